@@ -1,0 +1,52 @@
+package dev.docflow.localstack;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The embedded stack could not do what was asked: a server did not start, or the work folder is unusable. */
+public class LocalStackException extends RuntimeException {
+
+    static final int TAIL_LINES = 40;
+    private static final int TAIL_BYTES = 16 * 1024;
+
+    LocalStackException(String message) {
+        super(message);
+    }
+
+    LocalStackException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * A server failed to start. The message names the server, why, its log file and the log's last
+     * lines, so that a failed build shows the cause without anyone digging for the file.
+     */
+    static LocalStackException serverFailed(String server, Path logFile, String reason, Throwable cause) {
+        return new LocalStackException(server + " did not start: " + reason
+                + "\nLog file: " + logFile
+                + "\nLast lines of the log:\n" + String.join("\n", lastLines(logFile, TAIL_LINES)), cause);
+    }
+
+    /** The last {@code count} lines of a file (at most its last 16 KB); empty if the file cannot be read. */
+    static List<String> lastLines(Path file, int count) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long start = Math.max(0, channel.size() - TAIL_BYTES);
+            ByteBuffer buffer = ByteBuffer.allocate((int) (channel.size() - start));
+            channel.position(start);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // keep reading until the buffer is full
+            }
+            List<String> lines = Arrays.asList(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)
+                    .split("\r?\n"));
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException e) {
+            return List.of("(cannot read " + file + ": " + e + ")");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.docflow.connectors.elasticsearch;
+
+import static dev.docflow.connectors.contract.ChunkFields.*;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The chunk index: BM25 over the exact text (standard analyzer) and over Java-stemmed text
+ * (whitespace analyzer: the terms arrive analyzed), a 384-dim cosine HNSW vector, and keyword
+ * fields for the filters every query carries. Only analyzers built into the Elasticsearch server
+ * are named, so the mapping works on the embedded distribution and on a full one.
+ */
+public final class ChunkIndexMapping {
+    /** Bump when the mapping changes; the alias moves to the new index. */
+    public static final int VERSION = 1;
+    public static final int EMBEDDING_DIMENSIONS = 384;
+
+    private ChunkIndexMapping() {}
+
+    public static String indexName(String alias) {
+        return alias + "-v" + VERSION;
+    }
+
+    public static ObjectNode body() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode properties = json.objectNode();
+        for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, CONTENT_TYPE}) {
+            properties.putObject(keyword).put("type", "keyword");
+        }
+        for (String integer : new String[] {ORDINAL, PAGE_START, PAGE_END, CHAR_START, CHAR_END}) {
+            properties.putObject(integer).put("type", "integer");
+        }
+        properties.putObject(TEXT).put("type", "text").put("analyzer", "standard");
+        properties.putObject(TEXT_STEMMED).put("type", "text").put("analyzer", "whitespace");
+        properties.putObject(HEADING_PATH).put("type", "text").put("analyzer", "standard");
+        properties.putObject(EMBEDDING)
+                .put("type", "dense_vector")
+                .put("dims", EMBEDDING_DIMENSIONS)
+                .put("index", true)
+                .put("similarity", "cosine");
+
+        ObjectNode body = json.objectNode();
+        body.putObject("settings").putObject("index").put("number_of_shards", 1).put("number_of_replicas", 0);
+        ObjectNode mappings = body.putObject("mappings");
+        mappings.put("dynamic", "strict");
+        mappings.set("properties", properties);
+        return body;
+    }
+}

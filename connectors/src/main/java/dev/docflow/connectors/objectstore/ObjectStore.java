@@ -1,0 +1,99 @@
+package dev.docflow.connectors.objectstore;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.UploadObjectArgs;
+import io.minio.messages.Item;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Documents' bytes in an S3-compatible bucket, through the MinIO SDK. Thread-safe.
+ *
+ * <p>Keys are {@code <tenant>/<knowledge base>/<path>}; see {@link #keyOf}.
+ */
+public final class ObjectStore {
+    private final ObjectStoreSettings settings;
+    private final MinioClient client;
+
+    public ObjectStore(ObjectStoreSettings settings) {
+        this.settings = settings;
+        this.client = MinioClient.builder()
+                .endpoint(settings.endpoint())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .build();
+    }
+
+    public static String prefixOf(String tenant, String knowledgeBase) {
+        return tenant + "/" + knowledgeBase + "/";
+    }
+
+    public static String keyOf(String tenant, String knowledgeBase, String path) {
+        return prefixOf(tenant, knowledgeBase) + path;
+    }
+
+    public void ensureBucket() {
+        call(() -> {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(settings.bucket()).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(settings.bucket()).build());
+            }
+            return null;
+        }, "create bucket " + settings.bucket());
+    }
+
+    /** Streams a local file into the store (multipart for large files, never whole in memory). */
+    public void upload(String key, Path file, String contentType) {
+        call(() -> client.uploadObject(UploadObjectArgs.builder()
+                .bucket(settings.bucket()).object(key).filename(file.toString()).contentType(contentType).build()),
+                "upload " + key);
+    }
+
+    /** The object's bytes; the caller closes the stream. */
+    public InputStream open(String key) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build()),
+                "read " + key);
+    }
+
+    public List<StoredObject> list(String prefix) {
+        return call(() -> {
+            List<StoredObject> objects = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(settings.bucket()).prefix(prefix).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new StoredObject(item.objectName(), item.size(), item.etag()));
+                }
+            }
+            return objects;
+        }, "list " + prefix);
+    }
+
+    public void remove(String key) {
+        call(() -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+            return null;
+        }, "remove " + key);
+    }
+
+    private interface StoreCall<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T call(StoreCall<T> call, String what) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new ObjectStoreException("Object store at " + settings.endpoint() + " is unreachable: " + what, e);
+        } catch (Exception e) {
+            throw new ObjectStoreException("Object store failed to " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.docflow.connectors.postgres;
+
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The metadata database: migrated on open, then reached through Jdbi repositories. */
+public final class Database {
+    private final Jdbi jdbi;
+
+    private Database(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Connects and applies any pending migration from {@code db/migration}. */
+    public static Database open(DatabaseSettings settings) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(settings.jdbcUrl());
+        dataSource.setUser(settings.user());
+        dataSource.setPassword(settings.password());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        return new Database(jdbi);
+    }
+
+    public <R> R repository(Class<R> type) {
+        return jdbi.onDemand(type);
+    }
+
+    public KnowledgeBaseRepository knowledgeBases() {
+        return repository(KnowledgeBaseRepository.class);
+    }
+
+    public DocumentRepository documents() {
+        return repository(DocumentRepository.class);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.docflow.connectors.postgres;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(DocumentRecord.class)
+@RegisterConstructorMapper(StatusCount.class)
+public interface DocumentRepository {
+    String COLUMNS = "id, knowledge_base_id, object_key, file_name, size_bytes, status, failure_stage,"
+            + " failure_reason, failure_message, page_count, chunk_count, updated_at";
+
+    /** Records a document as being processed, keeping its counts from an earlier run until replaced. */
+    @SqlUpdate("INSERT INTO documents (id, knowledge_base_id, object_key, file_name, size_bytes, etag, status)"
+            + " VALUES (:id, :kb, :key, :fileName, :size, :etag, 'processing')"
+            + " ON CONFLICT (id) DO UPDATE SET size_bytes = :size, etag = :etag, status = 'processing',"
+            + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, updated_at = now()")
+    void markProcessing(@Bind("id") UUID id, @Bind("kb") UUID knowledgeBaseId, @Bind("key") String objectKey,
+            @Bind("fileName") String fileName, @Bind("size") long sizeBytes, @Bind("etag") String etag);
+
+    @SqlUpdate("UPDATE documents SET status = 'indexed', page_count = :pages, chunk_count = :chunks,"
+            + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, updated_at = now() WHERE id = :id")
+    int markIndexed(@Bind("id") UUID id, @Bind("pages") Integer pageCount, @Bind("chunks") int chunkCount);
+
+    @SqlUpdate("UPDATE documents SET status = 'failed', failure_stage = :stage, failure_reason = :reason,"
+            + " failure_message = :message, chunk_count = 0, updated_at = now() WHERE id = :id")
+    int markFailed(@Bind("id") UUID id, @Bind("stage") String stage, @Bind("reason") String reasonCode,
+            @Bind("message") String message);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id")
+    Optional<DocumentRecord> find(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE knowledge_base_id = :kb ORDER BY file_name")
+    List<DocumentRecord> listByKnowledgeBase(@Bind("kb") UUID knowledgeBaseId);
+
+    @SqlQuery("SELECT status, count(*) AS documents, coalesce(sum(chunk_count), 0) AS chunks FROM documents"
+            + " WHERE knowledge_base_id = :kb GROUP BY status")
+    List<StatusCount> countByStatus(@Bind("kb") UUID knowledgeBaseId);
+}

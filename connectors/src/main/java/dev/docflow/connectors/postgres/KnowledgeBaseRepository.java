@@ -1,0 +1,30 @@
+package dev.docflow.connectors.postgres;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+@RegisterConstructorMapper(KnowledgeBase.class)
+public interface KnowledgeBaseRepository {
+
+    @SqlUpdate("INSERT INTO tenants (id) VALUES (:tenant) ON CONFLICT DO NOTHING")
+    void ensureTenant(@Bind("tenant") String tenant);
+
+    @SqlUpdate("INSERT INTO knowledge_bases (id, tenant_id, name) VALUES (:id, :tenant, :name) ON CONFLICT DO NOTHING")
+    void insertIfAbsent(@Bind("id") UUID id, @Bind("tenant") String tenant, @Bind("name") String name);
+
+    @SqlQuery("SELECT id, tenant_id, name FROM knowledge_bases WHERE tenant_id = :tenant AND name = :name")
+    Optional<KnowledgeBase> find(@Bind("tenant") String tenant, @Bind("name") String name);
+
+    /** The tenant's knowledge base of that name, created (with its tenant) when missing. */
+    @Transaction
+    default KnowledgeBase ensure(String tenant, String name) {
+        ensureTenant(tenant);
+        insertIfAbsent(UUID.randomUUID(), tenant, name);
+        return find(tenant, name).orElseThrow();
+    }
+}
