@@ -1,0 +1,16 @@
+package dev.docflow.ingest;
+
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.ingest.parse.ParseLimits;
+import java.io.Serializable;
+
+/** Everything an ingestion pipeline needs to reach its systems and shape its output. */
+public record IngestionSettings(
+        ObjectStoreSettings objectStore,
+        ElasticsearchSettings elasticsearch,
+        DatabaseSettings database,
+        ParseLimits parseLimits,
+        ChunkingSettings chunking) implements Serializable {}

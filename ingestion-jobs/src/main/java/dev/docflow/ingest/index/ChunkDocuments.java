@@ -1,0 +1,35 @@
+package dev.docflow.ingest.index;
+
+import static dev.docflow.connectors.contract.ChunkFields.*;
+
+import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
+import dev.docflow.ingest.model.Chunk;
+import dev.docflow.ingest.model.EmbeddedChunk;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders an embedded chunk as the index document defined by {@code ChunkIndexMapping}. */
+final class ChunkDocuments {
+    private ChunkDocuments() {}
+
+    static Map<String, Object> toSource(EmbeddedChunk embedded, EnglishTextAnalyzer english) {
+        Chunk chunk = embedded.chunk();
+        Map<String, Object> source = new HashMap<>();
+        source.put(CHUNK_ID, embedded.id());
+        source.put(TENANT, embedded.ref().tenant());
+        source.put(KNOWLEDGE_BASE, embedded.ref().knowledgeBase());
+        source.put(DOCUMENT_ID, embedded.ref().documentId());
+        source.put(FILE_NAME, embedded.ref().fileName());
+        source.put(CONTENT_TYPE, embedded.contentType());
+        source.put(ORDINAL, chunk.ordinal());
+        source.put(PAGE_START, chunk.pageStart());
+        source.put(PAGE_END, chunk.pageEnd());
+        source.put(CHAR_START, chunk.charStart());
+        source.put(CHAR_END, chunk.charEnd());
+        source.put(HEADING_PATH, chunk.headingPath());
+        source.put(TEXT, chunk.text());
+        source.put(TEXT_STEMMED, english.analyze(chunk.text()));
+        source.put(EMBEDDING, embedded.vector());
+        return source;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.docflow.ingest.outcome;
+
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.postgres.DocumentRepository;
+import dev.docflow.ingest.model.DocumentOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+
+/**
+ * Records documents' outcomes in PostgreSQL. Outcomes are held until the writer flushes, which
+ * Flink does at each checkpoint and at the end of input, the same moments the index sink flushes
+ * its chunks: a document is not shown as indexed long before its chunks are searchable.
+ */
+public class RecordOutcomeSink implements Sink<DocumentOutcome> {
+    private final DatabaseSettings settings;
+
+    public RecordOutcomeSink(DatabaseSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public SinkWriter<DocumentOutcome> createWriter(InitContext context) {
+        return new Writer(Database.open(settings).documents());
+    }
+
+    static final class Writer implements SinkWriter<DocumentOutcome> {
+        private final DocumentRepository documents;
+        private final List<DocumentOutcome> pending = new ArrayList<>();
+
+        Writer(DocumentRepository documents) {
+            this.documents = documents;
+        }
+
+        @Override
+        public void write(DocumentOutcome outcome, Context context) {
+            pending.add(outcome);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {
+            for (DocumentOutcome outcome : pending) {
+                UUID id = UUID.fromString(outcome.documentId());
+                if (outcome.indexed()) {
+                    documents.markIndexed(id, outcome.pageCount() == 0 ? null : outcome.pageCount(), outcome.chunkCount());
+                } else {
+                    documents.markFailed(id, outcome.stage(), outcome.reason(), outcome.message());
+                }
+            }
+            pending.clear();
+        }
+
+        @Override
+        public void close() {
+            pending.clear();
+        }
+    }
+}
