@@ -1,0 +1,102 @@
+package dev.docflow.agent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.agent.answer.ExtractiveAnswerProvider;
+import dev.docflow.agent.answer.RelevanceGate;
+import dev.docflow.agent.chat.ChatService;
+import dev.docflow.agent.http.ChatController;
+import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.http.TenantResolver;
+import dev.docflow.agent.retrieval.HybridRetriever;
+import dev.docflow.agent.retrieval.QuestionEncoder;
+import dev.docflow.agent.retrieval.StemmedTerms;
+import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
+import dev.docflow.connectors.elasticsearch.ChunkIndex;
+import dev.docflow.connectors.postgres.Database;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent service, wired and ready to start: what {@link Main} runs and what the CLI and tests
+ * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
+ *
+ * <p>Routes: {@code GET /health}, {@code POST /api/chat}. {@link #close()} stops the server and
+ * releases the index client; the database and the embedding model belong to the caller.
+ */
+public final class AgentApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentApp.class);
+
+    private final AgentConfig config;
+    private final Javalin javalin;
+    private final ChunkIndex index;
+    private final EnglishTextAnalyzer english;
+
+    private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english) {
+        this.config = config;
+        this.javalin = javalin;
+        this.index = index;
+        this.english = english;
+    }
+
+    /** Builds the app with every request served as {@link AgentConfig#defaultTenant()}. */
+    public static AgentApp create(AgentConfig config, Database database, EmbeddingModel model) {
+        return create(config, database, model, TenantResolver.fixed(config.defaultTenant()));
+    }
+
+    public static AgentApp create(AgentConfig config, Database database, EmbeddingModel model, TenantResolver tenants) {
+        ChunkIndex index = new ChunkIndex(config.elasticsearch());
+        EnglishTextAnalyzer english = new EnglishTextAnalyzer();
+        StemmedTerms terms = new StemmedTerms(english);
+        ChatService chat = new ChatService(
+                database.knowledgeBases(),
+                new QuestionEncoder(model, terms),
+                new HybridRetriever(index::search, config.retrieval()),
+                new RelevanceGate(config.answer().minSimilarity()),
+                new ExtractiveAnswerProvider(model, terms, config.answer()));
+
+        ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ChatController chatController = new ChatController(chat, json);
+        Javalin javalin = Javalin.create(javalinConfig -> {
+            javalinConfig.showJavalinBanner = false;
+            javalinConfig.jsonMapper(new JavalinJackson(json, false));
+            javalinConfig.requestLogger.http((ctx, millis) -> LOG.debug("http method={} path={} status={} tookMs={}",
+                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
+        });
+        ErrorMapping.register(javalin);
+        javalin.before("/api/*", ctx -> ctx.attribute(TenantResolver.ATTRIBUTE, tenants.resolve(ctx)));
+        javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        javalin.post("/api/chat", chatController::chat);
+        return new AgentApp(config, javalin, index, english);
+    }
+
+    /**
+     * Makes sure the chunk index exists (so a fresh stack answers "not found" rather than failing),
+     * then binds {@link AgentConfig#httpHost()}:{@link AgentConfig#httpPort()}.
+     *
+     * @return the bound port (a free one when the configured port is 0)
+     */
+    public int start() {
+        index.ensureExists();
+        javalin.start(config.httpHost(), config.httpPort());
+        LOG.info("agent service started port={} elasticsearch={} alias={}",
+                javalin.port(), config.elasticsearch().url(), config.elasticsearch().indexAlias());
+        return javalin.port();
+    }
+
+    /** The bound port; valid after {@link #start()}. */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        index.close();
+        english.close();
+    }
+}

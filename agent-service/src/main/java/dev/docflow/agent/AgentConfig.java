@@ -1,0 +1,144 @@
+package dev.docflow.agent;
+
+import dev.docflow.agent.answer.AnswerSettings;
+import dev.docflow.agent.retrieval.RetrievalSettings;
+import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The agent service's configuration, read once at start by {@link #load}: defaults, then a
+ * properties file, then {@code DOCFLOW_*} environment variables. Every setting has a property key
+ * and an environment variable derived from it ({@code retrieval.top-k} →
+ * {@code DOCFLOW_RETRIEVAL_TOP_K}):
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>http.host</td><td>127.0.0.1</td><td>interface the HTTP API binds</td></tr>
+ *   <tr><td>http.port</td><td>7070</td><td>HTTP port; 0 takes a free one</td></tr>
+ *   <tr><td>elasticsearch.url</td><td>http://127.0.0.1:9200</td><td>the chunk index's cluster</td></tr>
+ *   <tr><td>elasticsearch.alias</td><td>docflow-chunks</td><td>alias of the chunk index</td></tr>
+ *   <tr><td>database.url / .user / .password</td><td>jdbc:postgresql://127.0.0.1:5432/docflow, docflow, empty</td>
+ *       <td>the metadata database</td></tr>
+ *   <tr><td>tenant.default</td><td>demo</td><td>tenant of requests until API keys exist</td></tr>
+ *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
+ *       <td>see {@link RetrievalSettings}</td></tr>
+ *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
+ *       <td>0.30, 0.40, 3</td><td>see {@link AnswerSettings}</td></tr>
+ * </table>
+ *
+ * <p>The constructor checks every value and says what to change, so a config built in code (the
+ * CLI) is held to the same rules as one loaded from a file.
+ */
+public record AgentConfig(
+        String httpHost,
+        int httpPort,
+        ElasticsearchSettings elasticsearch,
+        DatabaseSettings database,
+        String defaultTenant,
+        RetrievalSettings retrieval,
+        AnswerSettings answer) {
+
+    /** Loopback until requests carry API keys: exposing the service is a choice ({@code http.host=0.0.0.0}). */
+    public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+    public static final int DEFAULT_HTTP_PORT = 7070;
+    public static final String DEFAULT_ELASTICSEARCH_URL = "http://127.0.0.1:9200";
+    public static final String DEFAULT_DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/docflow";
+    public static final String DEFAULT_DATABASE_USER = "docflow";
+    public static final String DEFAULT_TENANT = "demo";
+
+    public AgentConfig {
+        require(httpHost != null && !httpHost.isBlank(), "http.host", "must name an interface, e.g. 0.0.0.0");
+        require(httpPort >= 0 && httpPort <= 65_535, "http.port", "must be between 0 (any free port) and 65535");
+        require(elasticsearch != null, "elasticsearch.url", "must be set");
+        require(isHttpUrl(elasticsearch.url()), "elasticsearch.url",
+                "must be an http(s) URL with a host, e.g. http://127.0.0.1:9200; got '" + elasticsearch.url() + "'");
+        require(database != null, "database.url", "must be set");
+        require(database.jdbcUrl().startsWith("jdbc:postgresql:"), "database.url",
+                "must be a PostgreSQL JDBC URL, e.g. " + DEFAULT_DATABASE_URL + "; got '" + database.jdbcUrl() + "'");
+        require(!database.user().isBlank(), "database.user", "must name a database user");
+        require(defaultTenant != null && !defaultTenant.isBlank(), "tenant.default", "must name a tenant, e.g. demo");
+        require(retrieval != null, "retrieval.top-k", "must be set");
+        require(retrieval.candidates() >= 1 && retrieval.candidates() <= RetrievalSettings.MAX_CANDIDATES,
+                "retrieval.candidates", "must be between 1 and " + RetrievalSettings.MAX_CANDIDATES);
+        require(retrieval.topK() >= 1 && retrieval.topK() <= retrieval.candidates(), "retrieval.top-k",
+                "must be between 1 and retrieval.candidates (" + retrieval.candidates() + ")");
+        require(retrieval.rrfK() >= 1, "retrieval.rrf-k", "must be at least 1 (60 is the usual choice)");
+        require(answer != null, "answer.min-similarity", "must be set");
+        require(answer.minSimilarity() >= -1 && answer.minSimilarity() <= 1, "answer.min-similarity",
+                "is a cosine: between -1 and 1 (0.3 is a sensible bar for all-MiniLM-L6-v2)");
+        require(answer.minSentenceScore() >= 0 && answer.minSentenceScore() <= 1, "answer.min-sentence-score",
+                "must be between 0 and 1");
+        require(answer.maxSentences() >= 1, "answer.max-sentences", "must be at least 1");
+    }
+
+    /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
+    public static AgentConfig of(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
+        return new AgentConfig(DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, elasticsearch, database, DEFAULT_TENANT,
+                RetrievalSettings.defaults(), AnswerSettings.defaults());
+    }
+
+    /** The same settings against another index and database (the CLI's embedded stack). */
+    public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, defaultTenant, retrieval, answer);
+    }
+
+    public AgentConfig withHttpPort(int port) {
+        return new AgentConfig(httpHost, port, elasticsearch, database, defaultTenant, retrieval, answer);
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param file a properties file; ignored when null or absent
+     * @param env the environment ({@code System.getenv()} in {@code Main}); its {@code DOCFLOW_*}
+     *     variables override the file
+     * @throws IllegalArgumentException naming the setting and what to do when a value is wrong
+     */
+    public static AgentConfig load(Path file, Map<String, String> env) {
+        ConfigSource source = ConfigSource.of(file, env);
+        return new AgentConfig(
+                source.text("http.host", DEFAULT_HTTP_HOST),
+                source.integer("http.port", DEFAULT_HTTP_PORT),
+                new ElasticsearchSettings(
+                        source.text("elasticsearch.url", DEFAULT_ELASTICSEARCH_URL),
+                        source.text("elasticsearch.alias", ElasticsearchSettings.DEFAULT_ALIAS)),
+                new DatabaseSettings(
+                        source.text("database.url", DEFAULT_DATABASE_URL),
+                        source.text("database.user", DEFAULT_DATABASE_USER),
+                        source.text("database.password", "")),
+                source.text("tenant.default", DEFAULT_TENANT),
+                new RetrievalSettings(
+                        source.integer("retrieval.top-k", RetrievalSettings.DEFAULT_TOP_K),
+                        source.integer("retrieval.candidates", RetrievalSettings.DEFAULT_CANDIDATES),
+                        source.integer("retrieval.rrf-k", RetrievalSettings.DEFAULT_RRF_K)),
+                new AnswerSettings(
+                        source.decimal("answer.min-similarity", AnswerSettings.DEFAULT_MIN_SIMILARITY),
+                        source.decimal("answer.min-sentence-score", AnswerSettings.DEFAULT_MIN_SENTENCE_SCORE),
+                        source.integer("answer.max-sentences", AnswerSettings.DEFAULT_MAX_SENTENCES)));
+    }
+
+    /** {@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}. */
+    public static String environmentVariable(String key) {
+        return ConfigSource.environmentVariable(key);
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void require(boolean condition, String key, String rule) {
+        if (!condition) {
+            throw new IllegalArgumentException(key + " (" + environmentVariable(key) + ") " + rule);
+        }
+    }
+}

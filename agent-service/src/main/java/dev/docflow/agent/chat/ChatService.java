@@ -1,0 +1,71 @@
+package dev.docflow.agent.chat;
+
+import dev.docflow.agent.answer.AnswerProvider;
+import dev.docflow.agent.answer.RelevanceGate;
+import dev.docflow.agent.citations.CitationNumbering;
+import dev.docflow.agent.citations.CitedAnswer;
+import dev.docflow.agent.citations.Passage;
+import dev.docflow.agent.citations.PassageMerger;
+import dev.docflow.agent.citations.Statement;
+import dev.docflow.agent.retrieval.HybridRetriever;
+import dev.docflow.agent.retrieval.Question;
+import dev.docflow.agent.retrieval.QuestionEncoder;
+import dev.docflow.agent.retrieval.Retrieval;
+import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chat turn: check the knowledge base is the tenant's, retrieve, decide whether there is an
+ * answer, write it, number its citations. No HTTP here. Thread-safe when its collaborators are.
+ */
+public final class ChatService {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+
+    private final KnowledgeBaseRepository knowledgeBases;
+    private final QuestionEncoder encoder;
+    private final HybridRetriever retriever;
+    private final RelevanceGate gate;
+    private final AnswerProvider answers;
+
+    public ChatService(KnowledgeBaseRepository knowledgeBases, QuestionEncoder encoder, HybridRetriever retriever,
+            RelevanceGate gate, AnswerProvider answers) {
+        this.knowledgeBases = knowledgeBases;
+        this.encoder = encoder;
+        this.retriever = retriever;
+        this.gate = gate;
+        this.answers = answers;
+    }
+
+    /**
+     * @throws KnowledgeBaseNotFoundException when {@code tenant} has no knowledge base of that name
+     */
+    public ChatReply chat(String tenant, String knowledgeBase, String message) {
+        long started = System.nanoTime();
+        if (knowledgeBases.find(tenant, knowledgeBase).isEmpty()) {
+            throw new KnowledgeBaseNotFoundException(knowledgeBase);
+        }
+        Question question = encoder.encode(message);
+        Retrieval retrieval = retriever.retrieve(question, tenant, knowledgeBase);
+        ChatReply reply = reply(question, retrieval, knowledgeBase);
+        LOG.info("chat tenant={} knowledgeBase={} chunks={} bestSimilarity={} citations={} tookMs={}",
+                tenant, knowledgeBase, retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
+                reply.citations().size(), (System.nanoTime() - started) / 1_000_000);
+        return reply;
+    }
+
+    private ChatReply reply(Question question, Retrieval retrieval, String knowledgeBase) {
+        if (!gate.admits(question, retrieval)) {
+            return ChatReply.notFound(knowledgeBase);
+        }
+        List<Passage> passages = PassageMerger.merge(retrieval.chunks());
+        List<Statement> statements = answers.answer(question, passages);
+        if (statements.isEmpty()) {
+            return ChatReply.notFound(knowledgeBase);
+        }
+        CitedAnswer cited = CitationNumbering.number(statements, passages);
+        return new ChatReply(cited.text(), cited.citations(), knowledgeBase);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.docflow.agent.citations;
+
+/**
+ * A numbered source of an answer; the answer's {@code [n]} markers refer to {@code n}.
+ *
+ * @param page first page, 1-based; null when the format has no pages
+ * @param pageEnd last page; null when the format has no pages
+ * @param snippet the exact text of the cited passage
+ * @param score the passage's fusion score
+ */
+public record Citation(
+        int n,
+        String documentId,
+        String fileName,
+        Integer page,
+        Integer pageEnd,
+        String headingPath,
+        String snippet,
+        double score) {}

@@ -1,0 +1,16 @@
+package dev.docflow.agent.http;
+
+/** The request cannot be served as sent (answered 400); the message tells the caller what to fix. */
+public final class InvalidRequestException extends RuntimeException {
+    private final String code;
+
+    public InvalidRequestException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** A stable, machine-readable reason, e.g. {@code invalid_json}. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.docflow.agent.retrieval;
+
+import java.util.List;
+
+/**
+ * What hybrid retrieval found for a question.
+ *
+ * @param chunks the fused top chunks, best first
+ * @param bestSimilarity cosine between the question and its nearest chunk by kNN; -1 when the
+ *     knowledge base has no chunks
+ */
+public record Retrieval(List<RetrievedChunk> chunks, double bestSimilarity) {
+    public Retrieval {
+        chunks = List.copyOf(chunks);
+    }
+
+    public boolean isEmpty() {
+        return chunks.isEmpty();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.docflow.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsApplyWhenThereIsNoFileAndNoEnvironment() {
+        AgentConfig config = AgentConfig.load(dir.resolve("absent.properties"), Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(7070);
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.elasticsearch().url()).isEqualTo("http://127.0.0.1:9200");
+        assertThat(config.elasticsearch().indexAlias()).isEqualTo("docflow-chunks");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/docflow");
+        assertThat(config.defaultTenant()).isEqualTo("demo");
+        assertThat(config.retrieval().topK()).isEqualTo(5);
+        assertThat(config.retrieval().candidates()).isEqualTo(50);
+        assertThat(config.retrieval().rrfK()).isEqualTo(60);
+        assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
+        assertThat(config.answer().maxSentences()).isEqualTo(3);
+    }
+
+    @Test
+    void theFileSetsValuesAndTheEnvironmentOverridesThem() throws IOException {
+        Path file = dir.resolve("agent.properties");
+        Files.writeString(file, String.join("\n",
+                "http.port=8080",
+                "elasticsearch.url=http://search:9200",
+                "database.url=jdbc:postgresql://db:5432/docflow",
+                "database.user=reader",
+                "retrieval.top-k=8",
+                "answer.min-similarity=0.4"));
+
+        AgentConfig config = AgentConfig.load(file, Map.of(
+                "DOCFLOW_HTTP_PORT", "9090",
+                "DOCFLOW_DATABASE_PASSWORD", "secret",
+                "DOCFLOW_RETRIEVAL_RRF_K", "20",
+                "DOCFLOW_ELASTICSEARCH_URL", " ",
+                "PATH", "/usr/bin"));
+
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.elasticsearch().url()).isEqualTo("http://search:9200");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/docflow");
+        assertThat(config.database().user()).isEqualTo("reader");
+        assertThat(config.database().password()).isEqualTo("secret");
+        assertThat(config.retrieval().topK()).isEqualTo(8);
+        assertThat(config.retrieval().rrfK()).isEqualTo(20);
+        assertThat(config.answer().minSimilarity()).isEqualTo(0.4);
+    }
+
+    @Test
+    void aValueThatIsNotANumberNamesTheSettingAndItsVariable() {
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_HTTP_PORT", "seventy")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("http.port (DOCFLOW_HTTP_PORT) must be a whole number; got 'seventy'");
+    }
+
+    @Test
+    void valuesOutOfRangeSayWhatIsAllowed() {
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_HTTP_PORT", "70000")))
+                .hasMessageContaining("between 0 (any free port) and 65535");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_TOP_K", "80")))
+                .hasMessage("retrieval.top-k (DOCFLOW_RETRIEVAL_TOP_K) must be between 1 and retrieval.candidates (50)");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ELASTICSEARCH_URL", "localhost:9200")))
+                .hasMessageContaining("must be an http(s) URL");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_DATABASE_URL", "postgres://db/docflow")))
+                .hasMessageContaining("must be a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_MIN_SIMILARITY", "1.5")))
+                .hasMessageContaining("answer.min-similarity");
+    }
+
+    @Test
+    void theCliBuildsAConfigInCodeWithDefaultsForTheRest() {
+        AgentConfig config = AgentConfig.of(
+                        ElasticsearchSettings.of("http://127.0.0.1:9250"),
+                        new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/x", "u", null))
+                .withHttpPort(0);
+
+        assertThat(config.httpPort()).isZero();
+        assertThat(config.defaultTenant()).isEqualTo("demo");
+        assertThat(config.retrieval().topK()).isEqualTo(5);
+    }
+
+    @Test
+    void environmentVariablesAreDerivedFromKeys() {
+        assertThat(AgentConfig.environmentVariable("retrieval.top-k")).isEqualTo("DOCFLOW_RETRIEVAL_TOP_K");
+        assertThat(AgentConfig.environmentVariable("database.url")).isEqualTo("DOCFLOW_DATABASE_URL");
+    }
+}

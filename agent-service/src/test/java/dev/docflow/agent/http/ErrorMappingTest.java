@@ -1,0 +1,83 @@
+package dev.docflow.agent.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.agent.chat.KnowledgeBaseNotFoundException;
+import io.javalin.Javalin;
+import io.javalin.http.UnauthorizedResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The error contract on a bare Javalin with routes that fail on purpose (no other server involved). */
+class ErrorMappingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Javalin app;
+
+    @BeforeEach
+    void start() {
+        app = Javalin.create(config -> config.showJavalinBanner = false);
+        ErrorMapping.register(app);
+        app.get("/bad", ctx -> {
+            throw new InvalidRequestException("invalid_request", "\"message\" is required");
+        });
+        app.get("/missing", ctx -> {
+            throw new KnowledgeBaseNotFoundException("handbook");
+        });
+        app.get("/unauthorized", ctx -> {
+            throw new UnauthorizedResponse("Unknown API key");
+        });
+        app.get("/broken", ctx -> {
+            throw new IllegalStateException("connection to 10.0.0.7:5432 refused");
+        });
+        app.start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private JsonNode get(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        return JSON.readTree(response.body()).path("error");
+    }
+
+    @Test
+    void invalidRequestsAre400WithTheirCode() throws Exception {
+        JsonNode error = get("/bad", 400);
+
+        assertThat(error.path("code").asText()).isEqualTo("invalid_request");
+        assertThat(error.path("message").asText()).isEqualTo("\"message\" is required");
+    }
+
+    @Test
+    void anUnknownKnowledgeBaseIs404() throws Exception {
+        assertThat(get("/missing", 404).path("code").asText()).isEqualTo("knowledge_base_not_found");
+    }
+
+    @Test
+    void javalinsOwnHttpErrorsKeepTheirStatus() throws Exception {
+        assertThat(get("/unauthorized", 401).path("code").asText()).isEqualTo("unauthorized");
+        assertThat(get("/no-such-route", 404).path("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void anythingElseIsA500ThatLeaksNothing() throws Exception {
+        JsonNode error = get("/broken", 500);
+
+        assertThat(error.path("code").asText()).isEqualTo("internal_error");
+        assertThat(error.path("message").asText()).doesNotContain("10.0.0.7");
+    }
+}

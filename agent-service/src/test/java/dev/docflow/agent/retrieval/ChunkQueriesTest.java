@@ -1,0 +1,59 @@
+package dev.docflow.agent.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkQueriesTest {
+    private static final String HOSTILE = "\"}}, \"query\": {\"match_all\": {}} OR tenant:* \\ ";
+
+    private final Question question =
+            new Question(HOSTILE, new LinkedHashSet<>(List.of("tenant", "match")), new float[] {0.5f, -0.25f});
+
+    @Test
+    void bm25CarriesTheQuestionAsOneStringValueInsideTheTenantFilter() throws Exception {
+        ObjectNode body = ChunkQueries.bm25(question, "acme", "handbook", 50);
+
+        // round-trip through text: what Elasticsearch receives parses back to the same values
+        JsonNode sent = new ObjectMapper().readTree(body.toString());
+        JsonNode bool = sent.path("query").path("bool");
+        assertThat(bool.path("should").get(0).path("multi_match").path("query").asText()).isEqualTo(HOSTILE);
+        assertThat(bool.path("should").get(0).path("multi_match").path("fields"))
+                .extracting(JsonNode::asText).containsExactly("text", "heading_path");
+        assertThat(bool.path("should").get(1).path("match").path("text_stemmed").path("query").asText())
+                .isEqualTo("tenant match");
+        assertThat(bool.path("filter").toString())
+                .isEqualTo("[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}}]");
+        assertThat(bool.path("minimum_should_match").asInt()).isEqualTo(1);
+        assertThat(sent.path("size").asInt()).isEqualTo(50);
+        assertThat(sent.path("_source").path("excludes").get(0).asText()).isEqualTo("embedding");
+    }
+
+    @Test
+    void bm25LeavesOutTheStemmedClauseWhenTheQuestionHasNoTerms() {
+        Question stopWordsOnly = new Question("what is it", new LinkedHashSet<>(), new float[] {1f});
+
+        JsonNode should = ChunkQueries.bm25(stopWordsOnly, "acme", "handbook", 10).path("query").path("bool").path("should");
+
+        assertThat(should).hasSize(1);
+    }
+
+    @Test
+    void knnFiltersInsideTheVectorSearch() {
+        RetrievalSettings settings = new RetrievalSettings(5, 50, 60);
+
+        JsonNode knn = ChunkQueries.knn(question, "acme", "handbook", settings).path("knn");
+
+        assertThat(knn.path("field").asText()).isEqualTo("embedding");
+        assertThat(knn.path("query_vector")).extracting(JsonNode::floatValue).containsExactly(0.5f, -0.25f);
+        assertThat(knn.path("k").asInt()).isEqualTo(50);
+        assertThat(knn.path("num_candidates").asInt()).isEqualTo(100);
+        assertThat(knn.path("filter").path("bool").path("filter").toString())
+                .isEqualTo("[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}}]");
+    }
+}
