@@ -1,0 +1,19 @@
+package dev.docflow.cli;
+
+import java.io.PrintStream;
+
+/** Tells people where the running parts are. */
+final class Banner {
+    private Banner() {}
+
+    static void where(PrintStream out, LocalDeployment deployment, int agentPort) {
+        out.println();
+        out.println("  Flink dashboard   " + deployment.flinkDashboard());
+        out.println("  Agent service     http://localhost:" + agentPort);
+        out.println("  Elasticsearch     " + deployment.endpoints().elasticsearchUrl());
+        out.println("  S3 (object store) " + deployment.endpoints().s3Endpoint());
+        out.println("  PostgreSQL        " + deployment.endpoints().jdbcUrl());
+        out.println("  Kafka             " + deployment.endpoints().kafkaBootstrapServers());
+        out.println();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.docflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run Docflow end to end on the samples, then keep running until Ctrl-C.",
+            "Starts everything, ingests samples/ into the knowledge base 'demo' with a progress line,",
+            "shows one answer with its citations."})
+final class DemoCommand implements Callable<Integer> {
+    static final String EXAMPLE_QUESTION = "How can I read a file in SAS Transport format?";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DocflowConfig config;
+
+    DemoCommand(DocflowConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        long start = System.nanoTime();
+        LocalDeployment deployment = LocalDeployment.start(config, out).closeOnExit();
+        int agentPort = deployment.startAgent(config.agent().httpPort());
+        Banner.where(out, deployment, agentPort);
+
+        new KnowledgeBaseIngestion(deployment, out).ingest(
+                DocflowConfig.DEMO_TENANT, DocflowConfig.DEMO_KNOWLEDGE_BASE, List.of(config.samplesDir()));
+
+        out.println();
+        out.println("Q: " + EXAMPLE_QUESTION);
+        printAnswer(out, ask(agentPort, EXAMPLE_QUESTION));
+        out.printf("(first answer %.0f s after start)%n%n", (System.nanoTime() - start) / 1e9);
+        out.println("Ask your own:");
+        out.println("  curl -s localhost:" + agentPort + "/api/chat -H 'content-type: application/json' \\");
+        out.println("    -d '{\"knowledgeBase\":\"demo\",\"message\":\"How do I check the operator is healthy?\"}'");
+        out.println("Press Ctrl-C to stop.");
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    static JsonNode ask(int agentPort, String question) throws Exception {
+        String body = JSON.createObjectNode()
+                .put("knowledgeBase", DocflowConfig.DEMO_KNOWLEDGE_BASE)
+                .put("message", question)
+                .toString();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agentPort + "/api/chat"))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The chat endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void printAnswer(PrintStream out, JsonNode reply) {
+        out.println("A: " + reply.path("answer").asText());
+        for (JsonNode citation : reply.path("citations")) {
+            String page = citation.hasNonNull("page") ? ", page " + citation.get("page").asInt() : "";
+            String snippet = citation.path("snippet").asText().replaceAll("\\s+", " ");
+            if (snippet.length() > 160) {
+                snippet = snippet.substring(0, 157) + "…";
+            }
+            out.printf("   [%d] %s%s: \"%s\"%n", citation.path("n").asInt(), citation.path("fileName").asText(), page, snippet);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.docflow.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./docflow}: the one door for people. */
+@Command(name = "docflow",
+        mixinStandardHelpOptions = true,
+        version = "Docflow 0.1.0",
+        description = "Turn piles of documents into a knowledge base that answers with citations.",
+        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, BenchCommand.class})
+public final class Docflow implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("docflow.home", ".")).toAbsolutePath().normalize();
+        DocflowConfig config;
+        try {
+            config = DocflowConfig.load(home, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("docflow: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // before the first logger exists: the log file lives in the work folder
+        System.setProperty("docflow.logDir", config.logDir().toString());
+        CommandLine commandLine = new CommandLine(new Docflow(), new ConfiguredFactory(config));
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            cmd.getErr().println("docflow " + cmd.getCommandName() + ": " + describe(error));
+            cmd.getErr().println("(details in " + config.logDir().resolve("docflow.log") + ")");
+            org.slf4j.LoggerFactory.getLogger(Docflow.class).error("command failed", error);
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Gives every command the configuration read at start. */
+    private record ConfiguredFactory(DocflowConfig config) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(DocflowConfig.class).newInstance(config);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.docflow.cli;
+
+import dev.docflow.agent.AgentConfig;
+import dev.docflow.connectors.config.ConfigSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The launcher's configuration, read once at start (see {@link ConfigSource}): defaults, then
+ * {@code docflow.properties} in the Docflow home (or the file named by {@code DOCFLOW_CONFIG}),
+ * then {@code DOCFLOW_*} environment variables. The agent service it runs reads its own settings
+ * ({@code retrieval.*}, {@code answer.*}) from the same file.
+ *
+ * @param home the checkout (where {@code samples/} and the default work folder are)
+ * @param workDir {@code work.dir}: where every server keeps its data and logs
+ * @param flinkRestPorts {@code flink.rest.ports}: the Flink dashboard's port, or a range to take the
+ *     first free port of
+ * @param parallelism {@code ingest.parallelism}: parallelism of ingestion jobs
+ * @param elasticsearchHeap {@code elasticsearch.heap}: heap of the embedded Elasticsearch
+ * @param agent the agent service's settings ({@code http.port}, {@code retrieval.*}, …) from the same
+ *     sources; the CLI points it at the stack
+ */
+public record DocflowConfig(
+        Path home,
+        Path configFile,
+        Path workDir,
+        String flinkRestPorts,
+        int parallelism,
+        String elasticsearchHeap,
+        AgentConfig agent) {
+
+    static final String DEMO_TENANT = "demo";
+    static final String DEMO_KNOWLEDGE_BASE = "demo";
+
+    public Path samplesDir() {
+        return home.resolve("samples");
+    }
+
+    public Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    public static DocflowConfig load(Path home, Map<String, String> env) {
+        Path configFile = env.containsKey("DOCFLOW_CONFIG")
+                ? Path.of(env.get("DOCFLOW_CONFIG"))
+                : home.resolve("docflow.properties");
+        if (env.containsKey("DOCFLOW_CONFIG") && !Files.isRegularFile(configFile)) {
+            throw new IllegalArgumentException("DOCFLOW_CONFIG names " + configFile + ", which does not exist");
+        }
+        ConfigSource source = ConfigSource.of(configFile, env);
+        return new DocflowConfig(
+                home,
+                configFile,
+                home.resolve(source.text("work.dir", ".docflow")).toAbsolutePath().normalize(),
+                source.text("flink.rest.ports", "8081-8099"),
+                source.integer("ingest.parallelism", 2),
+                source.text("elasticsearch.heap", "512m"),
+                AgentConfig.load(configFile, env));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.docflow.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {
+            "Upload files or folders into a knowledge base and ingest them.",
+            "Uses the stack of a running './docflow up' or './docflow demo' when there is one;",
+            "otherwise starts the embedded stack for this run (same work folder, so 'up' later serves it)."})
+final class IngestCommand implements Callable<Integer> {
+    private final DocflowConfig config;
+
+    @Option(names = "--kb", required = true, paramLabel = "NAME", description = "Knowledge base to ingest into (created if missing).")
+    String knowledgeBase;
+
+    @Option(names = "--tenant", defaultValue = DocflowConfig.DEMO_TENANT, paramLabel = "TENANT",
+            description = "Tenant that owns the knowledge base (default: ${DEFAULT-VALUE}).")
+    String tenant;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
+    List<Path> paths;
+
+    IngestCommand(DocflowConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (LocalDeployment deployment = LocalDeployment.attachOrStart(config, System.out)) {
+            KnowledgeBaseIngestion.Result result =
+                    new KnowledgeBaseIngestion(deployment, System.out).ingest(tenant, knowledgeBase, paths);
+            System.out.printf("RESULT documents=%d indexed=%d failed=%d chunks=%d seconds=%.1f%n",
+                    result.documents(), result.progress().indexed(), result.progress().failed(),
+                    result.progress().chunks(), result.progress().seconds());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.docflow.cli;
+
+import dev.docflow.agent.AgentApp;
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.ingest.IngestionSettings;
+import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.ingest.embed.SharedEmbeddingModel;
+import dev.docflow.ingest.parse.ParseLimits;
+import dev.docflow.ingest.runtime.LocalFlinkCluster;
+import dev.docflow.localstack.EmbeddedStack;
+import dev.docflow.localstack.RunningStack;
+import dev.docflow.localstack.StackEndpoints;
+import dev.docflow.localstack.StackSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Docflow on this machine: the embedded servers and a local Flink cluster with its dashboard,
+ * either started here or, for {@code ingest} and {@code bench}, those of a running
+ * {@code up}/{@code demo}. Closing stops what this process started, in reverse order.
+ */
+final class LocalDeployment implements AutoCloseable {
+    /** Where a running deployment tells other processes its Flink REST address. */
+    private static final String FLINK_ADDRESS_FILE = "flink.url";
+    private static final int TASK_SLOTS = 4;
+
+    private final DocflowConfig config;
+    private final StackEndpoints endpoints;
+    private final URI flinkRestAddress;
+    private final LocalFlinkCluster ownFlink;
+    private final Deque<AutoCloseable> started;
+
+    private LocalDeployment(DocflowConfig config, StackEndpoints endpoints, URI flinkRestAddress,
+            LocalFlinkCluster ownFlink, Deque<AutoCloseable> started) {
+        this.config = config;
+        this.endpoints = endpoints;
+        this.flinkRestAddress = flinkRestAddress;
+        this.ownFlink = ownFlink;
+        this.started = started;
+    }
+
+    /** Starts the servers and a Flink cluster on the configured dashboard port. */
+    static LocalDeployment start(DocflowConfig config, PrintStream out) throws Exception {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            out.println("Starting Elasticsearch, PostgreSQL, Kafka and S3 (data in " + config.workDir() + ") …");
+            EmbeddedStack stack = EmbeddedStack.start(stackSettings(config));
+            started.push(stack);
+            LocalFlinkCluster flink = LocalFlinkCluster.start(config.flinkRestPorts(), TASK_SLOTS);
+            started.push(flink);
+            Path addressFile = config.workDir().resolve(FLINK_ADDRESS_FILE);
+            Files.writeString(addressFile, flink.restAddress().toString());
+            started.push(() -> Files.deleteIfExists(addressFile));
+            return new LocalDeployment(config, stack.endpoints(), flink.restAddress(), flink, started);
+        } catch (Exception e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** Uses a running {@code up}/{@code demo} when there is one, else starts everything here. */
+    static LocalDeployment attachOrStart(DocflowConfig config, PrintStream out) throws Exception {
+        Optional<StackEndpoints> running = RunningStack.find(config.workDir());
+        Optional<URI> flink = runningFlink(config.workDir());
+        if (running.isPresent() && flink.isPresent()) {
+            out.println("Using the running Docflow stack (Flink dashboard " + flink.get() + ")");
+            return new LocalDeployment(config, running.get(), flink.get(), null, new ArrayDeque<>());
+        }
+        return start(config, out);
+    }
+
+    /** A deployment over servers and a Flink cluster someone else owns (tests share theirs). */
+    static LocalDeployment over(DocflowConfig config, StackEndpoints endpoints, LocalFlinkCluster flink) {
+        return new LocalDeployment(config, endpoints, flink.restAddress(), flink, new ArrayDeque<>());
+    }
+
+    IngestionSettings ingestionSettings() {
+        return new IngestionSettings(
+                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
+                elasticsearchSettings(),
+                databaseSettings(),
+                ParseLimits.DEFAULTS,
+                ChunkingSettings.DEFAULTS);
+    }
+
+    ElasticsearchSettings elasticsearchSettings() {
+        return ElasticsearchSettings.of(endpoints.elasticsearchUrl());
+    }
+
+    DatabaseSettings databaseSettings() {
+        return new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword());
+    }
+
+    StackEndpoints endpoints() {
+        return endpoints;
+    }
+
+    URI flinkDashboard() {
+        return flinkRestAddress;
+    }
+
+    org.apache.flink.streaming.api.environment.StreamExecutionEnvironment flinkEnvironment() {
+        if (ownFlink != null) {
+            return ownFlink.environment(config.parallelism());
+        }
+        var env = new org.apache.flink.streaming.api.environment.RemoteStreamEnvironment(
+                flinkRestAddress.getHost(), flinkRestAddress.getPort());
+        env.setParallelism(config.parallelism());
+        return env;
+    }
+
+    /**
+     * Starts the agent service in this process on {@code port}, stopped first when this closes.
+     *
+     * @return the port it listens on
+     */
+    int startAgent(int port) {
+        Database database = Database.open(databaseSettings());
+        AgentApp agent = AgentApp.create(
+                config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port),
+                database, SharedEmbeddingModel.get());
+        started.push(agent);
+        return agent.start();
+    }
+
+    /** Stops everything when the JVM is asked to exit (Ctrl-C). */
+    LocalDeployment closeOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "docflow-shutdown"));
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        closeAll(started);
+    }
+
+    private static StackSettings stackSettings(DocflowConfig config) {
+        return StackSettings.builder(config.workDir()).elasticsearchHeap(config.elasticsearchHeap()).build();
+    }
+
+    private static Optional<URI> runningFlink(Path workDir) {
+        Path file = workDir.resolve(FLINK_ADDRESS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            URI address = URI.create(Files.readString(file).trim());
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(address.resolve("/overview")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? Optional.of(address) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        RuntimeException failure = null;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Stopping Docflow failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.docflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocflowConfigTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsPutTheWorkFolderInTheCheckout() {
+        DocflowConfig config = DocflowConfig.load(home, Map.of());
+
+        assertThat(config.workDir()).isEqualTo(home.resolve(".docflow").toAbsolutePath());
+        assertThat(config.agent().httpPort()).isEqualTo(7070);
+        assertThat(config.flinkRestPorts()).isEqualTo("8081-8099");
+        assertThat(config.samplesDir()).isEqualTo(home.resolve("samples"));
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFileForTheLauncherAndTheService() throws Exception {
+        Files.writeString(home.resolve("docflow.properties"),
+                "http.port=7100\nelasticsearch.heap=1g\nretrieval.top-k=7\nflink.rest.ports=9081\n");
+
+        DocflowConfig config = DocflowConfig.load(home,
+                Map.of("DOCFLOW_HTTP_PORT", "7200", "DOCFLOW_FLINK_REST_PORTS", "9999"));
+
+        assertThat(config.agent().httpPort()).isEqualTo(7200);
+        assertThat(config.flinkRestPorts()).isEqualTo("9999");
+        assertThat(config.elasticsearchHeap()).isEqualTo("1g");
+        assertThat(config.agent().retrieval().topK()).isEqualTo(7);
+    }
+
+    @Test
+    void aBadNumberNamesTheSettingAndTheVariable() {
+        assertThatThrownBy(() -> DocflowConfig.load(home, Map.of("DOCFLOW_INGEST_PARALLELISM", "seventy")))
+                .hasMessageContaining("ingest.parallelism").hasMessageContaining("DOCFLOW_INGEST_PARALLELISM")
+                .hasMessageContaining("seventy");
+    }
+
+    @Test
+    void aMissingConfigFileNamedExplicitlyIsAnError() {
+        assertThatThrownBy(() -> DocflowConfig.load(home, Map.of("DOCFLOW_CONFIG", home.resolve("nope.properties").toString())))
+                .hasMessageContaining("nope.properties");
+    }
+}
