@@ -95,7 +95,7 @@ public record AgentConfig(
      * Reads the configuration.
      *
      * @param file a properties file; ignored when null or absent
-     * @param env the environment ({@code System.getenv()} in {@code Main}); its {@code DOCFLOW_*}
+     * @param env the process environment (read once, in {@code Main}); its {@code DOCFLOW_*}
      *     variables override the file
      * @throws IllegalArgumentException naming the setting and what to do when a value is wrong
      */

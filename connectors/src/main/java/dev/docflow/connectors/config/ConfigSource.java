@@ -26,7 +26,7 @@ public final class ConfigSource {
 
     /**
      * @param file a properties file; ignored when null or absent
-     * @param env the environment ({@code System.getenv()} in a {@code main}, a map in tests)
+     * @param env the process environment (read once, in a {@code main}; a map in tests)
      */
     public static ConfigSource of(Path file, Map<String, String> env) {
         Properties properties = new Properties();
