@@ -1,12 +1,7 @@
 package dev.docflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +13,6 @@ import picocli.CommandLine.Command;
             "shows one answer with its citations."})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE_QUESTION = "How can I read a file in SAS Transport format?";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DocflowConfig config;
 
@@ -50,20 +44,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static JsonNode ask(int agentPort, String question) throws Exception {
-        String body = JSON.createObjectNode()
-                .put("knowledgeBase", DocflowConfig.DEMO_KNOWLEDGE_BASE)
-                .put("message", question)
-                .toString();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agentPort + "/api/chat"))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("The chat endpoint answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
+        return new ChatClient(agentPort).ask(DocflowConfig.DEMO_KNOWLEDGE_BASE, question, null);
     }
 
     private static void printAnswer(PrintStream out, JsonNode reply) {

@@ -1,5 +1,6 @@
 package dev.docflow.agent.chat;
 
+import dev.docflow.agent.retrieval.RetrievalMode;
 import dev.docflow.agent.answer.AnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.citations.CitationNumbering;
@@ -43,15 +44,20 @@ public final class ChatService {
      * @throws KnowledgeBaseNotFoundException when {@code tenant} has no knowledge base of that name
      */
     public ChatReply chat(String tenant, String knowledgeBase, String message) {
+        return chat(tenant, knowledgeBase, message, RetrievalMode.HYBRID);
+    }
+
+    /** As {@link #chat(String, String, String)}, retrieving with {@code mode}. */
+    public ChatReply chat(String tenant, String knowledgeBase, String message, RetrievalMode mode) {
         long started = System.nanoTime();
         if (knowledgeBases.find(tenant, knowledgeBase).isEmpty()) {
             throw new KnowledgeBaseNotFoundException(knowledgeBase);
         }
         Question question = encoder.encode(message);
-        Retrieval retrieval = retriever.retrieve(question, tenant, knowledgeBase);
+        Retrieval retrieval = retriever.retrieve(question, tenant, knowledgeBase, mode);
         ChatReply reply = reply(question, retrieval, knowledgeBase);
-        LOG.info("chat tenant={} knowledgeBase={} chunks={} bestSimilarity={} citations={} tookMs={}",
-                tenant, knowledgeBase, retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
+        LOG.info("chat tenant={} knowledgeBase={} retrieval={} chunks={} bestSimilarity={} citations={} tookMs={}",
+                tenant, knowledgeBase, mode.label(), retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
                 reply.citations().size(), (System.nanoTime() - started) / 1_000_000);
         return reply;
     }

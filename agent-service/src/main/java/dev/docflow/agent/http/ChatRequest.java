@@ -1,11 +1,15 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.retrieval.RetrievalMode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The body of {@code POST /api/chat}: {@code {"knowledgeBase":"demo","message":"…"}}. */
-public record ChatRequest(String knowledgeBase, String message) {
+/**
+ * The body of {@code POST /api/chat}: {@code {"knowledgeBase":"demo","message":"…"}}, and optionally
+ * {@code "retrieval": "hybrid" | "bm25" | "knn"} (default hybrid).
+ */
+public record ChatRequest(String knowledgeBase, String message, RetrievalMode retrieval) {
     /** Longer messages are not questions; the bound also caps embedding work per request. */
     public static final int MAX_MESSAGE_CHARS = 4_000;
 
@@ -27,7 +31,19 @@ public record ChatRequest(String knowledgeBase, String message) {
             throw new InvalidRequestException("invalid_request",
                     "\"message\" is " + message.length() + " characters; the limit is " + MAX_MESSAGE_CHARS);
         }
-        return new ChatRequest(knowledgeBase.strip(), message.strip());
+        return new ChatRequest(knowledgeBase.strip(), message.strip(), retrievalMode(tree));
+    }
+
+    private static RetrievalMode retrievalMode(JsonNode tree) {
+        JsonNode value = tree.get("retrieval");
+        if (value == null || value.isNull()) {
+            return RetrievalMode.HYBRID;
+        }
+        RetrievalMode mode = value.isTextual() ? RetrievalMode.parse(value.asText()) : null;
+        if (mode == null) {
+            throw new InvalidRequestException("invalid_request", "\"retrieval\" must be \"hybrid\", \"bm25\" or \"knn\"");
+        }
+        return mode;
     }
 
     private static String requiredText(JsonNode tree, String field) {

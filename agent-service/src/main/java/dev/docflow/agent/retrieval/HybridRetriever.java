@@ -3,6 +3,7 @@ package dev.docflow.agent.retrieval;
 import static dev.docflow.connectors.contract.ChunkFields.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.function.Function;
  * Thread-safe when the search function is.
  */
 public final class HybridRetriever {
+    private static final JsonNode NONE = JsonNodeFactory.instance.arrayNode();
+
     private final Function<ObjectNode, JsonNode> search;
     private final RetrievalSettings settings;
 
@@ -26,8 +29,15 @@ public final class HybridRetriever {
     }
 
     public Retrieval retrieve(Question question, String tenant, String knowledgeBase) {
-        JsonNode lexical = hits(search.apply(ChunkQueries.bm25(question, tenant, knowledgeBase, settings.candidates())));
-        JsonNode semantic = hits(search.apply(ChunkQueries.knn(question, tenant, knowledgeBase, settings)));
+        return retrieve(question, tenant, knowledgeBase, RetrievalMode.HYBRID);
+    }
+
+    /** With {@link RetrievalMode#BM25} or {@link RetrievalMode#KNN}, only that search runs. */
+    public Retrieval retrieve(Question question, String tenant, String knowledgeBase, RetrievalMode mode) {
+        JsonNode lexical = mode == RetrievalMode.KNN ? NONE
+                : hits(search.apply(ChunkQueries.bm25(question, tenant, knowledgeBase, settings.candidates())));
+        JsonNode semantic = mode == RetrievalMode.BM25 ? NONE
+                : hits(search.apply(ChunkQueries.knn(question, tenant, knowledgeBase, settings)));
 
         Map<String, JsonNode> sources = new HashMap<>();
         List<String> lexicalIds = ids(lexical, sources);

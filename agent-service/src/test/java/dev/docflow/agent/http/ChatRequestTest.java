@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.agent.retrieval.RetrievalMode;
 import org.junit.jupiter.api.Test;
 
 class ChatRequestTest {
@@ -13,7 +14,19 @@ class ChatRequestTest {
     void readsKnowledgeBaseAndMessage() {
         ChatRequest request = ChatRequest.parse("{\"knowledgeBase\":\"demo\",\"message\":\"  Where? \",\"extra\":1}", json);
 
-        assertThat(request).isEqualTo(new ChatRequest("demo", "Where?"));
+        assertThat(request).isEqualTo(new ChatRequest("demo", "Where?", RetrievalMode.HYBRID));
+    }
+
+    @Test
+    void retrievalModeIsOptionalAndChecked() {
+        assertThat(ChatRequest.parse("{\"knowledgeBase\":\"demo\",\"message\":\"Where?\",\"retrieval\":\"BM25\"}", json)
+                .retrieval()).isEqualTo(RetrievalMode.BM25);
+        assertThat(ChatRequest.parse("{\"knowledgeBase\":\"demo\",\"message\":\"Where?\",\"retrieval\":\"knn\"}", json)
+                .retrieval()).isEqualTo(RetrievalMode.KNN);
+        assertThatThrownBy(() -> ChatRequest.parse(
+                        "{\"knowledgeBase\":\"demo\",\"message\":\"Where?\",\"retrieval\":\"fuzzy\"}", json))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("invalid_request"))
+                .hasMessageContaining("bm25");
     }
 
     @Test

@@ -42,7 +42,11 @@ public final class SharedStack {
         try {
             // the stack stops itself when the JVM exits (its shutdown hook), so it is not kept here
             endpoints = RunningStack.find(workDir)
-                    .orElseGet(() -> EmbeddedStack.start(StackSettings.defaults(workDir)).endpoints());
+                    .orElseGet(() -> EmbeddedStack.start(
+                            // free ports, never the defaults: a developer's running ./docflow up (or
+                            // another module's tests) holds those, and a port taken between our
+                            // check and the server's bind fails the whole test JVM
+                            StackSettings.builder(workDir).anyFreePorts().build()).endpoints());
             return endpoints;
         } catch (RuntimeException e) {
             failure = e;

@@ -1,0 +1,75 @@
+package dev.docflow.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CitationJudgeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EvalQuestion paged = new EvalQuestion("q1", "manuals/r", "Where?", "R-data.pdf", 19,
+            List.of("read.xport"), List.of("XPORT"));
+    private final EvalQuestion unpaged = new EvalQuestion("q2", "docs", "Port?", "health.md", 0,
+            List.of("8085"), List.of("8085"));
+
+    @Test
+    void theFirstCitationNamingSourcePageAndPassageCounts() throws Exception {
+        JsonNode reply = reply("""
+                {"answer":"It is read.xport [2]. See also [1].","citations":[
+                  {"n":1,"fileName":"R-data.pdf","page":18,"pageEnd":18,"snippet":"read.xport is near"},
+                  {"n":2,"fileName":"R-data.pdf","page":18,"pageEnd":19,"snippet":"Function read.xport reads XPORT"}]}""");
+
+        assertThat(CitationJudge.firstCorrect(paged, reply, 5)).isEqualTo(2);
+        assertThat(CitationJudge.firstCorrect(paged, reply, 1)).isZero();
+        assertThat(CitationJudge.answerIsCorrect(paged, reply)).isTrue();
+    }
+
+    @Test
+    void wrongFileOrMissingPassageIsNotRetrieved() throws Exception {
+        JsonNode reply = reply("""
+                {"answer":"x [1]","citations":[
+                  {"n":1,"fileName":"other.md","snippet":"8085"},
+                  {"n":2,"fileName":"health.md","snippet":"no port here"}]}""");
+
+        assertThat(CitationJudge.firstCorrect(unpaged, reply, 5)).isZero();
+    }
+
+    @Test
+    void anAnswerCitingANumberItDoesNotReturnIsWrong() throws Exception {
+        JsonNode reply = reply("""
+                {"answer":"The port is 8085 [3].","citations":[{"n":1,"fileName":"health.md","snippet":"port: 8085"}]}""");
+
+        assertThat(CitationJudge.firstCorrect(unpaged, reply, 5)).isEqualTo(1);
+        assertThat(CitationJudge.answerIsCorrect(unpaged, reply)).isFalse();
+    }
+
+    @Test
+    void anAnswerWithoutTheExpectedTextOrWithoutCitationsIsWrong() throws Exception {
+        assertThat(CitationJudge.answerIsCorrect(unpaged, reply("""
+                {"answer":"It listens somewhere [1].","citations":[{"n":1,"fileName":"health.md","snippet":"8085"}]}""")))
+                .isFalse();
+        assertThat(CitationJudge.answerIsCorrect(unpaged, reply("""
+                {"answer":"8085","citations":[]}"""))).isFalse();
+    }
+
+    @Test
+    void tallyAveragesOverQuestions() {
+        RetrievalTally tally = new RetrievalTally();
+        tally.add(1, true);
+        tally.add(2, false);
+        tally.add(0, false);
+        tally.add(5, true);
+
+        assertThat(tally.recallAt1()).isEqualTo(0.25);
+        assertThat(tally.recallAt5()).isEqualTo(0.75);
+        assertThat(tally.mrr()).isEqualTo((1 + 0.5 + 0.2) / 4);
+        assertThat(tally.answerAccuracy()).isEqualTo(0.5);
+    }
+
+    private static JsonNode reply(String json) throws Exception {
+        return JSON.readTree(json);
+    }
+}
