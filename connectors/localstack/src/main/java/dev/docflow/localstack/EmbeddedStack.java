@@ -150,18 +150,37 @@ public final class EmbeddedStack implements AutoCloseable {
         return started;
     }
 
+    /** Attempts at starting one server whose port keeps being taken before it binds. */
+    static final int PORT_ATTEMPTS = 3;
+
     private static LocalServer startTimed(Server server, StackSettings settings) {
         Thread.currentThread().setName("start-" + server.name().toLowerCase());
         long startedAt = System.nanoTime();
-        LocalServer running = switch (server) {
+        LocalServer running = null;
+        for (int attempt = 1; running == null; attempt++) {
+            try {
+                running = startOnce(server, settings);
+            } catch (LocalStackException e) {
+                Path log = settings.workDir().resolve(server.name().toLowerCase()).resolve(server.name().toLowerCase() + ".log");
+                if (attempt == PORT_ATTEMPTS || !LocalStackException.portWasTaken(log)) {
+                    throw e;
+                }
+                LOG.info("{}: its port was taken before it could bind; trying another", server.name().toLowerCase());
+                settings = settings.withAnyFreePort(server);
+            }
+        }
+        LOG.info("{} started on port {} in {} s (log: {})", running.name(), running.port(), seconds(startedAt),
+                running.logFile());
+        return running;
+    }
+
+    private static LocalServer startOnce(Server server, StackSettings settings) {
+        return switch (server) {
             case ELASTICSEARCH -> ElasticsearchServer.start(settings);
             case POSTGRES -> PostgresServer.start(settings);
             case KAFKA -> KafkaServer.start(settings);
             case S3 -> S3Server.start(settings);
         };
-        LOG.info("{} started on port {} in {} s (log: {})", running.name(), running.port(), seconds(startedAt),
-                running.logFile());
-        return running;
     }
 
     private static RuntimeException addTo(RuntimeException failure, Throwable another) {

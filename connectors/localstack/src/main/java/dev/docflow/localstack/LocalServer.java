@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 import java.nio.file.Path;
 
 /**
@@ -30,13 +31,22 @@ public interface LocalServer extends AutoCloseable {
     void close();
 
     /**
-     * Returns {@code preferred} if nothing listens on it on 127.0.0.1, otherwise a free port chosen
-     * by the operating system; {@code 0} always means "any free port". The port is only free at the
-     * time of the call: the server must bind it soon after.
+     * Returns {@code preferred} if nothing listens on it on 127.0.0.1, otherwise a free port;
+     * {@code 0} always means "any free port". Free ports are drawn at random below Linux's
+     * ephemeral range (32768–60999), where outgoing connections never take them between this call
+     * and the server's bind; the port is still only free at the time of the call, hence the retry
+     * in {@code EmbeddedStack}.
      */
     static int portOrFree(int preferred) {
         if (preferred > 0 && canBind(preferred)) {
             return preferred;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = random.nextInt(FREE_PORTS_FROM, FREE_PORTS_TO);
+            if (canBind(candidate)) {
+                return candidate;
+            }
         }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -44,6 +54,10 @@ public interface LocalServer extends AutoCloseable {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
+
+    /** Where free ports are drawn from: above the registered well-known servers, below ephemeral ports. */
+    int FREE_PORTS_FROM = 20_000;
+    int FREE_PORTS_TO = 32_000;
 
     private static boolean canBind(int port) {
         try (ServerSocket socket = new ServerSocket()) {

@@ -33,6 +33,22 @@ public class LocalStackException extends RuntimeException {
                 + "\nLast lines of the log:\n" + String.join("\n", lastLines(logFile, TAIL_LINES)), cause);
     }
 
+    private static final String START_MARKER = "---- docflow localstack: starting ";
+    private static final List<String> PORT_TAKEN = List.of(
+            "Address already in use", "BindException", "Failed to bind", "could not bind");
+
+    /**
+     * Whether the log of the server's latest start (after its start marker) says its port was taken:
+     * someone bound it between our check and the server's own bind, and a start on another port
+     * would succeed.
+     */
+    static boolean portWasTaken(Path logFile) {
+        String tail = String.join("\n", lastLines(logFile, 400));
+        int marker = tail.lastIndexOf(START_MARKER);
+        String latestStart = marker < 0 ? tail : tail.substring(marker);
+        return PORT_TAKEN.stream().anyMatch(latestStart::contains);
+    }
+
     /** The last {@code count} lines of a file (at most its last 16 KB); empty if the file cannot be read. */
     static List<String> lastLines(Path file, int count) {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {

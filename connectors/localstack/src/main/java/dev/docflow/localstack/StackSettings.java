@@ -61,6 +61,17 @@ public record StackSettings(
         }
     }
 
+    /** The same settings with {@code server} (and, for Kafka, its controller) on any free port. */
+    public StackSettings withAnyFreePort(Server server) {
+        return new StackSettings(workDir, servers, elasticsearchHeap,
+                server == Server.ELASTICSEARCH ? 0 : elasticsearchPort,
+                server == Server.POSTGRES ? 0 : postgresPort,
+                server == Server.KAFKA ? 0 : kafkaPort,
+                server == Server.KAFKA ? 0 : kafkaControllerPort,
+                server == Server.S3 ? 0 : s3Port,
+                startTimeout);
+    }
+
     /** All four servers on their usual ports, work data in {@code workDir}. */
     public static StackSettings defaults(Path workDir) {
         return builder(workDir).build();

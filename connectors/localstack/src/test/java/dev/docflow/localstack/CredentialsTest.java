@@ -24,7 +24,8 @@ class CredentialsTest {
         assertThat(first.user()).isEqualTo("docflow-local");
         assertThat(first.secret()).hasSize(40).matches("[A-Za-z0-9_-]+");
         assertThat(again).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(file)).hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

@@ -46,7 +46,8 @@ class KafkaServerTest {
             read.load(in); // as Kafka and S3Proxy read them: Latin-1 with escapes
         }
         assertThat(read).containsExactlyInAnyOrderEntriesOf(written);
-        assertThat(Files.getPosixFilePermissions(file)).hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

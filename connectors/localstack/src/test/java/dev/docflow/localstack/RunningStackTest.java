@@ -27,7 +27,8 @@ class RunningStackTest {
         RunningStack.advertise(workDir, WITHOUT_ELASTICSEARCH);
 
         assertThat(RunningStack.find(workDir)).contains(WITHOUT_ELASTICSEARCH);
-        assertThat(Files.getPosixFilePermissions(workDir.resolve("stack.json"))).hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(workDir.resolve("stack.json"))).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
         RunningStack.withdraw(workDir);
         assertThat(RunningStack.find(workDir)).isEmpty();
