@@ -42,7 +42,7 @@ final class KnowledgeBaseIngestion {
         }
         out.printf("Uploaded %d file(s) to knowledge base %s/%s%n", uploaded, tenant, knowledgeBase);
 
-        Database database = Database.open(settings.database());
+        Database database = deployment.database();
         KnowledgeBase kb = database.knowledgeBases().ensure(tenant, knowledgeBase);
         int total = store.list(ObjectStore.prefixOf(tenant, knowledgeBase)).size();
         IngestionProgress progress = new IngestionProgress(database.documents(), kb.id(), knowledgeBase, total);

@@ -42,6 +42,7 @@ final class LocalDeployment implements AutoCloseable {
     private final URI flinkRestAddress;
     private final LocalFlinkCluster ownFlink;
     private final Deque<AutoCloseable> started;
+    private Database database;
 
     private LocalDeployment(DocflowConfig config, StackEndpoints endpoints, URI flinkRestAddress,
             LocalFlinkCluster ownFlink, Deque<AutoCloseable> started) {
@@ -104,6 +105,14 @@ final class LocalDeployment implements AutoCloseable {
         return new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword());
     }
 
+    /** The metadata database, opened (and migrated) once for everything this process does. */
+    synchronized Database database() {
+        if (database == null) {
+            database = Database.open(databaseSettings());
+        }
+        return database;
+    }
+
     StackEndpoints endpoints() {
         return endpoints;
     }
@@ -128,10 +137,9 @@ final class LocalDeployment implements AutoCloseable {
      * @return the port it listens on
      */
     int startAgent(int port) {
-        Database database = Database.open(databaseSettings());
         AgentApp agent = AgentApp.create(
                 config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port),
-                database, SharedEmbeddingModel.get());
+                database(), SharedEmbeddingModel.get());
         started.push(agent);
         return agent.start();
     }

@@ -127,7 +127,7 @@ class DemoEndToEndIT {
     }
 
     private static Map<String, DocumentRecord> rows() {
-        Database database = Database.open(deployment.databaseSettings());
+        Database database = deployment.database();
         KnowledgeBase kb = database.knowledgeBases().find("demo", "demo").orElseThrow();
         Map<String, DocumentRecord> rows = new java.util.HashMap<>();
         database.documents().listByKnowledgeBase(kb.id()).forEach(row -> rows.put(row.fileName(), row));

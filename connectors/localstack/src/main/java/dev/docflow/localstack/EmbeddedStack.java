@@ -161,8 +161,7 @@ public final class EmbeddedStack implements AutoCloseable {
             try {
                 running = startOnce(server, settings);
             } catch (LocalStackException e) {
-                Path log = settings.workDir().resolve(server.name().toLowerCase()).resolve(server.name().toLowerCase() + ".log");
-                if (attempt == PORT_ATTEMPTS || !LocalStackException.portWasTaken(log)) {
+                if (attempt == PORT_ATTEMPTS || !e.portTaken()) {
                     throw e;
                 }
                 LOG.info("{}: its port was taken before it could bind; trying another", server.name().toLowerCase());

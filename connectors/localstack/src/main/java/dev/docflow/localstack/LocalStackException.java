@@ -11,6 +11,8 @@ import java.util.List;
 
 /** The embedded stack could not do what was asked: a server did not start, or the work folder is unusable. */
 public class LocalStackException extends RuntimeException {
+    private boolean portTaken;
+
 
     static final int TAIL_LINES = 40;
     private static final int TAIL_BYTES = 16 * 1024;
@@ -28,9 +30,19 @@ public class LocalStackException extends RuntimeException {
      * lines, so that a failed build shows the cause without anyone digging for the file.
      */
     static LocalStackException serverFailed(String server, Path logFile, String reason, Throwable cause) {
-        return new LocalStackException(server + " did not start: " + reason
+        LocalStackException failure = new LocalStackException(server + " did not start: " + reason
                 + "\nLog file: " + logFile
                 + "\nLast lines of the log:\n" + String.join("\n", lastLines(logFile, TAIL_LINES)), cause);
+        failure.portTaken = portWasTaken(logFile);
+        return failure;
+    }
+
+    /**
+     * Whether a server failed because its port was taken before it could bind, so that a start on
+     * another port would succeed.
+     */
+    boolean portTaken() {
+        return portTaken;
     }
 
     private static final String START_MARKER = "---- docflow localstack: starting ";

@@ -29,12 +29,16 @@ class PortRaceTest {
                 Caused by: java.net.BindException: Address already in use
                 """);
         assertThat(LocalStackException.portWasTaken(log)).isTrue();
+        assertThat(LocalStackException.serverFailed("elasticsearch", log, "it exited with code 1", null).portTaken())
+                .isTrue();
 
         Files.writeString(log, Files.readString(log) + """
                 ---- docflow localstack: starting elasticsearch at 2026-11-24T10:01:00Z
                 fatal exception while booting: unknown setting [foo]
                 """);
         assertThat(LocalStackException.portWasTaken(log)).isFalse();
+        assertThat(LocalStackException.serverFailed("elasticsearch", log, "it exited with code 1", null).portTaken())
+                .isFalse();
     }
 
     @Test
