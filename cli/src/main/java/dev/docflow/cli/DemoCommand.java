@@ -55,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
             if (snippet.length() > 160) {
                 snippet = snippet.substring(0, 157) + "…";
             }
-            out.printf("   [%d] %s%s: \"%s\"%n", citation.path("n").asInt(), citation.path("fileName").asText(), page, snippet);
+            String source = citation.hasNonNull("part") ? citation.get("part").asText() : citation.path("fileName").asText();
+            out.printf("   [%d] %s%s: \"%s\"%n", citation.path("n").asInt(), source, page, snippet);
         }
     }
 }

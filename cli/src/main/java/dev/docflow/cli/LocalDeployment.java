@@ -8,6 +8,7 @@ import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.ingest.IngestionSettings;
 import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.embed.SharedEmbeddingModel;
+import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.localstack.EmbeddedStack;
@@ -94,6 +95,7 @@ final class LocalDeployment implements AutoCloseable {
                 elasticsearchSettings(),
                 databaseSettings(),
                 ParseLimits.DEFAULTS,
+                ExtractionSettings.DEFAULTS,
                 ChunkingSettings.DEFAULTS);
     }
 

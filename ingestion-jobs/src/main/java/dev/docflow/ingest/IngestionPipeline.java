@@ -26,8 +26,9 @@ public final class IngestionPipeline {
 
     public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings) {
         SingleOutputStreamOperator<ExtractedDocument> parsed = documents
-                .process(new ParseDocumentFunction(settings.objectStore(), settings.parseLimits()))
-                .name(Stage.PARSE.operatorName()).uid("parse");
+                .process(new ParseDocumentFunction(settings.objectStore(), settings.parseLimits(), settings.extraction()))
+                .name(Stage.PARSE.operatorName() + " → " + Stage.OCR.operatorName() + " → " + Stage.TABLES.operatorName())
+                .uid("parse");
         SingleOutputStreamOperator<ChunkedDocument> chunked = parsed
                 .process(new ChunkDocumentFunction(settings.chunking()))
                 .name(Stage.CHUNK.operatorName()).uid("chunk");

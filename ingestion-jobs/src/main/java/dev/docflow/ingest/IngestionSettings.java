@@ -4,6 +4,7 @@ import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import java.io.Serializable;
 
@@ -13,4 +14,5 @@ public record IngestionSettings(
         ElasticsearchSettings elasticsearch,
         DatabaseSettings database,
         ParseLimits parseLimits,
+        ExtractionSettings extraction,
         ChunkingSettings chunking) implements Serializable {}

@@ -11,6 +11,7 @@ import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.ingest.source.DocumentIds;
@@ -51,6 +52,7 @@ class BulkIngestJobIT {
                 ElasticsearchSettings.of(endpoints.elasticsearchUrl()),
                 new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword()),
                 ParseLimits.DEFAULTS,
+                ExtractionSettings.DEFAULTS,
                 ChunkingSettings.DEFAULTS);
         flink = LocalFlinkCluster.start("0", 2);
         store = new ObjectStore(settings.objectStore());

@@ -48,6 +48,7 @@ public final class CitationNumbering {
                 n,
                 passage.documentId(),
                 passage.fileName(),
+                passage.partPath().isEmpty() ? null : passage.partPath(),
                 paged ? passage.pageStart() : null,
                 paged ? passage.pageEnd() : null,
                 passage.headingPath().isEmpty() ? null : passage.headingPath(),

@@ -15,6 +15,7 @@ import java.util.List;
 public record Passage(
         String documentId,
         String fileName,
+        String partPath,
         int pageStart,
         int pageEnd,
         int charStart,

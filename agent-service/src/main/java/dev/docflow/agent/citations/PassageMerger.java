@@ -50,6 +50,7 @@ public final class PassageMerger {
      */
     private static boolean joinable(Passage passage, RetrievedChunk chunk) {
         return chunk.charStart() <= passage.charEnd()
+                && chunk.partPath().equals(passage.partPath())
                 && chunk.text().length() == chunk.charEnd() - chunk.charStart()
                 && passage.text().length() == passage.charEnd() - passage.charStart();
     }
@@ -66,6 +67,7 @@ public final class PassageMerger {
         return new Passage(
                 passage.documentId(),
                 passage.fileName(),
+                passage.partPath(),
                 minPage(passage.pageStart(), chunk.pageStart()),
                 Math.max(passage.pageEnd(), chunk.pageEnd()),
                 passage.charStart(),
@@ -77,7 +79,7 @@ public final class PassageMerger {
     }
 
     private static Passage passage(RetrievedChunk chunk) {
-        return new Passage(chunk.documentId(), chunk.fileName(), chunk.pageStart(), chunk.pageEnd(),
+        return new Passage(chunk.documentId(), chunk.fileName(), chunk.partPath(), chunk.pageStart(), chunk.pageEnd(),
                 chunk.charStart(), chunk.charEnd(), chunk.headingPath(), chunk.text(), chunk.score(),
                 List.of(chunk.chunkId()));
     }

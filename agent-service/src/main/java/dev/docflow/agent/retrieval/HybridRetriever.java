@@ -73,6 +73,7 @@ public final class HybridRetriever {
                 id,
                 source.path(DOCUMENT_ID).asText(),
                 source.path(FILE_NAME).asText(),
+                source.path(PART_PATH).asText(""),
                 source.path(ORDINAL).asInt(),
                 source.path(PAGE_START).asInt(),
                 source.path(PAGE_END).asInt(),

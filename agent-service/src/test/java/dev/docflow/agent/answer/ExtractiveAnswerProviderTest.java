@@ -30,7 +30,7 @@ class ExtractiveAnswerProviderTest {
     }
 
     private static Passage passage(String document, String text) {
-        return new Passage(document, document + ".pdf", 1, 1, 0, text.length(), "", text, 0.03, List.of(document + ":0"));
+        return new Passage(document, document + ".pdf", "", 1, 1, 0, text.length(), "", text, 0.03, List.of(document + ":0"));
     }
 
     @Test

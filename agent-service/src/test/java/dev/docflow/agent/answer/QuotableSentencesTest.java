@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class QuotableSentencesTest {
 
     private static Passage passage(String text) {
-        return new Passage("d", "d.pdf", 1, 1, 0, text.length(), "", text, 0.03, List.of("d:0"));
+        return new Passage("d", "d.pdf", "", 1, 1, 0, text.length(), "", text, 0.03, List.of("d:0"));
     }
 
     @Test

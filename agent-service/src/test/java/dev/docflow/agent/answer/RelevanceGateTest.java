@@ -17,7 +17,7 @@ class RelevanceGateTest {
 
     private static Retrieval retrieval(double bestSimilarity, String... stemmedTexts) {
         List<RetrievedChunk> chunks = Arrays.stream(stemmedTexts)
-                .map(stemmed -> new RetrievedChunk("d:0", "d", "d.pdf", 0, 1, 1, 0, 1, "", "x", stemmed, 0.01))
+                .map(stemmed -> new RetrievedChunk("d:0", "d", "d.pdf", "", 0, 1, 1, 0, 1, "", "x", stemmed, 0.01))
                 .toList();
         return new Retrieval(chunks, bestSimilarity);
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CitationNumberingTest {
 
     private static Passage passage(String document, int page, String heading, double score) {
-        return new Passage(document, document + ".pdf", page, page + 1, 0, 10, heading, "text of " + document,
+        return new Passage(document, document + ".pdf", "", page, page + 1, 0, 10, heading, "text of " + document,
                 score, List.of(document + ":0"));
     }
 

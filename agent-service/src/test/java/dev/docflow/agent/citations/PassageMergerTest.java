@@ -12,7 +12,7 @@ class PassageMergerTest {
             + "Taxis need a receipt. Flights over six hours may be booked in business class.";
 
     private static RetrievedChunk chunk(String document, int ordinal, int start, int end, int page, double score) {
-        return new RetrievedChunk(document + ":" + ordinal, document, document + ".pdf", ordinal, page, page,
+        return new RetrievedChunk(document + ":" + ordinal, document, document + ".pdf", "", ordinal, page, page,
                 start, end, "Travel › Expenses", DOC.substring(start, end), "", score);
     }
 
@@ -85,7 +85,7 @@ class PassageMergerTest {
 
     @Test
     void chunksWhoseTextDisagreesWithTheirOffsetsAreNotJoined() {
-        RetrievedChunk odd = new RetrievedChunk("d:1", "d", "d.pdf", 1, 1, 1, 50, 120, "", "rewritten text", "", 0.01);
+        RetrievedChunk odd = new RetrievedChunk("d:1", "d", "d.pdf", "", 1, 1, 1, 50, 120, "", "rewritten text", "", 0.01);
 
         List<Passage> passages = PassageMerger.merge(List.of(chunk("d", 0, 0, 70, 1, 0.02), odd));
 

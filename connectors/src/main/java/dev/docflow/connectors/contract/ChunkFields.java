@@ -22,6 +22,16 @@ public final class ChunkFields {
     /** The passage after English analysis in Java (lower-cased, stop words out, stemmed). */
     public static final String TEXT_STEMMED = "text_stemmed";
     public static final String EMBEDDING = "embedding";
+    /** Lineage of the embedded file the chunk is from ({@code mail.eml › report.pdf}), empty for the file itself. */
+    public static final String PART_PATH = "part_path";
+    /** {@link #KIND_TEXT} or {@link #KIND_TABLE}. */
+    public static final String KIND = "kind";
+    public static final String KIND_TEXT = "text";
+    public static final String KIND_TABLE = "table";
+    /** A table chunk's rows as CSV (stored, not searched: {@link #TEXT} holds them as Markdown). */
+    public static final String TABLE_CSV = "table_csv";
+    /** Lowest OCR confidence (0–100) of the pages a chunk was read from by OCR; absent otherwise. */
+    public static final String OCR_CONFIDENCE = "ocr_confidence";
 
     private ChunkFields() {}
 }

@@ -41,6 +41,10 @@ public final class ChunkIndex implements AutoCloseable {
     /** Creates the versioned index behind the alias unless the alias already exists. Idempotent. */
     public void ensureExists() {
         if (exists("/_alias/" + alias())) {
+            // fields added since the index was made; a changed field would fail here, loudly
+            ObjectNode mapping = JSON.createObjectNode();
+            mapping.set("properties", ChunkIndexMapping.properties());
+            send("PUT", "/" + alias() + "/_mapping", mapping);
             return;
         }
         String index = ChunkIndexMapping.indexName(alias());

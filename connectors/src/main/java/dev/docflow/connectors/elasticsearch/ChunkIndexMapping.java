@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * are named, so the mapping works on the embedded distribution and on a full one.
  */
 public final class ChunkIndexMapping {
-    /** Bump when the mapping changes; the alias moves to the new index. */
+    /**
+     * Bump when a field changes or goes; the alias moves to the new index. Added fields need no
+     * bump: {@link ChunkIndex#ensureExists} adds them to an existing index.
+     */
     public static final int VERSION = 1;
     public static final int EMBEDDING_DIMENSIONS = 384;
 
@@ -22,10 +25,14 @@ public final class ChunkIndexMapping {
         return alias + "-v" + VERSION;
     }
 
+    public static ObjectNode properties() {
+        return (ObjectNode) body().path("mappings").path("properties");
+    }
+
     public static ObjectNode body() {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode properties = json.objectNode();
-        for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, CONTENT_TYPE}) {
+        for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, CONTENT_TYPE, PART_PATH, KIND}) {
             properties.putObject(keyword).put("type", "keyword");
         }
         for (String integer : new String[] {ORDINAL, PAGE_START, PAGE_END, CHAR_START, CHAR_END}) {
@@ -34,6 +41,8 @@ public final class ChunkIndexMapping {
         properties.putObject(TEXT).put("type", "text").put("analyzer", "standard");
         properties.putObject(TEXT_STEMMED).put("type", "text").put("analyzer", "whitespace");
         properties.putObject(HEADING_PATH).put("type", "text").put("analyzer", "standard");
+        properties.putObject(TABLE_CSV).put("type", "text").put("index", false);
+        properties.putObject(OCR_CONFIDENCE).put("type", "float");
         properties.putObject(EMBEDDING)
                 .put("type", "dense_vector")
                 .put("dims", EMBEDDING_DIMENSIONS)

@@ -27,7 +27,7 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
 
     @Override
     public void processElement(ExtractedDocument document, Context context, Collector<ChunkedDocument> out) {
-        List<Chunk> chunks = chunker.chunk(document.text(), document.blocks());
+        List<Chunk> chunks = chunker.chunk(document);
         if (chunks.isEmpty()) {
             context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(
                     document.ref().documentId(), Stage.CHUNK, "empty", "the document has no text to index"));

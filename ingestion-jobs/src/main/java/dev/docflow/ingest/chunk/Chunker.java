@@ -1,11 +1,21 @@
 package dev.docflow.ingest.chunk;
 
+import dev.docflow.ingest.model.BlockKind;
 import dev.docflow.ingest.model.Chunk;
+import dev.docflow.ingest.model.DocumentPart;
+import dev.docflow.ingest.model.ExtractedDocument;
+import dev.docflow.ingest.model.ExtractedTable;
+import dev.docflow.ingest.model.OcrPage;
 import dev.docflow.ingest.model.TextBlock;
+import dev.docflow.ingest.tables.TableChunks;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Cuts a document's text into chunks of at most {@link ChunkingSettings#maxTokens} word pieces.
@@ -28,10 +38,34 @@ public final class Chunker {
         this.settings = settings;
     }
 
+    /** Chunks a document of one part, with no tables and no OCR. */
     public List<Chunk> chunk(String text, TextBlock[] blocks) {
-        Assembly assembly = new Assembly(text);
+        return chunk(text, blocks, new DocumentPart[] {new DocumentPart("", "", 0)}, new ExtractedTable[0], new OcrPage[0]);
+    }
+
+    public List<Chunk> chunk(ExtractedDocument document) {
+        return chunk(document.text(), document.blocks(), document.parts(), document.tables(), document.ocrPages());
+    }
+
+    private List<Chunk> chunk(String text, TextBlock[] blocks, DocumentPart[] parts, ExtractedTable[] tables, OcrPage[] ocrPages) {
+        Assembly assembly = new Assembly(text, ocrPages);
         String[] headings = new String[7];
+        int part = 0;
+        int table = 0;
         for (TextBlock block : blocks) {
+            if (block.part() != part) {
+                assembly.flush(0);
+                part = block.part();
+                java.util.Arrays.fill(headings, null);
+                assembly.part = part;
+                assembly.partPath = parts[part].path();
+                assembly.headingPath = "";
+            }
+            if (block.kind() == BlockKind.TABLE) {
+                assembly.flush(0);
+                assembly.addTable(tables[table++], block);
+                continue;
+            }
             if (block.isHeading()) {
                 assembly.flush(0);
                 headings[block.headingLevel()] = text.substring(block.start(), block.end());
@@ -42,7 +76,8 @@ public final class Chunker {
                 assembly.add(new Unit(block.start(), block.end(), block.page(), count(text, block.start(), block.end()), false));
                 continue;
             }
-            for (Unit unit : units(text, block)) {
+            boolean prose = block.kind().isProse();
+            for (Unit unit : units(text, block, prose)) {
                 if (assembly.size > 0 && unit.page != assembly.lastPage() && assembly.size >= settings.textBudget() / 2) {
                     // overlap would drag the previous page into this chunk's citation
                     assembly.flush(0);
@@ -54,16 +89,30 @@ public final class Chunker {
             }
         }
         assembly.flush(0);
-        return assembly.chunks;
+        return withoutRepeats(assembly.chunks);
+    }
+
+    /** Drops chunks that repeat an earlier one (a boilerplate paragraph on every page) and renumbers. */
+    private static List<Chunk> withoutRepeats(List<Chunk> chunks) {
+        Set<String> seen = new HashSet<>();
+        List<Chunk> kept = new ArrayList<>(chunks.size());
+        for (Chunk chunk : chunks) {
+            // numbers count: chunks differing only in figures (two rows of a price list) are not repeats
+            String key = chunk.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+            if (seen.add(key)) {
+                kept.add(chunk.withOrdinal(kept.size()));
+            }
+        }
+        return kept;
     }
 
     /** A sentence or smaller piece of a block: the atoms chunks are packed from. */
     private record Unit(int start, int end, int page, int tokens, boolean prose) {}
 
-    private List<Unit> units(String text, TextBlock block) {
+    private List<Unit> units(String text, TextBlock block, boolean prose) {
         int whole = count(text, block.start(), block.end());
         if (whole <= settings.textBudget()) {
-            return List.of(new Unit(block.start(), block.end(), block.page(), whole, true));
+            return List.of(new Unit(block.start(), block.end(), block.page(), whole, prose));
         }
         List<Unit> units = new ArrayList<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
@@ -74,16 +123,16 @@ public final class Chunker {
             int end = trimEnd(text, start, block.start() + to);
             int sentenceTokens = count(text, start, end);
             if (sentenceTokens <= settings.textBudget()) {
-                units.add(new Unit(start, end, block.page(), sentenceTokens, true));
+                units.add(new Unit(start, end, block.page(), sentenceTokens, prose));
             } else {
-                splitByWords(text, start, end, block.page(), units);
+                splitByWords(text, start, end, block.page(), prose, units);
             }
         }
         return units;
     }
 
     /** Cuts an over-long sentence between words (or, for a single huge word, between characters). */
-    private void splitByWords(String text, int start, int end, int page, List<Unit> into) {
+    private void splitByWords(String text, int start, int end, int page, boolean prose, List<Unit> into) {
         int pieceStart = start;
         int pieceTokens = 0;
         int position = start;
@@ -101,7 +150,7 @@ public final class Chunker {
             }
             if (pieceTokens + wordTokens > settings.textBudget() && pieceTokens > 0) {
                 int pieceEnd = trimEnd(text, pieceStart, position);
-                into.add(new Unit(pieceStart, pieceEnd, page, count(text, pieceStart, pieceEnd), true));
+                into.add(new Unit(pieceStart, pieceEnd, page, count(text, pieceStart, pieceEnd), prose));
                 pieceStart = position;
                 pieceTokens = 0;
             }
@@ -112,7 +161,7 @@ public final class Chunker {
             }
         }
         if (pieceStart < end) {
-            into.add(new Unit(pieceStart, end, page, count(text, pieceStart, end), true));
+            into.add(new Unit(pieceStart, end, page, count(text, pieceStart, end), prose));
         }
     }
 
@@ -143,13 +192,43 @@ public final class Chunker {
     /** The chunk being filled, and the chunks made so far. */
     private final class Assembly {
         final String text;
+        final Map<Long, Float> ocrConfidence = new HashMap<>();
         final List<Chunk> chunks = new ArrayList<>();
         final List<Unit> units = new ArrayList<>();
         String headingPath = "";
+        String partPath = "";
+        int part;
         int size;
 
-        Assembly(String text) {
+        Assembly(String text, OcrPage[] ocrPages) {
             this.text = text;
+            for (OcrPage page : ocrPages) {
+                ocrConfidence.put(pageKey(page.part(), page.page()), page.confidence());
+            }
+        }
+
+        /** A table's pieces, each a chunk of its own; they cite the whole table's range. */
+        void addTable(ExtractedTable table, TextBlock block) {
+            String path = headingPath;
+            for (TableChunks.Piece piece : TableChunks.split(table.rows(), tokens, settings.textBudget())) {
+                chunks.add(new Chunk(chunks.size(), piece.markdown(), block.page(), block.page(), block.start(), block.end(),
+                        path, tokens.count(piece.markdown()) + 2, partPath, piece.csv(), confidence(block.page(), block.page())));
+            }
+        }
+
+        float confidence(int pageStart, int pageEnd) {
+            float lowest = Float.MAX_VALUE;
+            for (int page = pageStart; page <= pageEnd; page++) {
+                Float confidence = ocrConfidence.get(pageKey(part, page));
+                if (confidence != null) {
+                    lowest = Math.min(lowest, confidence);
+                }
+            }
+            return lowest == Float.MAX_VALUE ? Chunk.NOT_OCR : lowest;
+        }
+
+        static long pageKey(int part, int page) {
+            return ((long) part << 32) | page;
         }
 
         int lastPage() {
@@ -171,7 +250,7 @@ public final class Chunker {
             int pageStart = units.stream().mapToInt(Unit::page).min().orElse(0);
             int pageEnd = units.stream().mapToInt(Unit::page).max().orElse(0);
             chunks.add(new Chunk(chunks.size(), text.substring(first.start, last.end), pageStart, pageEnd,
-                    first.start, last.end, headingPath, size + 2));
+                    first.start, last.end, headingPath, size + 2, partPath, null, confidence(pageStart, pageEnd)));
             List<Unit> carried = trailingProse(overlapBudget);
             units.clear();
             size = 0;

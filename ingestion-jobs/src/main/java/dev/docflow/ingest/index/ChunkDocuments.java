@@ -30,6 +30,14 @@ final class ChunkDocuments {
         source.put(TEXT, chunk.text());
         source.put(TEXT_STEMMED, english.analyze(chunk.text()));
         source.put(EMBEDDING, embedded.vector());
+        source.put(PART_PATH, chunk.partPath());
+        source.put(KIND, chunk.isTable() ? KIND_TABLE : KIND_TEXT);
+        if (chunk.isTable()) {
+            source.put(TABLE_CSV, chunk.tableCsv());
+        }
+        if (chunk.ocrConfidence() != Chunk.NOT_OCR) {
+            source.put(OCR_CONFIDENCE, chunk.ocrConfidence());
+        }
         return source;
     }
 }

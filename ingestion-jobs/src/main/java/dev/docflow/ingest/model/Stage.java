@@ -3,6 +3,8 @@ package dev.docflow.ingest.model;
 /** The stages of ingestion, as named in outcomes, logs and the Flink dashboard. */
 public enum Stage {
     PARSE("Parse (Tika)"),
+    OCR("OCR (Tesseract)"),
+    TABLES("Tables (tabula)"),
     CHUNK("Chunk"),
     EMBED("Embed"),
     INDEX("Index (Elasticsearch)");

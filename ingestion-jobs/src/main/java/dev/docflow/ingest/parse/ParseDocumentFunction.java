@@ -6,7 +6,6 @@ import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
-import dev.docflow.ingest.model.Stage;
 import dev.docflow.ingest.outcome.OutcomeTag;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,35 +27,54 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
 
     private final ObjectStoreSettings storeSettings;
     private final ParseLimits limits;
+    private final ExtractionSettings extraction;
     private transient ObjectStore store;
-    private transient TikaDocumentParser parser;
+    private transient DocumentExtractor extractor;
 
-    public ParseDocumentFunction(ObjectStoreSettings storeSettings, ParseLimits limits) {
+    public ParseDocumentFunction(ObjectStoreSettings storeSettings, ParseLimits limits, ExtractionSettings extraction) {
         this.storeSettings = storeSettings;
         this.limits = limits;
+        this.extraction = extraction;
     }
 
     @Override
     public void open(OpenContext openContext) {
         store = new ObjectStore(storeSettings);
-        parser = new TikaDocumentParser(limits);
+        extractor = new DocumentExtractor(limits, extraction);
     }
 
     @Override
     public void processElement(DocumentRef ref, Context context, Collector<ExtractedDocument> out) throws Exception {
+        if (ref.sizeBytes() > limits.maxFileBytes()) {
+            // refused before a byte is fetched: a huge upload costs neither disk nor time here
+            fail(ref, context, new DocumentFailedException(FailureReasons.TOO_LARGE,
+                    "the file has " + ref.sizeBytes() + " bytes, over the limit of " + limits.maxFileBytes()));
+            return;
+        }
         Path copy = Files.createTempFile("docflow-", ".doc");
         try {
             try (InputStream in = store.open(ref.objectKey())) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            out.collect(parser.parse(ref, copy));
+            out.collect(extractor.extract(ref, copy));
         } catch (DocumentFailedException e) {
-            LOG.info("document failed documentId={} stage=parse reason={} file={}: {}",
-                    ref.documentId(), e.reason(), ref.fileName(), e.getMessage());
-            context.output(OutcomeTag.OUTCOMES,
-                    DocumentOutcome.failed(ref.documentId(), Stage.PARSE, e.reason(), e.getMessage()));
+            fail(ref, context, e);
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    private static void fail(DocumentRef ref, Context context, DocumentFailedException e) {
+        LOG.info("document failed documentId={} stage={} reason={} file={}: {}",
+                ref.documentId(), e.stage().code(), e.reason(), ref.fileName(), e.getMessage());
+        context.output(OutcomeTag.OUTCOMES,
+                DocumentOutcome.failed(ref.documentId(), e.stage(), e.reason(), e.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        if (extractor != null) {
+            extractor.close();
         }
     }
 }

@@ -1,37 +1,65 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.ingest.model.BlockKind;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Splits plain text and Markdown, which Tika hands over as one undivided run, into paragraphs
- * (separated by blank lines) and ATX headings ({@code # Title}), so they chunk like structured
- * documents do.
+ * (separated by blank lines), ATX headings ({@code # Title}), list items and fenced code, so they
+ * chunk like structured documents do.
  */
 final class PlainTextBlocks {
     private static final Pattern PARAGRAPHS = Pattern.compile("\\R\\s*\\R");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d{1,3}[.)])\\s+.*");
+    private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~).*");
 
     private PlainTextBlocks() {}
 
-    static void addTo(ExtractedTextBuilder text, String raw, boolean markdown) {
-        for (String paragraph : PARAGRAPHS.split(raw)) {
-            if (!markdown) {
-                text.addBlock(paragraph, 0, 0);
-                continue;
+    static void addTo(PartContent content, String raw, boolean markdown) {
+        if (!markdown) {
+            for (String paragraph : PARAGRAPHS.split(raw)) {
+                content.add(paragraph, 0, BlockKind.PARAGRAPH, 0);
             }
-            StringBuilder body = new StringBuilder();
-            for (String line : paragraph.split("\\R")) {
-                Matcher heading = HEADING.matcher(line.strip());
-                if (heading.matches()) {
-                    text.addBlock(body, 0, 0);
+            return;
+        }
+        StringBuilder body = new StringBuilder();
+        BlockKind bodyKind = BlockKind.PARAGRAPH;
+        boolean inFence = false;
+        for (String line : raw.split("\\R", -1)) {
+            if (inFence) {
+                if (FENCE.matcher(line).matches()) {
+                    content.add(body, 0, BlockKind.CODE, 0);
                     body.setLength(0);
-                    text.addBlock(heading.group(2), 0, heading.group(1).length());
+                    inFence = false;
                 } else {
                     body.append(line).append('\n');
                 }
+                continue;
             }
-            text.addBlock(body, 0, 0);
+            Matcher heading = HEADING.matcher(line.strip());
+            if (FENCE.matcher(line).matches()) {
+                content.add(body, 0, bodyKind, 0);
+                body.setLength(0);
+                inFence = true;
+            } else if (heading.matches()) {
+                content.add(body, 0, bodyKind, 0);
+                body.setLength(0);
+                content.add(heading.group(2), 0, BlockKind.HEADING, heading.group(1).length());
+            } else if (line.isBlank()) {
+                content.add(body, 0, bodyKind, 0);
+                body.setLength(0);
+                bodyKind = BlockKind.PARAGRAPH;
+            } else if (LIST_ITEM.matcher(line).matches()) {
+                content.add(body, 0, bodyKind, 0);
+                body.setLength(0);
+                body.append(line).append('\n');
+                bodyKind = BlockKind.LIST_ITEM;
+            } else {
+                body.append(line).append('\n');
+            }
         }
+        content.add(body, 0, inFence ? BlockKind.CODE : bodyKind, 0);
     }
 }

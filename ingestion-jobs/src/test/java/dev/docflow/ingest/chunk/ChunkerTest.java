@@ -148,7 +148,7 @@ class ChunkerTest {
             }
             int start = text.length();
             text.append(body);
-            blocks.add(new TextBlock(page, level, start, text.length()));
+            blocks.add(TextBlock.of(page, level, start, text.length()));
         }
 
         String text() {

@@ -13,10 +13,15 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TikaDocumentParserTest {
+class DocumentExtractorTest {
     private static final Path SAMPLES = Path.of("..", "samples");
 
-    private final TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.DEFAULTS);
+    private final DocumentExtractor extractor = new DocumentExtractor(ParseLimits.DEFAULTS, ExtractionSettings.DEFAULTS);
+
+    @org.junit.jupiter.api.AfterEach
+    void stopWorker() {
+        extractor.close();
+    }
 
     @Test
     void pdfBlocksCarryTheirPhysicalPage() {
@@ -74,14 +79,14 @@ class TikaDocumentParserTest {
 
     @Test
     void textOverTheLimitFailsAsTooLarge() {
-        TikaDocumentParser small = new TikaDocumentParser(new ParseLimits(10_000_000, 1_000));
-
-        assertThatThrownBy(() -> small.parse(ref("R-data.pdf"), SAMPLES.resolve("R-data.pdf")))
-                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("too_large"));
+        try (DocumentExtractor small = new DocumentExtractor(ParseLimits.DEFAULTS.withMaxExtractedChars(1_000), ExtractionSettings.DEFAULTS)) {
+            assertThatThrownBy(() -> small.extract(ref("R-data.pdf"), SAMPLES.resolve("R-data.pdf")))
+                    .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("too_large"));
+        }
     }
 
     private ExtractedDocument parse(Path file) {
-        return parser.parse(ref(file.getFileName().toString()), file);
+        return extractor.extract(ref(file.getFileName().toString()), file);
     }
 
     private static DocumentRef ref(String fileName) {

@@ -1,0 +1,9 @@
+package dev.docflow.ingest.model;
+
+/**
+ * A page (or image) whose text came from OCR rather than a text layer.
+ *
+ * @param page 1-based page of the part, 0 for a single image
+ * @param confidence Tesseract's mean word confidence, 0–100
+ */
+public record OcrPage(int part, int page, float confidence) {}

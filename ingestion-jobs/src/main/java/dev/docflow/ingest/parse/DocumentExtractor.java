@@ -1,0 +1,116 @@
+package dev.docflow.ingest.parse;
+
+import static dev.docflow.ingest.parse.FailureReasons.*;
+
+import dev.docflow.ingest.model.DocumentFailedException;
+import dev.docflow.ingest.model.DocumentRef;
+import dev.docflow.ingest.model.ExtractedDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The parse stage of one document: its text, the files embedded in it, OCR of scanned pages and
+ * images, and tables, within the {@link ParseLimits}. A document that cannot be read throws
+ * {@link DocumentFailedException} with its reason; nothing it does stops the next one.
+ *
+ * <p>Extraction runs on a worker thread so that a parser stuck in a loop cannot hold the job: past
+ * the time limit the worker is interrupted and abandoned, and the next document gets a new one.
+ * Not thread-safe: one per operator instance.
+ */
+public final class DocumentExtractor implements AutoCloseable {
+    /** Time past the limit a cooperative stop is given before the worker is abandoned. */
+    private static final long GRACE_SECONDS = 5;
+
+    private final ParseLimits limits;
+    private final PartExtractor parts;
+    private ExecutorService worker;
+
+    public DocumentExtractor(ParseLimits limits, ExtractionSettings settings) {
+        this.limits = limits;
+        this.parts = new PartExtractor(settings);
+    }
+
+    public ExtractedDocument extract(DocumentRef ref, Path file) {
+        long size = sizeOf(file);
+        if (size == 0) {
+            throw new DocumentFailedException(EMPTY, "the file is empty");
+        }
+        if (size > limits.maxFileBytes()) {
+            throw new DocumentFailedException(TOO_LARGE,
+                    "the file has " + size + " bytes, over the limit of " + limits.maxFileBytes());
+        }
+        ExtractionBudget budget = new ExtractionBudget(limits);
+        Future<ExtractedDocument> result = worker().submit(() -> extractOnWorker(ref, file, budget));
+        try {
+            return result.get(limits.maxParseSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            worker.shutdownNow();
+            worker = null;
+            throw budget.timeout();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DocumentFailedException(TIMEOUT, "parsing was interrupted", e);
+        } catch (ExecutionException e) {
+            throw FailureClassifier.classify(e.getCause());
+        }
+    }
+
+    private ExtractedDocument extractOnWorker(DocumentRef ref, Path file, ExtractionBudget budget) throws IOException {
+        Path scratch = Files.createTempDirectory("docflow-parts-");
+        try {
+            DocumentAssembler assembler = new DocumentAssembler();
+            parts.extract(file, ref.fileName(), budget, scratch, assembler);
+            if (assembler.isEmpty()) {
+                throw new DocumentFailedException(EMPTY, "no text found in the document");
+            }
+            return assembler.build(ref);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private ExecutorService worker() {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "docflow-parse-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return worker;
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+        parts.close();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

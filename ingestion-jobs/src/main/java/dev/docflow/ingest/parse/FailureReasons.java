@@ -1,0 +1,16 @@
+package dev.docflow.ingest.parse;
+
+/** The reason codes a failed document is recorded with, as users see them. */
+public final class FailureReasons {
+    public static final String EMPTY = "empty";
+    public static final String CORRUPT = "corrupt";
+    public static final String ENCRYPTED = "encrypted";
+    public static final String UNSUPPORTED = "unsupported";
+    public static final String TOO_LARGE = "too_large";
+    public static final String TOO_DEEP = "too_deep";
+    public static final String TIMEOUT = "timeout";
+    /** A failure of ours (a bug, a missing native library), not of the file. */
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    private FailureReasons() {}
+}

@@ -1,0 +1,62 @@
+package dev.docflow.ingest.tables;
+
+import dev.docflow.ingest.chunk.TokenCounter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Cuts a table into pieces that fit a chunk: whole rows only, each piece with the header row
+ * repeated so that it reads on its own. A single row over the budget is a piece by itself (the
+ * embedder truncates it; its text is still stored whole).
+ */
+public final class TableChunks {
+    /** @param firstRow index of the piece's first body row (1: the row after the header) */
+    public record Piece(String markdown, String csv, int firstRow, int lastRow) {}
+
+    private TableChunks() {}
+
+    public static List<Piece> split(List<List<String>> rows, TokenCounter tokens, int budget) {
+        List<Piece> pieces = new ArrayList<>();
+        List<String> header = rows.get(0);
+        int headerTokens = tokens.count(MarkdownTable.render(List.of(header)));
+        int first = 1;
+        int size = headerTokens;
+        for (int row = 1; row < rows.size(); row++) {
+            int rowTokens = tokens.count(MarkdownTable.render(List.of(rows.get(row)))) ;
+            if (row > first && size + rowTokens > budget) {
+                pieces.add(piece(rows, first, row - 1));
+                first = row;
+                size = headerTokens;
+            }
+            size += rowTokens;
+        }
+        if (first < rows.size() || pieces.isEmpty()) {
+            pieces.add(piece(rows, first, rows.size() - 1));
+        }
+        return pieces;
+    }
+
+    private static Piece piece(List<List<String>> rows, int first, int last) {
+        List<List<String>> selection = new ArrayList<>();
+        selection.add(rows.get(0));
+        selection.addAll(rows.subList(first, last + 1));
+        return new Piece(MarkdownTable.render(selection), csv(selection), first, last);
+    }
+
+    private static String csv(List<List<String>> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
