@@ -2,6 +2,8 @@ package dev.docflow.cli;
 
 import dev.docflow.agent.AgentConfig;
 import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.ingest.parse.ExtractionSettings;
+import dev.docflow.ingest.parse.ParseLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.Map;
  *     first free port of
  * @param parallelism {@code ingest.parallelism}: parallelism of ingestion jobs
  * @param elasticsearchHeap {@code elasticsearch.heap}: heap of the embedded Elasticsearch
+ * @param parseLimits {@code parse.*}: per-document limits of the parse stage (see {@link ParseLimits#from})
+ * @param extraction {@code ocr.*}, {@code tables.*}: what the parse stage does beyond reading text
  * @param agent the agent service's settings ({@code http.port}, {@code retrieval.*}, …) from the same
  *     sources; the CLI points it at the stack
  */
@@ -28,6 +32,8 @@ public record DocflowConfig(
         String flinkRestPorts,
         int parallelism,
         String elasticsearchHeap,
+        ParseLimits parseLimits,
+        ExtractionSettings extraction,
         AgentConfig agent) {
 
     static final String DEMO_TENANT = "demo";
@@ -56,6 +62,8 @@ public record DocflowConfig(
                 source.text("flink.rest.ports", "8081-8099"),
                 source.integer("ingest.parallelism", 2),
                 source.text("elasticsearch.heap", "512m"),
+                ParseLimits.from(source),
+                ExtractionSettings.from(source),
                 AgentConfig.load(configFile, env));
     }
 }

@@ -94,8 +94,8 @@ final class LocalDeployment implements AutoCloseable {
                 new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
                 elasticsearchSettings(),
                 databaseSettings(),
-                ParseLimits.DEFAULTS,
-                ExtractionSettings.DEFAULTS,
+                config.parseLimits(),
+                config.extraction(),
                 ChunkingSettings.DEFAULTS);
     }
 

@@ -3,6 +3,7 @@ package dev.docflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docflow.ingest.parse.ParseLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,5 +49,26 @@ class DocflowConfigTest {
     void aMissingConfigFileNamedExplicitlyIsAnError() {
         assertThatThrownBy(() -> DocflowConfig.load(home, Map.of("DOCFLOW_CONFIG", home.resolve("nope.properties").toString())))
                 .hasMessageContaining("nope.properties");
+    }
+
+    @Test
+    void parseLimitsComeFromTheFileWithUnitsAndTheEnvironmentWins() throws Exception {
+        Files.writeString(home.resolve("docflow.properties"),
+                "parse.max-file-bytes=64m\nparse.max-pages=300\nparse.max-expanded-bytes=2g\ntables.enabled=off\n");
+
+        DocflowConfig config = DocflowConfig.load(home, Map.of("DOCFLOW_PARSE_MAX_SECONDS", "90"));
+
+        assertThat(config.parseLimits().maxFileBytes()).isEqualTo(64L << 20);
+        assertThat(config.parseLimits().maxPages()).isEqualTo(300);
+        assertThat(config.parseLimits().maxExpandedBytes()).isEqualTo(2L << 30);
+        assertThat(config.parseLimits().maxParseSeconds()).isEqualTo(90);
+        assertThat(config.parseLimits().maxEmbeddedDepth()).isEqualTo(ParseLimits.DEFAULTS.maxEmbeddedDepth());
+        assertThat(config.extraction().tables()).isFalse();
+    }
+
+    @Test
+    void aBadSizeNamesTheSetting() {
+        assertThatThrownBy(() -> DocflowConfig.load(home, Map.of("DOCFLOW_PARSE_MAX_FILE_BYTES", "lots")))
+                .hasMessageContaining("parse.max-file-bytes").hasMessageContaining("512m");
     }
 }

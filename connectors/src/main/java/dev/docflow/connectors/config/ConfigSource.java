@@ -75,4 +75,44 @@ public final class ConfigSource {
             throw new IllegalArgumentException(describe(key) + " must be a number such as 0.3; got '" + value + "'");
         }
     }
+
+    public long longInteger(String key, long fallback) {
+        String value = text(key, Long.toString(fallback));
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(describe(key) + " must be a whole number; got '" + value + "'");
+        }
+    }
+
+    /** A size in bytes, written plainly or with a unit: {@code 512m}, {@code 1g}, {@code 64k}. */
+    public long bytes(String key, long fallback) {
+        String value = text(key, Long.toString(fallback)).toLowerCase(Locale.ROOT);
+        int shift = switch (value.isEmpty() ? ' ' : value.charAt(value.length() - 1)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        String digits = shift == 0 ? value : value.substring(0, value.length() - 1).trim();
+        try {
+            long number = Long.parseLong(digits);
+            if (number < 0 || number > (Long.MAX_VALUE >> shift)) {
+                throw new NumberFormatException();
+            }
+            return number << shift;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(describe(key) + " must be a size such as 512m, 1g or 65536; got '"
+                    + value + "'");
+        }
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        String value = text(key, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(describe(key) + " must be true or false; got '" + value + "'");
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.config.ConfigSource;
 import java.io.Serializable;
 
 /**
@@ -9,4 +10,9 @@ import java.io.Serializable;
  */
 public record ExtractionSettings(boolean tables) implements Serializable {
     public static final ExtractionSettings DEFAULTS = new ExtractionSettings(true);
+
+    /** As configured: {@code tables.enabled}. */
+    public static ExtractionSettings from(ConfigSource source) {
+        return new ExtractionSettings(source.bool("tables.enabled", DEFAULTS.tables));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.config.ConfigSource;
 import java.io.Serializable;
 
 /**
@@ -25,6 +26,30 @@ public record ParseLimits(
 
     public static final ParseLimits DEFAULTS =
             new ParseLimits(512L << 20, 20_000_000L, 5_000, 600, 5, 1_000, 1L << 30);
+
+    public ParseLimits {
+        if (maxFileBytes <= 0 || maxExtractedChars <= 0 || maxPages <= 0 || maxParseSeconds < 0
+                || maxEmbeddedDepth < 0 || maxEmbeddedFiles < 0 || maxExpandedBytes <= 0) {
+            throw new IllegalArgumentException("parse limits must be positive: " + this);
+        }
+    }
+
+    /**
+     * The limits as configured: {@code parse.max-file-bytes}, {@code parse.max-extracted-chars},
+     * {@code parse.max-pages}, {@code parse.max-seconds}, {@code parse.max-embedded-depth},
+     * {@code parse.max-embedded-files}, {@code parse.max-expanded-bytes}; sizes take {@code k},
+     * {@code m} and {@code g}.
+     */
+    public static ParseLimits from(ConfigSource source) {
+        return new ParseLimits(
+                source.bytes("parse.max-file-bytes", DEFAULTS.maxFileBytes),
+                source.longInteger("parse.max-extracted-chars", DEFAULTS.maxExtractedChars),
+                source.integer("parse.max-pages", DEFAULTS.maxPages),
+                source.integer("parse.max-seconds", DEFAULTS.maxParseSeconds),
+                source.integer("parse.max-embedded-depth", DEFAULTS.maxEmbeddedDepth),
+                source.integer("parse.max-embedded-files", DEFAULTS.maxEmbeddedFiles),
+                source.bytes("parse.max-expanded-bytes", DEFAULTS.maxExpandedBytes));
+    }
 
     public ParseLimits withMaxParseSeconds(int seconds) {
         return new ParseLimits(maxFileBytes, maxExtractedChars, maxPages, seconds, maxEmbeddedDepth,
