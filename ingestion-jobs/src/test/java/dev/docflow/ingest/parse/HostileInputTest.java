@@ -96,6 +96,12 @@ class HostileInputTest {
     }
 
     @Test
+    void anEncryptedPdfFailsAsEncrypted() throws Exception {
+        Path pdf = Path.of(HostileInputTest.class.getResource("/parse/encrypted.pdf").toURI());
+        assertFails(ParseLimits.DEFAULTS, pdf, "encrypted");
+    }
+
+    @Test
     void aTwoThousandPageDocumentIsReadWithinTheDefaultLimits() throws IOException {
         Path pdf = pagedPdf(2_000);
         Path note = Files.writeString(dir.resolve("note.txt"), "A short note after a long document.");
