@@ -18,12 +18,18 @@ import dev.docflow.ingest.source.DocumentIds;
 import dev.docflow.ingest.upload.FolderUpload;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docflow.connectors.contract.ChunkFields;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +127,53 @@ class BulkIngestJobIT {
 
         assertThat(index.countChunks(TENANT, kb, documentId)).isEqualTo(1);
         assertThat(rows(kb).get("notes.md").chunkCount()).isEqualTo(1);
+    }
+
+    @Test
+    void inABatchWithContainersAndHostileFilesEachFailsAloneAndEveryPartIsIndexed(@TempDir Path dir) throws Exception {
+        String kb = "mixed";
+        Path bundle = dir.resolve("bundle.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bundle))) {
+            zip.putNextEntry(new ZipEntry("notes/install.md"));
+            zip.write("# Install\n\nRun the installer with the --quiet flag on build servers.\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("mail.eml"));
+            zip.write(Files.readAllBytes(resource("/parse/testRFC822_multipart_attachments.eml")));
+        }
+        Path truncated = dir.resolve("truncated.docx");
+        byte[] docx = Files.readAllBytes(SAMPLES.resolve("NullHeader.docx"));
+        Files.write(truncated, java.util.Arrays.copyOf(docx, docx.length / 2));
+        FolderUpload upload = new FolderUpload(store);
+        for (Path file : List.of(bundle, truncated, Files.copy(resource("/parse/encrypted.pdf"), dir.resolve("encrypted.pdf")),
+                Files.createFile(dir.resolve("empty.txt")), SAMPLES.resolve("docs__operations__health.md"))) {
+            upload.upload(TENANT, kb, file);
+        }
+
+        runJob(kb);
+
+        Map<String, DocumentRecord> rows = rows(kb);
+        assertThat(rows.get("truncated.docx").failureReason()).isEqualTo("corrupt");
+        assertThat(rows.get("encrypted.pdf").failureReason()).isEqualTo("encrypted");
+        assertThat(rows.get("empty.txt").failureReason()).isEqualTo("empty");
+        assertThat(rows.get("docs__operations__health.md").status()).isEqualTo("indexed");
+        DocumentRecord zip = rows.get("bundle.zip");
+        assertThat(zip.status()).isEqualTo("indexed");
+        assertThat(partPaths(kb, zip.id().toString())).contains(
+                "bundle.zip › notes/install.md", "bundle.zip › mail.eml", "bundle.zip › mail.eml › Test TxtA.txt");
+    }
+
+    /** The part paths of a document's chunks, as stored in the index. */
+    private static List<String> partPaths(String kb, String documentId) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.put("size", 0).set("query", ChunkIndex.filterQuery(TENANT, kb, documentId));
+        body.putObject("aggs").putObject("parts").putObject("terms").put("field", ChunkFields.PART_PATH).put("size", 100);
+        List<String> paths = new java.util.ArrayList<>();
+        index.search(body).path("aggregations").path("parts").path("buckets")
+                .forEach(bucket -> paths.add(bucket.path("key").asText()));
+        return paths;
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(BulkIngestJobIT.class.getResource(name).toURI());
     }
 
     private static BulkIngestJob.Run runJob(String kb) throws Exception {
