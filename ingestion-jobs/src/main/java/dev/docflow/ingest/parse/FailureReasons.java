@@ -9,6 +9,8 @@ public final class FailureReasons {
     public static final String TOO_LARGE = "too_large";
     public static final String TOO_DEEP = "too_deep";
     public static final String TIMEOUT = "timeout";
+    /** Tesseract failed on a page or image that did decode. */
+    public static final String OCR_FAILED = "ocr_failed";
     /** A failure of ours (a bug, a missing native library), not of the file. */
     public static final String INTERNAL_ERROR = "internal_error";
 

@@ -1,0 +1,115 @@
+package dev.docflow.ingest.ocr;
+
+import com.sun.jna.Pointer;
+import dev.docflow.ingest.model.DocumentFailedException;
+import dev.docflow.ingest.model.Stage;
+import dev.docflow.ingest.parse.FailureReasons;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.sourceforge.lept4j.Pix;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.TessAPI1;
+
+/**
+ * One Tesseract engine, loaded once and used for many pages: loading the language models takes longer
+ * than reading a page, which is why this talks to Tesseract's C API rather than Tess4J's
+ * {@code Tesseract} class (that one loads and frees the engine on every call).
+ *
+ * <p><b>Not thread-safe</b>: Tesseract keeps per-page state in the engine. Create one per worker thread
+ * (in a Flink function's {@code open()}), and close it in {@code close()}; the native memory is not
+ * freed otherwise. Run the JVM with {@code OMP_THREAD_LIMIT=1} in the environment, or Tesseract's
+ * OpenMP threads make every page several times slower on shared cores.
+ */
+public final class TesseractOcr implements AutoCloseable {
+    private final OcrSettings settings;
+    private TessBaseAPI engine;
+
+    /**
+     * @throws IllegalStateException when Tesseract cannot start here (a language's model or the native
+     *     library is missing): a problem of the installation, not of any document
+     */
+    public TesseractOcr(OcrSettings settings) {
+        this.settings = settings;
+        for (String language : settings.languageList()) {
+            Path model = Path.of(settings.tessdataPath(), language + ".traineddata");
+            if (!Files.isRegularFile(model)) {
+                throw new IllegalStateException("OCR language '" + language + "' is not installed: no " + model
+                        + ". Install it (Debian: apt-get install tesseract-ocr-" + language
+                        + ") or change the OCR languages or tessdata path.");
+            }
+        }
+        try {
+            engine = TessAPI1.TessBaseAPICreate();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new IllegalStateException("The Tesseract library cannot be loaded (Debian: apt-get install "
+                    + "libtesseract-dev, which adds libtesseract.so): " + e.getMessage(), e);
+        }
+        if (TessAPI1.TessBaseAPIInit3(engine, settings.tessdataPath(), settings.languages()) != 0) {
+            TessAPI1.TessBaseAPIDelete(engine);
+            engine = null;
+            throw new IllegalStateException("Tesseract could not start with languages '" + settings.languages()
+                    + "' from " + settings.tessdataPath());
+        }
+    }
+
+    /** Reads an image whose resolution is unknown (Tesseract estimates it from the text height). */
+    public OcrText recognize(BufferedImage image) {
+        return recognize(image, 0);
+    }
+
+    /**
+     * Reads the text of one page or image, straightened first when it is tilted.
+     *
+     * @param dpi the image's resolution, 0 when unknown; Tesseract sizes its expectations by it
+     * @throws DocumentFailedException with reason {@code ocr_failed} when Tesseract fails on it
+     */
+    public OcrText recognize(BufferedImage image, int dpi) {
+        if (engine == null) {
+            throw new IllegalStateException("This TesseractOcr is closed");
+        }
+        Pix gray = null;
+        Pix straight = null;
+        try {
+            gray = GrayImages.toPix(GrayImages.toGray(image), dpi);
+            straight = SkewCorrection.straighten(gray);
+            TessAPI1.TessBaseAPISetImage2(engine, straight);
+            if (dpi > 0) {
+                TessAPI1.TessBaseAPISetSourceResolution(engine, dpi);
+            }
+            Pointer utf8 = TessAPI1.TessBaseAPIGetUTF8Text(engine);
+            if (utf8 == null) {
+                throw new IllegalStateException("Tesseract returned no text (recognition failed)");
+            }
+            String text;
+            try {
+                text = utf8.getString(0, StandardCharsets.UTF_8.name());
+            } finally {
+                TessAPI1.TessDeleteText(utf8);
+            }
+            int confidence = TessAPI1.TessBaseAPIMeanTextConf(engine);
+            return text.isBlank() ? OcrText.EMPTY : new OcrText(text.strip(), Math.max(0, Math.min(100, confidence)));
+        } catch (RuntimeException e) {
+            throw new DocumentFailedException(Stage.OCR, FailureReasons.OCR_FAILED,
+                    "OCR failed on a " + image.getWidth() + "×" + image.getHeight() + " image: " + e.getMessage(), e);
+        } finally {
+            TessAPI1.TessBaseAPIClear(engine);
+            GrayImages.release(straight);
+            GrayImages.release(gray);
+        }
+    }
+
+    public OcrSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            TessAPI1.TessBaseAPIEnd(engine);
+            TessAPI1.TessBaseAPIDelete(engine);
+            engine = null;
+        }
+    }
+}
