@@ -5,6 +5,7 @@ import static dev.docflow.ingest.parse.FailureReasons.*;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
+import dev.docflow.ingest.ocr.TesseractOcr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,12 +31,57 @@ public final class DocumentExtractor implements AutoCloseable {
     private static final long GRACE_SECONDS = 5;
 
     private final ParseLimits limits;
+    private final ExtractionSettings settings;
     private final PartExtractor parts;
-    private ExecutorService worker;
+    private Worker worker;
 
     public DocumentExtractor(ParseLimits limits, ExtractionSettings settings) {
+        this(limits, settings, null);
+    }
+
+    /** @param tables finds the tables on a PDF page (tabula); {@code null} for none */
+    public DocumentExtractor(ParseLimits limits, ExtractionSettings settings, PdfPagePass.PageTables tables) {
         this.limits = limits;
-        this.parts = new PartExtractor(settings);
+        this.settings = settings;
+        this.parts = new PartExtractor(settings, tables);
+    }
+
+    /**
+     * The thread extraction runs on, with its own Tesseract (an instance serves one thread only).
+     * An abandoned worker frees its Tesseract when its last task finally returns.
+     */
+    private final class Worker {
+        private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "docflow-parse-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile boolean abandoned;
+        private TesseractOcr tesseract;
+
+        TesseractOcr tesseract() {
+            if (tesseract == null) {
+                tesseract = new TesseractOcr(settings.ocr());
+            }
+            return tesseract;
+        }
+
+        void closeTesseract() {
+            if (tesseract != null) {
+                tesseract.close();
+                tesseract = null;
+            }
+        }
+
+        void abandon() {
+            abandoned = true;
+            executor.shutdownNow();
+        }
+
+        void close() {
+            executor.submit(this::closeTesseract);
+            executor.shutdown();
+        }
     }
 
     public ExtractedDocument extract(DocumentRef ref, Path file) {
@@ -48,12 +94,21 @@ public final class DocumentExtractor implements AutoCloseable {
                     "the file has " + size + " bytes, over the limit of " + limits.maxFileBytes());
         }
         ExtractionBudget budget = new ExtractionBudget(limits);
-        Future<ExtractedDocument> result = worker().submit(() -> extractOnWorker(ref, file, budget));
+        Worker current = worker();
+        Future<ExtractedDocument> result = current.executor.submit(() -> {
+            try {
+                return extractOnWorker(ref, file, budget, current);
+            } finally {
+                if (current.abandoned) {
+                    current.closeTesseract();
+                }
+            }
+        });
         try {
             return result.get(limits.maxParseSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            worker.shutdownNow();
+            worker.abandon();
             worker = null;
             throw budget.timeout();
         } catch (InterruptedException e) {
@@ -65,11 +120,12 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
-    private ExtractedDocument extractOnWorker(DocumentRef ref, Path file, ExtractionBudget budget) throws IOException {
+    private ExtractedDocument extractOnWorker(DocumentRef ref, Path file, ExtractionBudget budget, Worker current)
+            throws IOException {
         Path scratch = Files.createTempDirectory("docflow-parts-");
         try {
             DocumentAssembler assembler = new DocumentAssembler();
-            parts.extract(file, ref.fileName(), budget, scratch, assembler);
+            parts.extract(file, ref.fileName(), budget, scratch, assembler, current::tesseract);
             if (assembler.isEmpty()) {
                 throw new DocumentFailedException(EMPTY, "no text found in the document");
             }
@@ -79,13 +135,9 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
-    private ExecutorService worker() {
+    private Worker worker() {
         if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "docflow-parse-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
+            worker = new Worker();
         }
         return worker;
     }
@@ -93,7 +145,8 @@ public final class DocumentExtractor implements AutoCloseable {
     @Override
     public void close() {
         if (worker != null) {
-            worker.shutdownNow();
+            worker.close();
+            worker = null;
         }
         parts.close();
     }

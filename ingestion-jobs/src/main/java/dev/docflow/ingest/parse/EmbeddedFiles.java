@@ -34,9 +34,11 @@ final class EmbeddedFiles implements EmbeddedDocumentExtractor {
         this.receiver = receiver;
     }
 
+    /** Everything but thumbnails: a picture of the first page would only repeat its text. */
     @Override
     public boolean shouldParseEmbedded(Metadata metadata) {
-        return true;
+        return !TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.toString()
+                .equals(metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE));
     }
 
     @Override

@@ -1,18 +1,41 @@
 package dev.docflow.ingest.parse;
 
 import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.ingest.ocr.OcrSettings;
 import java.io.Serializable;
 
 /**
  * What the parse stage does beyond reading text.
  *
  * @param tables detect tables on PDF pages (tabula)
+ * @param ocr OCR of images and of PDF pages without a usable text layer (Tesseract)
  */
-public record ExtractionSettings(boolean tables) implements Serializable {
-    public static final ExtractionSettings DEFAULTS = new ExtractionSettings(true);
+public record ExtractionSettings(boolean tables, OcrSettings ocr) implements Serializable {
+    public static final ExtractionSettings DEFAULTS = new ExtractionSettings(true, OcrSettings.DEFAULTS);
 
-    /** As configured: {@code tables.enabled}. */
+    public ExtractionSettings withoutOcr() {
+        OcrSettings o = ocr;
+        return new ExtractionSettings(tables, new OcrSettings(false, o.languages(), o.tessdataPath(), o.dpi(),
+                o.minTextCharsPerPage(), o.embeddedImages(), o.maxImagePixels(), o.minImageSide(), o.maxOcrPages()));
+    }
+
+    /**
+     * As configured: {@code tables.enabled}, and {@code ocr.enabled}, {@code ocr.languages}
+     * ({@code eng+deu}), {@code ocr.tessdata}, {@code ocr.dpi}, {@code ocr.min-text-chars} (letters and
+     * digits under which a PDF page is OCR'd), {@code ocr.embedded-images}, {@code ocr.max-image-pixels},
+     * {@code ocr.min-image-side}, {@code ocr.max-pages} (per document).
+     */
     public static ExtractionSettings from(ConfigSource source) {
-        return new ExtractionSettings(source.bool("tables.enabled", DEFAULTS.tables));
+        OcrSettings d = OcrSettings.DEFAULTS;
+        return new ExtractionSettings(source.bool("tables.enabled", DEFAULTS.tables), new OcrSettings(
+                source.bool("ocr.enabled", d.enabled()),
+                source.text("ocr.languages", d.languages()),
+                source.text("ocr.tessdata", d.tessdataPath()),
+                source.integer("ocr.dpi", d.dpi()),
+                source.integer("ocr.min-text-chars", d.minTextCharsPerPage()),
+                source.bool("ocr.embedded-images", d.embeddedImages()),
+                source.longInteger("ocr.max-image-pixels", d.maxImagePixels()),
+                source.integer("ocr.min-image-side", d.minImageSide()),
+                source.integer("ocr.max-pages", d.maxOcrPages())));
     }
 }

@@ -7,9 +7,12 @@ import dev.docflow.ingest.model.DocumentPart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import dev.docflow.ingest.ocr.ImageFrames;
+import dev.docflow.ingest.ocr.OcrSettings;
+import dev.docflow.ingest.ocr.TesseractOcr;
 import org.apache.tika.mime.MediaTypeRegistry;
 import java.util.Map;
 import org.apache.tika.io.TikaInputStream;
@@ -39,20 +42,30 @@ final class PartExtractor implements AutoCloseable {
     /** Without parameters: Tika lists some types with them ({@code application/vnd.wordperfect; version=6.x}). */
     private final Set<MediaType> supportedBaseTypes = tika.getSupportedTypes(new ParseContext()).stream()
             .map(MediaType::getBaseType).collect(java.util.stream.Collectors.toSet());
-    private final ExtractionSettings settings;
+    private final OcrSettings ocr;
+    private final ImageText images;
+    private final PdfPagePass pdfPages;
 
-    PartExtractor(ExtractionSettings settings) {
-        this.settings = settings;
+    /** @param tables finds the tables on a PDF page; {@code null} for none */
+    PartExtractor(ExtractionSettings settings, PdfPagePass.PageTables tables) {
+        this.ocr = settings.ocr();
+        this.images = new ImageText(new ImageFrames(ocr));
+        this.pdfPages = new PdfPagePass(ocr, settings.tables() ? tables : null);
     }
 
-    /** Extracts the document at {@code file} and everything in it into {@code assembler}. */
-    void extract(Path file, String fileName, ExtractionBudget budget, Path scratch, DocumentAssembler assembler)
-            throws IOException {
+    /**
+     * Extracts the document at {@code file} and everything in it into {@code assembler}.
+     *
+     * @param tesseract this thread's OCR engine, made on first use
+     */
+    void extract(Path file, String fileName, ExtractionBudget budget, Path scratch, DocumentAssembler assembler,
+            Supplier<TesseractOcr> tesseract) throws IOException {
         MediaType type = readable(file, detect(file, fileName));
-        if (!isReadable(type)) {
-            throw new DocumentFailedException(UNSUPPORTED, "Docflow cannot read files of type " + type.getBaseType());
+        if (!isReadable(type) && !(ocr.enabled() && ContentTypes.isImage(type))) {
+            String hint = ContentTypes.isImage(type) ? " (images are read by OCR, which is off: ocr.enabled)" : "";
+            throw new DocumentFailedException(UNSUPPORTED, "Docflow cannot read files of type " + type.getBaseType() + hint);
         }
-        Run run = new Run(budget, scratch, assembler);
+        Run run = new Run(budget, scratch, assembler, tesseract);
         run.part(file, new DocumentPart(fileName, type.getBaseType().toString(), 0), type, 0);
         if (assembler.isEmpty() && !run.skipped.isEmpty()) {
             throw new DocumentFailedException(UNSUPPORTED, "it holds only files Docflow cannot read: "
@@ -65,24 +78,35 @@ final class PartExtractor implements AutoCloseable {
         private final ExtractionBudget budget;
         private final Path scratch;
         private final DocumentAssembler assembler;
+        private final Supplier<TesseractOcr> tesseract;
         private final List<String> skipped = new ArrayList<>();
         private int unnamed;
 
-        Run(ExtractionBudget budget, Path scratch, DocumentAssembler assembler) {
+        Run(ExtractionBudget budget, Path scratch, DocumentAssembler assembler, Supplier<TesseractOcr> tesseract) {
             this.budget = budget;
             this.scratch = scratch;
             this.assembler = assembler;
+            this.tesseract = tesseract;
         }
 
         void part(Path file, DocumentPart part, MediaType type, int depth) throws IOException {
             budget.checkTime();
             int slot = assembler.reserve();
             PartContent content = new PartContent(budget);
-            Map<Integer, Float> ocrConfidence = new HashMap<>();
+            Map<Integer, Float> ocrConfidence = Map.of();
             boolean paged = ContentTypes.isPdf(type);
-            parseInto(content, file, fileNameOf(part), part, type, depth, paged);
-            if (paged) {
+            if (ContentTypes.isImage(type)) {
+                ocrConfidence = images.read(file, content, tesseract.get(), budget);
+                paged = content.pageCount() > 1;
+            } else {
+                parseInto(content, file, fileNameOf(part), part, type, depth, paged);
+            }
+            if (ContentTypes.isPdf(type)) {
+                // headers go first: a scan stamped with a running header is still a scan
                 content.replaceDrafts(RunningHeaders.remove(content.drafts(), content.pageCount()));
+                if (pdfPages.isNeeded()) {
+                    ocrConfidence = pdfPages.apply(file, content, budget, tesseract);
+                }
             }
             assembler.put(slot, new DocumentPart(part.path(), part.contentType(), paged ? content.pageCount() : 0),
                     content, ocrConfidence);
@@ -123,6 +147,12 @@ final class PartExtractor implements AutoCloseable {
             String label = name != null ? name : "embedded file";
             try {
                 MediaType type = readable(file, detect(file, name != null ? name : ""));
+                if (ContentTypes.isImage(type)) {
+                    if (ocr.enabled() && ocr.embeddedImages()) {
+                        embeddedImage(file, parent, name != null ? name : "image " + (++unnamed), type, depth);
+                    }
+                    return;
+                }
                 if (!isReadable(type)) {
                     skipped.add(parent.path() + DocumentPart.PATH_SEPARATOR + label + " (" + type.getBaseType() + ")");
                     return;
@@ -142,6 +172,24 @@ final class PartExtractor implements AutoCloseable {
                         parent.path() + DocumentPart.PATH_SEPARATOR + label, e.reason(), e.getMessage());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * An image inside a document (a scanned page pasted into a DOCX, a slide's picture) becomes a
+         * part of its own when OCR finds text in it; one it cannot read, or too large to decode, is
+         * skipped without failing the document.
+         */
+        private void embeddedImage(Path file, DocumentPart parent, String label, MediaType type, int depth)
+                throws IOException {
+            try {
+                part(file, parent.child(label, type.getBaseType().toString(), 0), type, depth);
+            } catch (DocumentFailedException e) {
+                if (e.reason().equals(TIMEOUT) || e.reason().equals(INTERNAL_ERROR)) {
+                    throw e;
+                }
+                LOG.info("embedded image skipped part={} reason={}: {}",
+                        parent.path() + DocumentPart.PATH_SEPARATOR + label, e.reason(), e.getMessage());
             }
         }
     }
