@@ -15,12 +15,17 @@ import technology.tabula.TextElement;
  * stream extraction over a whole page lets the prose around a table merge its columns.
  *
  * <p>tabula already splits a line into chunks wherever the gap between words is wider than a
- * space; a line of two or more chunks is "aligned". An area is a run of at least
+ * space; a line with two or more chunks {@link #MIN_COLUMN_GAP} apart is "aligned". An area is a run of at least
  * {@link #MIN_ALIGNED_LINES} aligned lines, which may carry single lines that wrap a cell or name a
  * group, plus one heading line right above it.
  */
 final class AlignedTextAreas {
     static final int MIN_ALIGNED_LINES = 2;
+    /**
+     * Justified prose and double spaces after a sentence split lines into chunks too, with gaps of
+     * up to about three glyph heights on the R manuals; table columns are mostly further apart.
+     */
+    static final float MIN_COLUMN_GAP = 2.0f;
     /** A gap of more blank line heights than this ends an area. */
     private static final float MAX_GAP_LINES = 2.5f;
 
@@ -61,12 +66,18 @@ final class AlignedTextAreas {
         return areas;
     }
 
+    /** The line's runs of words, counting as separate only runs apart by a column gap. */
     private static int words(Line line) {
         int count = 0;
+        TextChunk previous = null;
         for (TextChunk chunk : line.getTextElements()) {
-            if (!chunk.isSameChar(Line.WHITE_SPACE_CHARS)) {
+            if (chunk.isSameChar(Line.WHITE_SPACE_CHARS)) {
+                continue;
+            }
+            if (previous == null || chunk.getLeft() - previous.getRight() >= MIN_COLUMN_GAP * chunk.getHeight()) {
                 count++;
             }
+            previous = chunk;
         }
         return count;
     }

@@ -16,7 +16,10 @@ final class TableFilter {
     static final int MIN_COLUMNS = 2;
     /** A cell of this many words or more reads as running text rather than a value. */
     static final int PROSE_WORDS = 8;
-    /** Above this share of running-text cells a "table" is a paragraph cut into columns. */
+    /**
+     * Above this share of running-text cells, or of rows holding one, a "table" is a paragraph cut
+     * into columns.
+     */
     static final double MAX_PROSE_SHARE = 0.4;
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u3000]+");
@@ -61,17 +64,21 @@ final class TableFilter {
     private static boolean readsAsProse(List<List<String>> rows) {
         long filled = 0;
         long prose = 0;
+        long proseRows = 0;
         for (List<String> row : rows) {
+            boolean proseRow = false;
             for (String cell : row) {
                 if (!cell.isEmpty()) {
                     filled++;
                     if (cell.split(" ").length >= PROSE_WORDS) {
                         prose++;
+                        proseRow = true;
                     }
                 }
             }
+            proseRows += proseRow ? 1 : 0;
         }
-        return prose > MAX_PROSE_SHARE * filled;
+        return prose > MAX_PROSE_SHARE * filled || proseRows > MAX_PROSE_SHARE * rows.size();
     }
 
     private static String cell(List<String> row, int column) {
