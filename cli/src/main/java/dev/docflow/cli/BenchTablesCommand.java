@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "tables", mixinStandardHelpOptions = true,
         description = {"Table extraction quality: cell-level precision and recall against ground truth.",
-            "Sets under DIR (default ../shared/corpus/tables): csv/NAME.csv, the expected tables of NAME.pdf",
-            "(whole document; CSVs without a PDF of their name are skipped), and icdar2013-dataset/*/NAME-str.xml,",
+            "Sets under DIR (default ../shared/corpus/tables): csv/NAME.csv, the expected tables of one page of",
+            "NAME.pdf (compared with the page it matches best; CSVs without a PDF of their name are skipped),",
+            "and icdar2013-dataset/*/NAME-str.xml,",
             "the ICDAR 2013 cell structure of NAME.pdf (page by page, pages without tables included).",
             "Also counts the tables found in prose (--prose), where there should be few or none."})
 final class BenchTablesCommand implements Callable<Integer> {
@@ -64,12 +65,26 @@ final class BenchTablesCommand implements Callable<Integer> {
         CellMatch.Score csv = CellMatch.Score.NONE;
         for (Path expected : files(root.resolve("csv"), ".csv")) {
             Path pdf = root.resolve(name(expected, ".csv") + ".pdf");
-            if (Files.isRegularFile(pdf)) {
-                CellMatch.Score score = CellMatch.compare(cells(extract(pdf)), csvCells(expected));
-                System.out.println("csv      " + pdf.getFileName() + " " + score.line());
-                csv = csv.plus(score);
-                documents++;
+            if (!Files.isRegularFile(pdf)) {
+                System.out.println("csv      " + expected.getFileName() + " skipped: no PDF of that name");
+                continue;
             }
+            // tabula's tests each read one page (most of them page 1, us-020 page 2): the CSV is
+            // compared with the page it matches best, and other pages' tables are left out
+            List<String> cells = csvCells(expected);
+            Map<Integer, List<String>> extracted = byPage(extract(pdf));
+            int bestPage = 1;
+            CellMatch.Score best = CellMatch.compare(extracted.getOrDefault(1, List.of()), cells);
+            for (Map.Entry<Integer, List<String>> page : extracted.entrySet()) {
+                CellMatch.Score score = CellMatch.compare(page.getValue(), cells);
+                if (score.matched() > best.matched()) {
+                    bestPage = page.getKey();
+                    best = score;
+                }
+            }
+            System.out.println("csv      " + pdf.getFileName() + " page " + bestPage + " " + best.line());
+            csv = csv.plus(best);
+            documents++;
         }
         summary("csv", csv, start);
         total = total.plus(csv);
@@ -79,11 +94,13 @@ final class BenchTablesCommand implements Callable<Integer> {
         for (Path set : directories(root.resolve("icdar2013-dataset"))) {
             for (Path structure : files(set, "-str.xml")) {
                 Path pdf = set.resolve(name(structure, "-str.xml") + ".pdf");
-                Map<Integer, List<String>> expected = icdarCells(structure);
-                Map<Integer, List<String>> extracted = new HashMap<>();
-                for (PageTable table : extract(pdf)) {
-                    extracted.computeIfAbsent(table.page(), page -> new ArrayList<>()).addAll(cells(List.of(table)));
+                if (!Files.isRegularFile(pdf)) {
+                    // eu-009b, us-011b, …: ICDAR's second reading of a document whose PDF is the "a" one
+                    System.out.println("icdar    " + structure.getFileName() + " skipped: no PDF of that name");
+                    continue;
                 }
+                Map<Integer, List<String>> expected = icdarCells(structure);
+                Map<Integer, List<String>> extracted = byPage(extract(pdf));
                 CellMatch.Score score = CellMatch.Score.NONE;
                 for (int page = 1; page <= pages(pdf); page++) {
                     score = score.plus(CellMatch.compare(
@@ -141,8 +158,13 @@ final class BenchTablesCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "SET %s %s seconds=%.1f%n", set, score.line(), (System.nanoTime() - start) / 1e9);
     }
 
-    private static List<String> cells(List<PageTable> found) {
-        return found.stream().flatMap(table -> table.rows().stream()).flatMap(List::stream).toList();
+    private static Map<Integer, List<String>> byPage(List<PageTable> found) {
+        Map<Integer, List<String>> cells = new HashMap<>();
+        for (PageTable table : found) {
+            List<String> page = cells.computeIfAbsent(table.page(), p -> new ArrayList<>());
+            table.rows().forEach(page::addAll);
+        }
+        return cells;
     }
 
     private static List<String> csvCells(Path csv) throws IOException {
