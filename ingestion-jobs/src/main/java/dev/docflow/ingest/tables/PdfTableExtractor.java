@@ -1,0 +1,106 @@
+package dev.docflow.ingest.tables;
+
+import dev.docflow.ingest.tables.PageTable.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import technology.tabula.ObjectExtractor;
+import technology.tabula.Page;
+import technology.tabula.Rectangle;
+import technology.tabula.RectangularTextContainer;
+import technology.tabula.Table;
+import technology.tabula.extractors.BasicExtractionAlgorithm;
+import technology.tabula.extractors.SpreadsheetExtractionAlgorithm;
+
+/**
+ * Finds the tables of a PDF with tabula, on the PDFBox 3 that Tika uses: the caller loads the
+ * document with {@code Loader.loadPDF} (once, for Tika's text and for the tables alike) and keeps
+ * owning it; nothing here closes it.
+ *
+ * <p>Ruled tables are read from their lines first (tabula's lattice mode), because cell borders
+ * say exactly where cells are; the rest of the page is searched for tables made by alignment
+ * alone ({@link AlignedTextAreas}, then tabula's stream extraction). Both modes also see tables in ordinary
+ * text, so every candidate goes through {@link TableFilter}.
+ *
+ * <p>Not thread-safe only in the sense PDFBox is not: one document, one thread at a time.
+ */
+public final class PdfTableExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(PdfTableExtractor.class);
+
+    /**
+     * The tables of one page.
+     *
+     * @param page 1-based page number
+     * @throws TableExtractionException when tabula fails on the page
+     * @throws IndexOutOfBoundsException when the document has no such page
+     */
+    public List<PageTable> extractPage(PDDocument document, int page) {
+        if (page < 1 || page > document.getNumberOfPages()) {
+            throw new IndexOutOfBoundsException("page " + page + " of " + document.getNumberOfPages());
+        }
+        try {
+            return tablesOf(new ObjectExtractor(document).extract(page));
+        } catch (RuntimeException | LinkageError e) {
+            throw new TableExtractionException(page, e);
+        }
+    }
+
+    /**
+     * The tables of every page, in page order. Pages tabula fails on are skipped (logged at debug).
+     * {@code timeLeft} is asked before each page; once it says no, the tables found so far are
+     * returned, so the caller bounds the time with its own budget and knows from that budget that
+     * the list may be short.
+     */
+    public List<PageTable> extract(PDDocument document, BooleanSupplier timeLeft) {
+        List<PageTable> tables = new ArrayList<>();
+        for (int page = 1; page <= document.getNumberOfPages() && timeLeft.getAsBoolean(); page++) {
+            try {
+                tables.addAll(extractPage(document, page));
+            } catch (TableExtractionException e) {
+                LOG.debug("No tables from page {}: {}", page, e.getCause().toString());
+            }
+        }
+        return tables;
+    }
+
+    private static List<PageTable> tablesOf(Page page) {
+        List<Found> found = new ArrayList<>();
+        if (!page.getHorizontalRulings().isEmpty() && !page.getVerticalRulings().isEmpty()) {
+            for (Table table : new SpreadsheetExtractionAlgorithm().extract(page)) {
+                TableFilter.keep(textOf(table)).ifPresent(rows -> found.add(new Found(table, rows, Method.LATTICE)));
+            }
+        }
+        List<Found> ruled = List.copyOf(found);
+        BasicExtractionAlgorithm stream = new BasicExtractionAlgorithm();
+        for (Rectangle area : AlignedTextAreas.find(page)) {
+            if (ruled.stream().noneMatch(lattice -> lattice.table().intersects(area))) {
+                for (Table table : stream.extract(page.getArea(area))) {
+                    TableFilter.keep(textOf(table)).ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble((Found f) -> f.table().getTop())
+                .thenComparingDouble(f -> f.table().getLeft()));
+        List<PageTable> tables = new ArrayList<>();
+        for (Found f : found) {
+            tables.add(new PageTable(page.getPageNumber(), tables.size() + 1, f.rows(), f.method()));
+        }
+        return tables;
+    }
+
+    private record Found(Table table, List<List<String>> rows, Method method) {}
+
+    @SuppressWarnings("rawtypes")
+    private static List<List<String>> textOf(Table table) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<RectangularTextContainer> row : table.getRows()) {
+            // with line returns, a cell's lines are kept apart instead of running words together
+            rows.add(row.stream().map(cell -> cell.getText(true)).toList());
+        }
+        return rows;
+    }
+}
