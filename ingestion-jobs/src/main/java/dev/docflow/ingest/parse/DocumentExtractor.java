@@ -6,6 +6,12 @@ import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.ocr.TesseractOcr;
+import dev.docflow.ingest.tables.PageTable;
+import dev.docflow.ingest.tables.PdfTableExtractor;
+import dev.docflow.ingest.tables.TableExtractionException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +33,7 @@ import java.util.concurrent.TimeoutException;
  * Not thread-safe: one per operator instance.
  */
 public final class DocumentExtractor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
     /** Time past the limit a cooperative stop is given before the worker is abandoned. */
     private static final long GRACE_SECONDS = 5;
 
@@ -35,8 +42,9 @@ public final class DocumentExtractor implements AutoCloseable {
     private final PartExtractor parts;
     private Worker worker;
 
+    /** Tables are found by tabula ({@link PdfTableExtractor}) when the settings want them. */
     public DocumentExtractor(ParseLimits limits, ExtractionSettings settings) {
-        this(limits, settings, null);
+        this(limits, settings, tabula());
     }
 
     /** @param tables finds the tables on a PDF page (tabula); {@code null} for none */
@@ -133,6 +141,19 @@ public final class DocumentExtractor implements AutoCloseable {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** A page tabula fails on has no tables; the rest of the document is still worth reading. */
+    private static PdfPagePass.PageTables tabula() {
+        PdfTableExtractor tabula = new PdfTableExtractor();
+        return (pdf, page) -> {
+            try {
+                return tabula.extractPage(pdf, page).stream().map(PageTable::rows).toList();
+            } catch (TableExtractionException e) {
+                LOG.debug("no tables page={} cause={}", page, e.getCause().toString());
+                return List.of();
+            }
+        };
     }
 
     private Worker worker() {

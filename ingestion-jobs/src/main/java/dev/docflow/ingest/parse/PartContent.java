@@ -1,6 +1,7 @@
 package dev.docflow.ingest.parse;
 
 import dev.docflow.ingest.model.BlockKind;
+import dev.docflow.ingest.tables.TableCaption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +29,25 @@ final class PartContent {
         }
     }
 
+    /** A table, its title rows (if any) first as a paragraph: see {@link TableCaption}. */
     void addTable(List<List<String>> rows, int page) {
-        int chars = rows.stream().flatMap(List::stream).mapToInt(String::length).sum();
-        if (chars > 0) {
-            budget.addChars(chars);
-            drafts.add(new Draft(page, BlockKind.TABLE, 0, null, List.copyOf(rows)));
+        drafts.addAll(tableDrafts(rows, page, budget));
+    }
+
+    static List<Draft> tableDrafts(List<List<String>> rows, int page, ExtractionBudget budget) {
+        List<Draft> out = new ArrayList<>(2);
+        if (rows.stream().flatMap(List::stream).allMatch(String::isBlank)) {
+            return out;
         }
+        TableCaption.Split split = TableCaption.split(rows);
+        if (!split.caption().isEmpty()) {
+            String caption = foldWhitespace(String.join(" — ", split.caption()));
+            budget.addChars(caption.length());
+            out.add(new Draft(page, BlockKind.PARAGRAPH, 0, caption, null));
+        }
+        budget.addChars(split.rows().stream().flatMap(List::stream).mapToInt(String::length).sum());
+        out.add(new Draft(page, BlockKind.TABLE, 0, null, List.copyOf(split.rows())));
+        return out;
     }
 
     void pageStarted() {

@@ -127,8 +127,7 @@ final class PdfPagePass {
             }
         }
         for (List<List<String>> rows : found) {
-            budget.addChars(rows.stream().flatMap(List::stream).mapToInt(String::length).sum());
-            kept.add(new PartContent.Draft(page, BlockKind.TABLE, 0, null, List.copyOf(rows)));
+            kept.addAll(PartContent.tableDrafts(rows, page, budget));
         }
         return kept;
     }
