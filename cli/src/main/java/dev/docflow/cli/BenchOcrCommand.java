@@ -58,13 +58,17 @@ final class BenchOcrCommand implements Callable<Integer> {
 
         long referenceWords = 0;
         long edits = 0;
+        long leaderWords = 0;
+        long leaderEdits = 0;
+        int leaderPages = 0;
         double seconds = 0;
         PdfPageRenderer renderer = new PdfPageRenderer(settings);
         try (TesseractOcr ocr = new TesseractOcr(settings)) {
             for (Map.Entry<Path, List<Integer>> pdf : byPdf.entrySet()) {
                 try (PDDocument doc = Loader.loadPDF(pdf.getKey().toFile())) {
                     for (int page : pdf.getValue()) {
-                        List<String> reference = WordAccuracy.words(pageText(doc, page));
+                        String referenceText = pageText(doc, page);
+                        List<String> reference = WordAccuracy.words(referenceText);
                         long start = System.nanoTime();
                         RenderedPage rendered = renderer.render(doc, page);
                         OcrText read = ocr.recognize(rendered.image(), rendered.dpi());
@@ -73,18 +77,29 @@ final class BenchOcrCommand implements Callable<Integer> {
                         referenceWords += reference.size();
                         edits += pageEdits;
                         seconds += pageSeconds;
-                        System.out.printf(Locale.ROOT, "%-14s p.%-4d words=%-4d edits=%-3d accuracy=%.3f confidence=%.0f seconds=%.2f%n",
+                        boolean leaders = WordAccuracy.isLeaderPage(referenceText);
+                        if (leaders) {
+                            leaderPages++;
+                            leaderWords += reference.size();
+                            leaderEdits += pageEdits;
+                        }
+                        System.out.printf(Locale.ROOT, "%-14s p.%-4d words=%-4d edits=%-3d accuracy=%.3f confidence=%.0f seconds=%.2f%s%n",
                                 pdf.getKey().getFileName(), page, reference.size(), pageEdits,
-                                reference.isEmpty() ? 1.0 : Math.max(0, 1 - (double) pageEdits / reference.size()),
-                                read.confidence(), pageSeconds);
+                                accuracy(reference.size(), pageEdits), read.confidence(), pageSeconds,
+                                leaders ? "  (contents/index: dot leaders)" : "");
                     }
                 }
             }
         }
+        System.out.printf(Locale.ROOT, "Without the %d contents/index pages (OCR reads dot leaders as letters): word_accuracy=%.3f pages=%d%n",
+                leaderPages, accuracy(referenceWords - leaderWords, edits - leaderEdits), sample.size() - leaderPages);
         System.out.printf(Locale.ROOT, "RESULT word_accuracy=%.3f pages=%d seconds_per_page=%.2f%n",
-                referenceWords == 0 ? 0 : Math.max(0, 1 - (double) edits / referenceWords), sample.size(),
-                sample.isEmpty() ? 0 : seconds / sample.size());
+                accuracy(referenceWords, edits), sample.size(), sample.isEmpty() ? 0 : seconds / sample.size());
         return 0;
+    }
+
+    private static double accuracy(long referenceWords, long edits) {
+        return referenceWords == 0 ? (edits == 0 ? 1 : 0) : Math.max(0, 1 - (double) edits / referenceWords);
     }
 
     private static List<Path> pdfsIn(Path source) throws IOException {

@@ -8,25 +8,27 @@ import java.util.regex.Pattern;
 
 /**
  * How well OCR read a page, against the page's own text layer: 1 − (word edits ÷ reference words),
- * where an edit is a word inserted, dropped or misread (Levenshtein distance over words). Words are
- * compared without case and punctuation, after Unicode compatibility folding (the "ﬁ" ligature is
- * "fi"), because those differ between a text layer and OCR without changing what a reader or a
- * search finds. Dot leaders ("Introduction ........ 5") are dropped on both sides: OCR reads them as
- * any number of dots, commas and dashes, which would count as edits of words that are not there.
+ * where an edit is a word inserted, dropped or misread (Levenshtein distance over words). A word is
+ * a run of letters and digits, lower-cased after Unicode compatibility folding (the "ﬁ" ligature is
+ * "fi"): case, punctuation and spacing around it differ between a text layer and OCR without changing
+ * what a reader or a search finds. Code shows why punctuation separates words rather than vanishing:
+ * a text layer often has no space glyph in {@code R_tryCatchError(SEXP} where OCR sees one after the
+ * parenthesis. Dot leaders ("Introduction ........ 5") are punctuation too, so they count on neither
+ * side when OCR reads them as dots; when it reads them as letters ("cece eee") those count as errors.
  */
 public final class WordAccuracy {
-    private static final Pattern DOT_LEADERS = Pattern.compile("(?:\\.\\s*){3,}");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LEADER_LINE = Pattern.compile("(?m)(?:\\.[ \\t]*){5,}\\S{0,8}[ \\t\\r]*$");
+    /** Lines ending in a dot leader and a page number that make a page a contents or index page. */
+    static final int LEADER_LINES = 3;
 
     private WordAccuracy() {}
 
-    /** The words of {@code text} as compared: folded, lower-case, letters and digits only. */
+    /** The words of {@code text} as compared: runs of letters and digits, folded and lower-cased. */
     public static List<String> words(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        folded = DOT_LEADERS.matcher(folded).replaceAll(" ");
         List<String> words = new ArrayList<>();
-        for (String token : folded.split("\\s+")) {
-            String word = NOT_WORD.matcher(token).replaceAll("");
+        for (String word : NOT_WORD.split(folded)) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
@@ -52,6 +54,15 @@ public final class WordAccuracy {
             current = swap;
         }
         return previous[read.size()];
+    }
+
+    /**
+     * Whether a page is a table of contents or an index: lines of dot leaders, which OCR often reads
+     * as strings of letters. Such pages are reported apart, not dropped, so the figure for running
+     * text stays visible next to the overall one.
+     */
+    public static boolean isLeaderPage(String referenceText) {
+        return LEADER_LINE.matcher(referenceText).results().limit(LEADER_LINES).count() >= LEADER_LINES;
     }
 
     /** 1 − edits ÷ reference words, at least 0; 1 for two empty texts. */

@@ -23,8 +23,27 @@ class WordAccuracyTest {
         String toc = "1 Introduction . . . . . . . . . . 5\n2 Spreadsheet-like data .............. 7";
         String read = "1 Introduction ........ . .. 5\n2 Spreadsheet-like data ....... ... 7";
 
-        assertThat(WordAccuracy.words(toc)).containsExactly("1", "introduction", "5", "2", "spreadsheetlike", "data", "7");
+        assertThat(WordAccuracy.words(toc)).containsExactly("1", "introduction", "5", "2", "spreadsheet", "like", "data", "7");
         assertThat(WordAccuracy.of(toc, read)).isEqualTo(1.0);
+    }
+
+    @Test
+    void punctuationSeparatesWordsSoSpacingInCodeDoesNotCount() {
+        assertThat(WordAccuracy.of("SEXP R_tryCatchError(SEXP (*fun)(void *data),", "SEXP R_tryCatchError( SEXP (*fun) (void *data),"))
+                .isEqualTo(1.0);
+        assertThat(WordAccuracy.words("https://en.wikipedia.org/wiki/ISO_639-1"))
+                .containsExactly("https", "en", "wikipedia", "org", "wiki", "iso", "639", "1");
+    }
+
+    @Test
+    void contentsAndIndexPagesAreRecognisedByTheirLeaders() {
+        assertThat(WordAccuracy.isLeaderPage("""
+                Function and variable index 75
+                UseMethod . . . . . . . . . . . . . . . . 11
+                vmaxget . . . . . . . . . . . . . . . . . 21
+                warning . . . . . . . . . . . . . . . . . 18
+                """)).isTrue();
+        assertThat(WordAccuracy.isLeaderPage("Use R... carefully. Then wait... and see.\nThe end.")).isFalse();
     }
 
     @Test
