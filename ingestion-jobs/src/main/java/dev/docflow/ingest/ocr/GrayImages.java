@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
+import java.util.Arrays;
 import net.sourceforge.lept4j.Leptonica;
 import net.sourceforge.lept4j.Pix;
 
@@ -56,7 +57,7 @@ final class GrayImages {
         int[] words = new int[wordsPerLine];
         for (int y = 0; y < height; y++) {
             raster.getSamples(0, y, width, 1, 0, row);
-            java.util.Arrays.fill(words, 0);
+            Arrays.fill(words, 0);
             for (int x = 0; x < width; x++) {
                 words[x >> 2] |= (row[x] & 0xFF) << (24 - ((x & 3) << 3));
             }

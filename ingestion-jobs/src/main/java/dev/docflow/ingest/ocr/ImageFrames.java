@@ -39,7 +39,7 @@ public final class ImageFrames {
 
     /**
      * Passes each frame at least {@link OcrSettings#minImageSide()} on both sides to {@code consumer};
-     * stops after {@link OcrSettings#maxOcrPages()} frames.
+     * stops after {@link OcrSettings#maxOcrPages()} frames passed on, or ten times as many looked at.
      *
      * @return the number of frames passed on
      * @throws DocumentFailedException {@code unsupported} (no reader for the format), {@code too_large}
@@ -68,7 +68,9 @@ public final class ImageFrames {
             reader.setInput(input, true, true);
             boolean onlyFirst = "gif".equals(reader.getFormatName().toLowerCase(Locale.ROOT));
             int passed = 0;
-            for (int index = 0; passed < settings.maxOcrPages() && !(onlyFirst && index > 0); index++) {
+            // skipped frames count too, at a tenth of the rate: a TIFF of a million icons is hostile
+            int maxExamined = Math.max(settings.maxOcrPages(), 1) * 10;
+            for (int index = 0; passed < settings.maxOcrPages() && index < maxExamined && !(onlyFirst && index > 0); index++) {
                 Dimension size = size(reader, index);
                 if (size == null) {
                     break;

@@ -48,6 +48,20 @@ class ImageFramesTest {
     }
 
     @Test
+    void framesPastThePageLimitAreNotDecoded() throws IOException {
+        OcrSettings d = OcrSettings.DEFAULTS;
+        OcrSettings onePage = new OcrSettings(d.enabled(), d.languages(), d.tessdataPath(), d.dpi(),
+                d.minTextCharsPerPage(), d.embeddedImages(), d.maxImagePixels(), d.minImageSide(), 1);
+        List<Integer> numbers = new ArrayList<>();
+
+        int passed = new ImageFrames(onePage).forEachFrame(copyFixture("testTIFF_multipage.tif"),
+                (number, image) -> numbers.add(number));
+
+        assertThat(passed).isEqualTo(1);
+        assertThat(numbers).containsExactly(1);
+    }
+
+    @Test
     void aPngFromAStreamIsOneFrame() throws IOException {
         List<BufferedImage> seen = new ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("/ocr/testOCR.png")) {

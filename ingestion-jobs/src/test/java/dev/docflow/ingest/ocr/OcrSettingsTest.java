@@ -3,6 +3,10 @@ package dev.docflow.ingest.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +33,17 @@ class OcrSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dpi");
         assertThatThrownBy(() -> OcrSettings.DEFAULTS.withMaxImagePixels(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxImagePixels");
+    }
+
+    @Test
+    void settingsTravelWithTheJob() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(OcrSettings.DEFAULTS);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(OcrSettings.DEFAULTS);
+        }
     }
 
     @Test
