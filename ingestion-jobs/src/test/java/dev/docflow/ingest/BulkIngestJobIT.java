@@ -142,8 +142,9 @@ class BulkIngestJobIT {
         Path truncated = dir.resolve("truncated.docx");
         byte[] docx = Files.readAllBytes(SAMPLES.resolve("NullHeader.docx"));
         Files.write(truncated, java.util.Arrays.copyOf(docx, docx.length / 2));
+        Path prices = Files.writeString(dir.resolve("prices.csv"), "item,price\nwidget,4.20\ngadget,13.37\n");
         FolderUpload upload = new FolderUpload(store);
-        for (Path file : List.of(bundle, truncated, Files.copy(resource("/parse/encrypted.pdf"), dir.resolve("encrypted.pdf")),
+        for (Path file : List.of(bundle, truncated, prices, Files.copy(resource("/parse/encrypted.pdf"), dir.resolve("encrypted.pdf")),
                 Files.createFile(dir.resolve("empty.txt")), SAMPLES.resolve("docs__operations__health.md"))) {
             upload.upload(TENANT, kb, file);
         }
@@ -155,6 +156,7 @@ class BulkIngestJobIT {
         assertThat(rows.get("encrypted.pdf").failureReason()).isEqualTo("encrypted");
         assertThat(rows.get("empty.txt").failureReason()).isEqualTo("empty");
         assertThat(rows.get("docs__operations__health.md").status()).isEqualTo("indexed");
+        assertThat(rows.get("prices.csv").status()).as("a table crosses operators").isEqualTo("indexed");
         DocumentRecord zip = rows.get("bundle.zip");
         assertThat(zip.status()).isEqualTo("indexed");
         assertThat(partPaths(kb, zip.id().toString())).contains(

@@ -1,7 +1,10 @@
 package dev.docflow.ingest.ocr;
 
 import java.nio.FloatBuffer;
+import com.sun.jna.NativeLibrary;
+import net.sourceforge.lept4j.ILeptonica;
 import net.sourceforge.lept4j.Leptonica;
+import net.sourceforge.lept4j.util.LoadLibs;
 import net.sourceforge.lept4j.Pix;
 
 /**
@@ -13,7 +16,24 @@ final class SkewCorrection {
     /** Degrees searched either way; a little past the ±10° that must be handled. */
     static final float SWEEP_RANGE_DEGREES = 12f;
 
+    static {
+        quietWarnings();
+    }
+
     private SkewCorrection() {}
+
+    /**
+     * Leptonica prints its warnings to the process's stderr ("max found at sweep edge" for many a
+     * page), past any logging; only its errors are worth that. lept4j does not map the setting.
+     */
+    private static void quietWarnings() {
+        try {
+            NativeLibrary.getInstance(LoadLibs.getLeptonicaLibName()).getFunction("setMsgSeverity")
+                    .invokeInt(new Object[] {ILeptonica.L_SEVERITY_ERROR});
+        } catch (UnsatisfiedLinkError e) {
+            // an older Leptonica without the setting: warnings stay on stderr
+        }
+    }
 
     /**
      * The page rotated straight, or a clone of it when it is straight already or no angle could be
