@@ -30,6 +30,8 @@ public final class ChunkFields {
     public static final String KIND_TABLE = "table";
     /** A table chunk's rows as CSV (stored, not searched: {@link #TEXT} holds them as Markdown). */
     public static final String TABLE_CSV = "table_csv";
+    /** A table chunk's 1-based position of its table on the page (or in its part); absent for text. */
+    public static final String TABLE_INDEX = "table_index";
     /** Lowest OCR confidence (0–100) of the pages a chunk was read from by OCR; absent otherwise. */
     public static final String OCR_CONFIDENCE = "ocr_confidence";
 

@@ -35,7 +35,7 @@ public final class ChunkIndexMapping {
         for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, CONTENT_TYPE, PART_PATH, KIND}) {
             properties.putObject(keyword).put("type", "keyword");
         }
-        for (String integer : new String[] {ORDINAL, PAGE_START, PAGE_END, CHAR_START, CHAR_END}) {
+        for (String integer : new String[] {ORDINAL, PAGE_START, PAGE_END, CHAR_START, CHAR_END, TABLE_INDEX}) {
             properties.putObject(integer).put("type", "integer");
         }
         properties.putObject(TEXT).put("type", "text").put("analyzer", "standard");

@@ -212,7 +212,8 @@ public final class Chunker {
             String path = headingPath;
             for (TableChunks.Piece piece : TableChunks.split(table.rows(), tokens, settings.textBudget())) {
                 chunks.add(new Chunk(chunks.size(), piece.markdown(), block.page(), block.page(), block.start(), block.end(),
-                        path, tokens.count(piece.markdown()) + 2, partPath, piece.csv(), confidence(block.page(), block.page())));
+                        path, tokens.count(piece.markdown()) + 2, partPath, piece.csv(), table.index(),
+                        confidence(block.page(), block.page())));
             }
         }
 
@@ -250,7 +251,7 @@ public final class Chunker {
             int pageStart = units.stream().mapToInt(Unit::page).min().orElse(0);
             int pageEnd = units.stream().mapToInt(Unit::page).max().orElse(0);
             chunks.add(new Chunk(chunks.size(), text.substring(first.start, last.end), pageStart, pageEnd,
-                    first.start, last.end, headingPath, size + 2, partPath, null, confidence(pageStart, pageEnd)));
+                    first.start, last.end, headingPath, size + 2, partPath, null, 0, confidence(pageStart, pageEnd)));
             List<Unit> carried = trailingProse(overlapBudget);
             units.clear();
             size = 0;

@@ -34,6 +34,7 @@ final class ChunkDocuments {
         source.put(KIND, chunk.isTable() ? KIND_TABLE : KIND_TEXT);
         if (chunk.isTable()) {
             source.put(TABLE_CSV, chunk.tableCsv());
+            source.put(TABLE_INDEX, chunk.tableIndex());
         }
         if (chunk.ocrConfidence() != Chunk.NOT_OCR) {
             source.put(OCR_CONFIDENCE, chunk.ocrConfidence());

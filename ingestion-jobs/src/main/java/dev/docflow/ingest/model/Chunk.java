@@ -14,6 +14,7 @@ import dev.docflow.connectors.contract.ChunkIds;
  * @param partPath lineage of the embedded file the passage is from ({@code mail.eml › a.pdf}),
  *     empty for the file itself
  * @param tableCsv the table rows of this passage as CSV when it is a table, otherwise null
+ * @param tableIndex 1-based position of the passage's table on its page (or in its part), 0 for text
  * @param ocrConfidence lowest OCR confidence (0–100) of the pages the passage was read from by
  *     OCR, or -1 when none was
  */
@@ -28,6 +29,7 @@ public record Chunk(
         int tokens,
         String partPath,
         String tableCsv,
+        int tableIndex,
         float ocrConfidence) {
 
     public static final float NOT_OCR = -1f;
@@ -38,7 +40,7 @@ public record Chunk(
 
     public Chunk withOrdinal(int newOrdinal) {
         return new Chunk(newOrdinal, text, pageStart, pageEnd, charStart, charEnd, headingPath, tokens,
-                partPath, tableCsv, ocrConfidence);
+                partPath, tableCsv, tableIndex, ocrConfidence);
     }
 
     public boolean isTable() {

@@ -48,6 +48,7 @@ class TableChunkingTest {
             assertThat(piece.isTable()).isTrue();
             assertThat(piece.text()).startsWith("| Country | Capital |");
             assertThat(piece.tableCsv()).startsWith("Country,Capital");
+            assertThat(piece.tableIndex()).isEqualTo(1);
             assertThat(piece.pageStart()).isEqualTo(3);
             assertThat(piece.ocrConfidence()).isEqualTo(91.5f);
             assertThat(piece.tokens()).isLessThanOrEqualTo(32);

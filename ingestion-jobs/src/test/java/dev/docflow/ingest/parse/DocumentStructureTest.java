@@ -9,7 +9,14 @@ import dev.docflow.ingest.model.DocumentPart;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.TextBlock;
+import dev.docflow.ingest.chunk.Chunker;
+import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.ingest.chunk.WordPieceTokenCounter;
+import dev.docflow.ingest.model.Chunk;
 import java.io.IOException;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +109,34 @@ class DocumentStructureTest {
         assertThat(document.tables()[0].rows())
                 .containsExactly(List.of("item", "price"), List.of("apple", "3"), List.of("pear", "4"));
         assertThat(document.text()).contains("| item | price |");
+    }
+
+    @Test
+    void eachSheetOfASpreadsheetIsATableChunkedUnderTheSheetName() throws IOException {
+        Path xlsx = dir.resolve("company.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            fill(workbook.createSheet("Prices"), List.of(List.of("Item", "Price"), List.of("Widget", "4.20")));
+            fill(workbook.createSheet("Staff"), List.of(List.of("Name", "Room"), List.of("Ada", "101")));
+            try (var out = Files.newOutputStream(xlsx)) {
+                workbook.write(out);
+            }
+        }
+
+        List<Chunk> chunks = new Chunker(new WordPieceTokenCounter(), ChunkingSettings.DEFAULTS).chunk(extract(xlsx))
+                .stream().filter(Chunk::isTable).toList();
+
+        assertThat(chunks).extracting(Chunk::headingPath).containsExactly("Prices", "Staff");
+        assertThat(chunks.get(0).text()).contains("| Item | Price |", "| Widget | 4.20 |");
+        assertThat(chunks.get(1).tableCsv()).isEqualTo("Name,Room\r\nAda,101\r\n");
+    }
+
+    private static void fill(Sheet sheet, List<List<String>> rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(r);
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                row.createCell(c).setCellValue(rows.get(r).get(c));
+            }
+        }
     }
 
     @Test

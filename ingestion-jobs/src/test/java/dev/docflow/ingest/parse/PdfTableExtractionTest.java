@@ -53,6 +53,7 @@ class PdfTableExtractionTest {
             assertThat(chunk.text()).startsWith("| Physician | Related Entity (if applicable) |");
             assertThat(chunk.pageStart()).isEqualTo(1);
             assertThat(chunk.tableCsv()).startsWith("Physician,");
+            assertThat(chunk.tableIndex()).isEqualTo(1);
         });
         assertThat(tableChunks.stream().map(Chunk::text)).anyMatch(text -> text.contains("AAMODT, DENISE, E"));
     }
