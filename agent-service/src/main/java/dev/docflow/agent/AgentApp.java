@@ -2,11 +2,15 @@ package dev.docflow.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.docflow.agent.answer.ExtractiveAnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.chat.ChatService;
 import dev.docflow.agent.http.ChatController;
 import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.http.KnowledgeBaseController;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.retrieval.HybridRetriever;
 import dev.docflow.agent.retrieval.QuestionEncoder;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The agent service, wired and ready to start: what {@link Main} runs and what the CLI and tests
  * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
  *
- * <p>Routes: {@code GET /health}, {@code POST /api/chat}. {@link #close()} stops the server and
+ * <p>Routes: {@code GET /health}, {@code POST /api/chat}, and the knowledge bases' and documents'
+ * status under {@code GET /api/knowledge-bases} (see {@link KnowledgeBaseController}). {@link #close()} stops the server and
  * releases the index client; the database and the embedding model belong to the caller.
  */
 public final class AgentApp implements AutoCloseable {
@@ -59,8 +64,13 @@ public final class AgentApp implements AutoCloseable {
                 new RelevanceGate(config.answer().minSimilarity()),
                 new ExtractiveAnswerProvider(model, terms, config.answer()));
 
-        ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ObjectMapper json = new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ChatController chatController = new ChatController(chat, json);
+        KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(
+                new KnowledgeBaseService(database.knowledgeBases(), database.documents()));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
@@ -71,6 +81,10 @@ public final class AgentApp implements AutoCloseable {
         javalin.before("/api/*", ctx -> ctx.attribute(TenantResolver.ATTRIBUTE, tenants.resolve(ctx)));
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         javalin.post("/api/chat", chatController::chat);
+        javalin.get("/api/knowledge-bases", knowledgeBaseController::list);
+        javalin.get("/api/knowledge-bases/{kb}", knowledgeBaseController::summary);
+        javalin.get("/api/knowledge-bases/{kb}/documents", knowledgeBaseController::documents);
+        javalin.get("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::document);
         return new AgentApp(config, javalin, index, english);
     }
 

@@ -12,6 +12,7 @@ import dev.docflow.agent.retrieval.HybridRetriever;
 import dev.docflow.agent.retrieval.Question;
 import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.Retrieval;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
 import java.util.List;
 import java.util.Locale;

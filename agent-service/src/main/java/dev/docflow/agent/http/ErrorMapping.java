@@ -1,6 +1,7 @@
 package dev.docflow.agent.http;
 
-import dev.docflow.agent.chat.KnowledgeBaseNotFoundException;
+import dev.docflow.agent.knowledgebase.DocumentNotFoundException;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -24,6 +25,8 @@ public final class ErrorMapping {
         app.exception(InvalidRequestException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
         app.exception(KnowledgeBaseNotFoundException.class, (e, ctx) ->
                 respond(ctx, HttpStatus.NOT_FOUND, "knowledge_base_not_found", e.getMessage()));
+        app.exception(DocumentNotFoundException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.NOT_FOUND, "document_not_found", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
             respond(ctx, status, status.name().toLowerCase(Locale.ROOT), e.getMessage());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.agent.chat.KnowledgeBaseNotFoundException;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URI;

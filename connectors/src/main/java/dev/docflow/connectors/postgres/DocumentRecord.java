@@ -16,4 +16,5 @@ public record DocumentRecord(
         String failureMessage,
         Integer pageCount,
         Integer chunkCount,
+        OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {}

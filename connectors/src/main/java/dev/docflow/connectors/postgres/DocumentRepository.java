@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StatusCount.class)
 public interface DocumentRepository {
     String COLUMNS = "id, knowledge_base_id, object_key, file_name, size_bytes, status, failure_stage,"
-            + " failure_reason, failure_message, page_count, chunk_count, updated_at";
+            + " failure_reason, failure_message, page_count, chunk_count, created_at, updated_at";
 
     /** Records a document as being processed, keeping its counts from an earlier run until replaced. */
     @SqlUpdate("INSERT INTO documents (id, knowledge_base_id, object_key, file_name, size_bytes, etag, status)"
@@ -36,6 +36,20 @@ public interface DocumentRepository {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE knowledge_base_id = :kb ORDER BY file_name")
     List<DocumentRecord> listByKnowledgeBase(@Bind("kb") UUID knowledgeBaseId);
+
+    /** One page of a knowledge base's documents by name, all of them or those in one status. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE knowledge_base_id = :kb"
+            + " AND (CAST(:status AS TEXT) IS NULL OR status = :status) ORDER BY file_name, id LIMIT :limit OFFSET :offset")
+    List<DocumentRecord> page(@Bind("kb") UUID knowledgeBaseId, @Bind("status") String status,
+            @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT count(*) FROM documents WHERE knowledge_base_id = :kb"
+            + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)")
+    long count(@Bind("kb") UUID knowledgeBaseId, @Bind("status") String status);
+
+    /** The document, if it is in that knowledge base: ids from a request are never trusted alone. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND knowledge_base_id = :kb")
+    Optional<DocumentRecord> findIn(@Bind("kb") UUID knowledgeBaseId, @Bind("id") UUID id);
 
     @SqlQuery("SELECT status, count(*) AS documents, coalesce(sum(chunk_count), 0) AS chunks FROM documents"
             + " WHERE knowledge_base_id = :kb GROUP BY status")

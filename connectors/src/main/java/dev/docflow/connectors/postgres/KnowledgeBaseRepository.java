@@ -20,6 +20,9 @@ public interface KnowledgeBaseRepository {
     @SqlQuery("SELECT id, tenant_id, name FROM knowledge_bases WHERE tenant_id = :tenant AND name = :name")
     Optional<KnowledgeBase> find(@Bind("tenant") String tenant, @Bind("name") String name);
 
+    @SqlQuery("SELECT id, tenant_id, name FROM knowledge_bases WHERE tenant_id = :tenant ORDER BY name")
+    java.util.List<KnowledgeBase> listByTenant(@Bind("tenant") String tenant);
+
     /** The tenant's knowledge base of that name, created (with its tenant) when missing. */
     @Transaction
     default KnowledgeBase ensure(String tenant, String name) {

@@ -52,6 +52,8 @@ public final class TesseractOcr implements AutoCloseable {
             throw new IllegalStateException("Tesseract could not start with languages '" + settings.languages()
                     + "' from " + settings.tessdataPath());
         }
+        // its notes on odd images ("Line cannot be recognized!!") go to stderr, past any logging
+        TessAPI1.TessBaseAPISetVariable(engine, "debug_file", "/dev/null");
     }
 
     /** Reads an image whose resolution is unknown (Tesseract estimates it from the text height). */

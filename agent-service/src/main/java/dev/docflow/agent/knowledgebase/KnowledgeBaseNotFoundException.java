@@ -1,4 +1,4 @@
-package dev.docflow.agent.chat;
+package dev.docflow.agent.knowledgebase;
 
 /** The tenant has no knowledge base of that name (another tenant's counts as none). */
 public final class KnowledgeBaseNotFoundException extends RuntimeException {

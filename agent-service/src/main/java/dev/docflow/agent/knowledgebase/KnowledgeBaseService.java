@@ -1,0 +1,76 @@
+package dev.docflow.agent.knowledgebase;
+
+import dev.docflow.connectors.postgres.DocumentRepository;
+import dev.docflow.connectors.postgres.KnowledgeBase;
+import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
+import dev.docflow.connectors.postgres.StatusCount;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a tenant may know about its knowledge bases and their documents. Every lookup starts from
+ * the tenant: a knowledge base or document of another tenant is reported as not found, never as
+ * forbidden, so its existence does not leak.
+ */
+public final class KnowledgeBaseService {
+    public static final List<String> STATUSES = List.of("uploaded", "processing", "indexed", "failed");
+
+    private final KnowledgeBaseRepository knowledgeBases;
+    private final DocumentRepository documents;
+
+    public KnowledgeBaseService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents) {
+        this.knowledgeBases = knowledgeBases;
+        this.documents = documents;
+    }
+
+    public List<KnowledgeBaseSummary> list(String tenant) {
+        return knowledgeBases.listByTenant(tenant).stream().map(this::summaryOf).toList();
+    }
+
+    public KnowledgeBaseSummary summary(String tenant, String name) {
+        return summaryOf(find(tenant, name));
+    }
+
+    /** @param status one of {@link #STATUSES}, or null for all */
+    public DocumentPage documents(String tenant, String name, String status, int limit, long offset) {
+        KnowledgeBase kb = find(tenant, name);
+        List<DocumentView> page = documents.page(kb.id(), status, limit, offset).stream().map(DocumentView::of).toList();
+        return new DocumentPage(page, documents.count(kb.id(), status), limit, offset);
+    }
+
+    public DocumentView document(String tenant, String name, String documentId) {
+        KnowledgeBase kb = find(tenant, name);
+        return parseId(documentId)
+                .flatMap(id -> documents.findIn(kb.id(), id))
+                .map(DocumentView::of)
+                .orElseThrow(() -> new DocumentNotFoundException(documentId));
+    }
+
+    private KnowledgeBase find(String tenant, String name) {
+        return knowledgeBases.find(tenant, name).orElseThrow(() -> new KnowledgeBaseNotFoundException(name));
+    }
+
+    private KnowledgeBaseSummary summaryOf(KnowledgeBase kb) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        STATUSES.forEach(status -> byStatus.put(status, 0L));
+        long total = 0;
+        long chunks = 0;
+        for (StatusCount count : documents.countByStatus(kb.id())) {
+            byStatus.put(count.status(), count.documents());
+            total += count.documents();
+            chunks += "indexed".equals(count.status()) ? count.chunks() : 0;
+        }
+        return new KnowledgeBaseSummary(kb.name(), total, byStatus, chunks);
+    }
+
+    private static Optional<UUID> parseId(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
