@@ -71,7 +71,7 @@ public final class PdfTableExtractor {
         List<Found> found = new ArrayList<>();
         if (!page.getHorizontalRulings().isEmpty() && !page.getVerticalRulings().isEmpty()) {
             for (Table table : new SpreadsheetExtractionAlgorithm().extract(page)) {
-                TableFilter.keep(textOf(table)).ifPresent(rows -> found.add(new Found(table, rows, Method.LATTICE)));
+                TableFilter.keep(textOf(table), Method.LATTICE).ifPresent(rows -> found.add(new Found(table, rows, Method.LATTICE)));
             }
         }
         List<Found> ruled = List.copyOf(found);
@@ -79,7 +79,7 @@ public final class PdfTableExtractor {
         for (Rectangle area : AlignedTextAreas.find(page)) {
             if (ruled.stream().noneMatch(lattice -> lattice.table().intersects(area))) {
                 for (Table table : stream.extract(page.getArea(area))) {
-                    TableFilter.keep(textOf(table)).ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
+                    TableFilter.keep(textOf(table), Method.STREAM).ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
                 }
             }
         }
