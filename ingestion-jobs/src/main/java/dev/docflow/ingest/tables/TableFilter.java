@@ -22,7 +22,7 @@ final class TableFilter {
      */
     static final double MAX_PROSE_SHARE = 0.4;
 
-    /** Ruled cells hold descriptions too, but not this many words. */
+    /** Ruled cells hold descriptions too, but rarely this many words. */
     static final int MAX_RULED_CELL_WORDS = 60;
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u3000]+");
@@ -66,9 +66,14 @@ final class TableFilter {
         return junk ? Optional.empty() : Optional.of(kept);
     }
 
-    /** A box drawn round a page or a column holds it as one "cell": a frame, not a table. */
+    /**
+     * A box drawn round a page or a column holds it as one long "cell" with most of the words: a
+     * frame, not a table (a table's long footnote row is a smaller share).
+     */
     private static boolean framesText(List<List<String>> rows) {
-        return rows.stream().flatMap(List::stream).anyMatch(cell -> words(cell) >= MAX_RULED_CELL_WORDS);
+        int longest = rows.stream().flatMap(List::stream).mapToInt(TableFilter::words).max().orElse(0);
+        int total = rows.stream().flatMap(List::stream).mapToInt(TableFilter::words).sum();
+        return longest >= MAX_RULED_CELL_WORDS && longest * 2 >= total;
     }
 
     private static int words(String cell) {
