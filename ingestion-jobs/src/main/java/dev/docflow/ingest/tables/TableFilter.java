@@ -1,6 +1,7 @@
 package dev.docflow.ingest.tables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ final class TableFilter {
      */
     static final double MAX_PROSE_SHARE = 0.4;
 
+    /** Rows averaging this many words of letters, however split into cells, are lines of prose. */
+    static final int SENTENCE_WORDS = 7;
     /** Ruled cells hold descriptions too, but rarely this many words. */
     static final int MAX_RULED_CELL_WORDS = 60;
 
@@ -97,7 +100,17 @@ final class TableFilter {
             }
             proseRows += proseRow ? 1 : 0;
         }
-        return prose > MAX_PROSE_SHARE * filled || proseRows > MAX_PROSE_SHARE * rows.size();
+        return prose > MAX_PROSE_SHARE * filled || proseRows > MAX_PROSE_SHARE * rows.size()
+                || rows.stream().mapToLong(TableFilter::textWords).sum() >= (long) SENTENCE_WORDS * rows.size();
+    }
+
+    /** Words of letters across a row: justified lines cut at each wide space are sentences again. */
+    private static long textWords(List<String> row) {
+        return row.stream().flatMap(cell -> Arrays.stream(cell.split(" "))).filter(TableFilter::isTextWord).count();
+    }
+
+    private static boolean isTextWord(String token) {
+        return token.length() > 1 && token.chars().allMatch(c -> Character.isLetter(c) || c == ',' || c == '.' || c == '\'');
     }
 
     private static String cell(List<String> row, int column) {
