@@ -101,6 +101,7 @@ final class AlignedTextAreas {
             area.add(line);
         }
         // a point of margin so that no glyph on the edge is cut off
-        return new Rectangle(area.getTop() - 1, area.getLeft() - 1, (float) area.getWidth() + 2, (float) area.getHeight() + 2);
+        return new Rectangle(area.getTop() - 1, area.getLeft() - 1,
+                (float) area.getWidth() + 2, (float) area.getHeight() + 2);
     }
 }

@@ -110,7 +110,8 @@ final class TableFilter {
     }
 
     private static boolean isTextWord(String token) {
-        return token.length() > 1 && token.chars().allMatch(c -> Character.isLetter(c) || c == ',' || c == '.' || c == '\'');
+        return token.length() > 1
+                && token.chars().allMatch(c -> Character.isLetter(c) || c == ',' || c == '.' || c == '\'');
     }
 
     private static String cell(List<String> row, int column) {
