@@ -155,7 +155,8 @@ final class BenchTablesCommand implements Callable<Integer> {
     }
 
     private static void summary(String set, CellMatch.Score score, long start) {
-        System.out.printf(Locale.ROOT, "SET %s %s seconds=%.1f%n", set, score.line(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "SET %s %s seconds=%.1f%n",
+                set, score.line(), (System.nanoTime() - start) / 1e9);
     }
 
     private static Map<Integer, List<String>> byPage(List<PageTable> found) {

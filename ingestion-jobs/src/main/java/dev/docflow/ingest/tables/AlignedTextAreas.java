@@ -15,17 +15,21 @@ import technology.tabula.TextElement;
  * stream extraction over a whole page lets the prose around a table merge its columns.
  *
  * <p>tabula already splits a line into chunks wherever the gap between words is wider than a
- * space; a line with two or more chunks {@link #MIN_COLUMN_GAP} apart is "aligned". An area is a run of at least
- * {@link #MIN_ALIGNED_LINES} aligned lines, which may carry single lines that wrap a cell or name a
- * group, plus one heading line right above it.
+ * space; a line with two or more chunks {@link #MIN_COLUMN_GAP} apart is "aligned". An area is a
+ * run of at least {@link #MIN_ALIGNED_LINES} aligned lines, which may carry one or two single
+ * lines that wrap a cell or name a group. The single line above is left out even when it is a
+ * heading: more often it is the end of a paragraph, and a line across the whole width merges
+ * tabula's columns into one (ICDAR 2013 cell recall 0.73 with it, 0.79 without).
  */
 final class AlignedTextAreas {
     static final int MIN_ALIGNED_LINES = 2;
     /**
-     * Justified prose and double spaces after a sentence split lines into chunks too, with gaps of
-     * up to about three glyph heights on the R manuals; table columns are mostly further apart.
+     * Justified prose and double spaces after a sentence split lines into chunks too, with gaps
+     * mostly under two glyph heights on the R manuals (a few up to three); table columns are
+     * mostly further apart. 2.0, 2.5 and 3.0 score alike on ICDAR 2013; from 2.5 the manuals give
+     * 93 tables instead of 105.
      */
-    static final float MIN_COLUMN_GAP = 2.0f;
+    static final float MIN_COLUMN_GAP = 2.5f;
     /** A gap of more blank line heights than this ends an area. */
     private static final float MAX_GAP_LINES = 2.5f;
 
@@ -45,7 +49,6 @@ final class AlignedTextAreas {
                 i++;
                 continue;
             }
-            int first = i > 0 && close(lines.get(i - 1), lines.get(i)) ? i - 1 : i;
             int aligned = 0;
             int last = i;
             int j = i;
@@ -53,17 +56,21 @@ final class AlignedTextAreas {
                 if (words(lines.get(j)) >= 2) {
                     aligned++;
                     last = j;
-                } else if (j + 1 >= lines.size() || words(lines.get(j + 1)) < 2) {
-                    break; // two single lines in a row: the table has ended
+                } else if (!aligned(lines, j + 1) && !aligned(lines, j + 2)) {
+                    break; // three single lines in a row: the table has ended
                 }
                 j++;
             }
             if (aligned >= MIN_ALIGNED_LINES) {
-                areas.add(bounds(lines.subList(first, last + 1)));
+                areas.add(bounds(lines.subList(i, last + 1)));
             }
             i = last + 1;
         }
         return areas;
+    }
+
+    private static boolean aligned(List<Line> lines, int index) {
+        return index < lines.size() && words(lines.get(index)) >= 2;
     }
 
     /** The line's runs of words, counting as separate only runs apart by a column gap. */
@@ -94,6 +101,7 @@ final class AlignedTextAreas {
             area.add(line);
         }
         // a point of margin so that no glyph on the edge is cut off
-        return new Rectangle(area.getTop() - 1, area.getLeft() - 1, (float) area.getWidth() + 2, (float) area.getHeight() + 2);
+        return new Rectangle(area.getTop() - 1, area.getLeft() - 1,
+                (float) area.getWidth() + 2, (float) area.getHeight() + 2);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * A table that {@link PdfTableExtractor} found on a PDF page.
  *
  * @param page 1-based page number
- * @param index 1-based position of the table on its page, top to bottom as tabula reports them
+ * @param index 1-based position of the table on its page, top to bottom (then left to right)
  * @param rows cells row by row, each cell's text on one line; row 0 is the header
  * @param method how the table was found: ruling lines (lattice) or text alignment (stream)
  */

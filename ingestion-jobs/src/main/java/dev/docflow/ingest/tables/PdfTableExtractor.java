@@ -23,10 +23,11 @@ import technology.tabula.extractors.SpreadsheetExtractionAlgorithm;
  *
  * <p>Ruled tables are read from their lines first (tabula's lattice mode), because cell borders
  * say exactly where cells are; the rest of the page is searched for tables made by alignment
- * alone ({@link AlignedTextAreas}, then tabula's stream extraction). Both modes also see tables in ordinary
- * text, so every candidate goes through {@link TableFilter}.
+ * alone ({@link AlignedTextAreas}, then tabula's stream extraction). Both modes also see tables
+ * in ordinary text, so every candidate goes through {@link TableFilter}.
  *
- * <p>Not thread-safe only in the sense PDFBox is not: one document, one thread at a time.
+ * <p>Holds no state: one instance may serve several threads, each with its own document (a
+ * {@code PDDocument} is not thread-safe).
  */
 public final class PdfTableExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(PdfTableExtractor.class);
@@ -44,16 +45,18 @@ public final class PdfTableExtractor {
         }
         try {
             return tablesOf(new ObjectExtractor(document).extract(page));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | NoSuchMethodError e) {
+            // NoSuchMethodError: a tabula path that still calls a PDFBox 2-only method; only that
+            // page is lost. A missing class (NoClassDefFoundError) is a broken build and goes up.
             throw new TableExtractionException(page, e);
         }
     }
 
     /**
      * The tables of every page, in page order. Pages tabula fails on are skipped (logged at debug).
-     * {@code timeLeft} is asked before each page; once it says no, the tables found so far are
-     * returned, so the caller bounds the time with its own budget and knows from that budget that
-     * the list may be short.
+     * {@code timeLeft} is asked before each page (the parse stage's budget, which also answers no
+     * once the thread is interrupted); once it says no, the tables found so far are returned, and
+     * the caller knows from its budget that the list may be short.
      */
     public List<PageTable> extract(PDDocument document, BooleanSupplier timeLeft) {
         List<PageTable> tables = new ArrayList<>();
@@ -71,7 +74,8 @@ public final class PdfTableExtractor {
         List<Found> found = new ArrayList<>();
         if (!page.getHorizontalRulings().isEmpty() && !page.getVerticalRulings().isEmpty()) {
             for (Table table : new SpreadsheetExtractionAlgorithm().extract(page)) {
-                TableFilter.keep(textOf(table)).ifPresent(rows -> found.add(new Found(table, rows, Method.LATTICE)));
+                TableFilter.keep(textOf(table), Method.LATTICE)
+                        .ifPresent(rows -> found.add(new Found(table, rows, Method.LATTICE)));
             }
         }
         List<Found> ruled = List.copyOf(found);
@@ -79,7 +83,8 @@ public final class PdfTableExtractor {
         for (Rectangle area : AlignedTextAreas.find(page)) {
             if (ruled.stream().noneMatch(lattice -> lattice.table().intersects(area))) {
                 for (Table table : stream.extract(page.getArea(area))) {
-                    TableFilter.keep(textOf(table)).ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
+                    TableFilter.keep(textOf(table), Method.STREAM)
+                            .ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
                 }
             }
         }

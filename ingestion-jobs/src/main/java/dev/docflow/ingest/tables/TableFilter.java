@@ -1,6 +1,7 @@
 package dev.docflow.ingest.tables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * Decides whether what tabula calls a table is one. Text-alignment detection sees a table in any
  * block of lines that share column edges, so on a typeset manual most "tables" are paragraphs cut
  * into columns; indexing those as tables would duplicate the prose as noise. A kept table has at
- * least two rows and two columns of text, and most of its cells are short.
+ * least two rows and two columns of text and, unless ruled, mostly short cells.
  */
 final class TableFilter {
     static final int MIN_ROWS = 2;
@@ -22,6 +23,11 @@ final class TableFilter {
      */
     static final double MAX_PROSE_SHARE = 0.4;
 
+    /** Rows averaging this many words of letters, however split into cells, are lines of prose. */
+    static final int SENTENCE_WORDS = 7;
+    /** Ruled cells hold descriptions too, but rarely this many words. */
+    static final int MAX_RULED_CELL_WORDS = 60;
+
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u3000]+");
 
     private TableFilter() {}
@@ -33,9 +39,10 @@ final class TableFilter {
 
     /**
      * The table with its cells tidied and its empty rows and columns dropped, or empty when it is
-     * too small or reads as prose.
+     * too small or, found by alignment alone, reads as prose. A table drawn with ruling lines is
+     * one even with long cells (glossaries, requirement lists), unless a cell holds a whole text.
      */
-    static Optional<List<List<String>>> keep(List<List<String>> raw) {
+    static Optional<List<List<String>>> keep(List<List<String>> raw, PageTable.Method method) {
         List<List<String>> rows = new ArrayList<>();
         int width = 0;
         for (List<String> row : raw) {
@@ -58,7 +65,22 @@ final class TableFilter {
         List<List<String>> kept = rows.stream()
                 .map(row -> columns.stream().map(c -> cell(row, c)).toList())
                 .toList();
-        return readsAsProse(kept) ? Optional.empty() : Optional.of(kept);
+        boolean junk = method == PageTable.Method.STREAM ? readsAsProse(kept) : framesText(kept);
+        return junk ? Optional.empty() : Optional.of(kept);
+    }
+
+    /**
+     * A box drawn round a page or a column holds it as one long "cell" with most of the words: a
+     * frame, not a table (a table's long footnote row is a smaller share).
+     */
+    private static boolean framesText(List<List<String>> rows) {
+        int longest = rows.stream().flatMap(List::stream).mapToInt(TableFilter::words).max().orElse(0);
+        int total = rows.stream().flatMap(List::stream).mapToInt(TableFilter::words).sum();
+        return longest >= MAX_RULED_CELL_WORDS && longest * 2 >= total;
+    }
+
+    private static int words(String cell) {
+        return cell.isEmpty() ? 0 : cell.split(" ").length;
     }
 
     private static boolean readsAsProse(List<List<String>> rows) {
@@ -70,7 +92,7 @@ final class TableFilter {
             for (String cell : row) {
                 if (!cell.isEmpty()) {
                     filled++;
-                    if (cell.split(" ").length >= PROSE_WORDS) {
+                    if (words(cell) >= PROSE_WORDS) {
                         prose++;
                         proseRow = true;
                     }
@@ -78,7 +100,18 @@ final class TableFilter {
             }
             proseRows += proseRow ? 1 : 0;
         }
-        return prose > MAX_PROSE_SHARE * filled || proseRows > MAX_PROSE_SHARE * rows.size();
+        return prose > MAX_PROSE_SHARE * filled || proseRows > MAX_PROSE_SHARE * rows.size()
+                || rows.stream().mapToLong(TableFilter::textWords).sum() >= (long) SENTENCE_WORDS * rows.size();
+    }
+
+    /** Words of letters across a row: justified lines cut at each wide space are sentences again. */
+    private static long textWords(List<String> row) {
+        return row.stream().flatMap(cell -> Arrays.stream(cell.split(" "))).filter(TableFilter::isTextWord).count();
+    }
+
+    private static boolean isTextWord(String token) {
+        return token.length() > 1
+                && token.chars().allMatch(c -> Character.isLetter(c) || c == ',' || c == '.' || c == '\'');
     }
 
     private static String cell(List<String> row, int column) {

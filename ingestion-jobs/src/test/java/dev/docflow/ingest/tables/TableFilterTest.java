@@ -1,5 +1,7 @@
 package dev.docflow.ingest.tables;
 
+import static dev.docflow.ingest.tables.PageTable.Method.LATTICE;
+import static dev.docflow.ingest.tables.PageTable.Method.STREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,7 +16,7 @@ class TableFilterTest {
                 List.of("", "  AALAEI,\u00A0BEHZAD ", "", "$51.24"),
                 List.of("", "TOTAL"));
 
-        assertThat(TableFilter.keep(raw)).contains(List.of(
+        assertThat(TableFilter.keep(raw, STREAM)).contains(List.of(
                 List.of("Name", "Amount ($USD)"),
                 List.of("AALAEI, BEHZAD", "$51.24"),
                 List.of("TOTAL", "")));
@@ -22,9 +24,9 @@ class TableFilterTest {
 
     @Test
     void aSingleRowOrColumnIsNoTable() {
-        assertThat(TableFilter.keep(List.of(List.of("Cat", "Says", "Meow"), List.of("", "", "")))).isEmpty();
-        assertThat(TableFilter.keep(List.of(List.of("Cat", ""), List.of("Fox", ""), List.of("Dog", "")))).isEmpty();
-        assertThat(TableFilter.keep(List.of())).isEmpty();
+        assertThat(TableFilter.keep(List.of(List.of("Cat", "Says", "Meow"), List.of("", "", "")), STREAM)).isEmpty();
+        assertThat(TableFilter.keep(List.of(List.of("Cat", ""), List.of("Fox", ""), List.of("Dog", "")), STREAM)).isEmpty();
+        assertThat(TableFilter.keep(List.of(), STREAM)).isEmpty();
     }
 
     @Test
@@ -34,7 +36,18 @@ class TableFilterTest {
                 List.of("of numeric (real) or complex values, vectors of logical", "values and vectors of"),
                 List.of("character strings. These are known as atomic structures", "since their components"));
 
-        assertThat(TableFilter.keep(raw)).isEmpty();
+        assertThat(TableFilter.keep(raw, STREAM)).isEmpty();
+    }
+
+    @Test
+    void aRuledTableMayHoldLongText() {
+        List<List<String>> raw = List.of(
+                List.of("Type", "Description"),
+                List.of("Likert scale", "An ordered set of discrete terms or statements from which patients are asked to choose"),
+                List.of("Rating scale", "A set of numerical categories from which patients are asked to choose the category"));
+
+        assertThat(TableFilter.keep(raw, LATTICE)).hasValue(raw);
+        assertThat(TableFilter.keep(raw, STREAM)).isEmpty();
     }
 
     @Test
@@ -44,7 +57,7 @@ class TableFilterTest {
                 List.of("•", "the facility has a capacity exceeding at least one of the E-PRTR capacity"),
                 List.of("•", "the facility releases pollutants or transfers waste off-site which exceed"));
 
-        assertThat(TableFilter.keep(raw)).isEmpty();
+        assertThat(TableFilter.keep(raw, STREAM)).isEmpty();
     }
 
     @Test
@@ -55,7 +68,7 @@ class TableFilterTest {
                 List.of("Chlorine and inorganic compounds, reported as hydrogen chloride (HCl)", "10 000", "-"),
                 List.of("Methane (CH4)", "100 000", "-"));
 
-        assertThat(TableFilter.keep(raw)).hasValueSatisfying(rows -> assertThat(rows).hasSize(4));
+        assertThat(TableFilter.keep(raw, STREAM)).hasValueSatisfying(rows -> assertThat(rows).hasSize(4));
     }
 
     @Test
