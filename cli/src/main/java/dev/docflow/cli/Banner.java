@@ -1,5 +1,6 @@
 package dev.docflow.cli;
 
+import dev.docflow.ingest.stream.KafkaSettings;
 import java.io.PrintStream;
 
 /** Tells people where the running parts are. */
@@ -13,7 +14,8 @@ final class Banner {
         out.println("  Elasticsearch     " + deployment.endpoints().elasticsearchUrl());
         out.println("  S3 (object store) " + deployment.endpoints().s3Endpoint());
         out.println("  PostgreSQL        " + deployment.endpoints().jdbcUrl());
-        out.println("  Kafka             " + deployment.endpoints().kafkaBootstrapServers());
+        out.println("  Kafka             " + deployment.endpoints().kafkaBootstrapServers()
+                + " (the streaming job ingests each upload event on " + KafkaSettings.DEFAULT_TOPIC + ")");
         out.println();
     }
 }

@@ -26,6 +26,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         LocalDeployment deployment = LocalDeployment.start(config, out).closeOnExit();
         int agentPort = deployment.startAgent(config.agent().httpPort());
+        deployment.startStreamingJob();
         Banner.where(out, deployment, agentPort);
 
         new KnowledgeBaseIngestion(deployment, out).ingest(

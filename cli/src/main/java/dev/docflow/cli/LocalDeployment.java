@@ -10,7 +10,10 @@ import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.embed.SharedEmbeddingModel;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
+import dev.docflow.ingest.StreamingIngestJob;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
+import dev.docflow.ingest.stream.KafkaSettings;
+import org.apache.flink.core.execution.JobClient;
 import dev.docflow.localstack.EmbeddedStack;
 import dev.docflow.localstack.RunningStack;
 import dev.docflow.localstack.StackEndpoints;
@@ -144,6 +147,16 @@ final class LocalDeployment implements AutoCloseable {
                 database(), SharedEmbeddingModel.get());
         started.push(agent);
         return agent.start();
+    }
+
+    /**
+     * Starts the streaming job, which ingests each upload event from Kafka, on this deployment's
+     * Flink; it is cancelled before the cluster stops.
+     */
+    void startStreamingJob() throws Exception {
+        KafkaSettings kafka = KafkaSettings.of(endpoints.kafkaBootstrapServers());
+        JobClient job = new StreamingIngestJob(ingestionSettings(), kafka).start(flinkEnvironment());
+        started.push(() -> job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     /** Stops everything when the JVM is asked to exit (Ctrl-C). */

@@ -18,6 +18,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalDeployment deployment = LocalDeployment.start(config, System.out).closeOnExit();
         int agentPort = deployment.startAgent(config.agent().httpPort());
+        deployment.startStreamingJob();
         Banner.where(System.out, deployment, agentPort);
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();

@@ -1,0 +1,56 @@
+package dev.docflow.ingest;
+
+import dev.docflow.connectors.elasticsearch.ChunkIndex;
+import dev.docflow.ingest.model.DocumentRef;
+import dev.docflow.ingest.stream.KafkaSettings;
+import dev.docflow.ingest.stream.UploadEventDeserializer;
+import dev.docflow.ingest.stream.UploadsTopic;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The long-running job: ingests each document whose upload event arrives on the uploads topic,
+ * through the same pipeline as {@link BulkIngestJob}. Offsets, outcomes and chunks are committed
+ * together at checkpoints; a restarted job replays from its last checkpoint and, chunk ids being
+ * the document id and ordinal, rewrites rather than duplicates.
+ */
+public final class StreamingIngestJob {
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+    public static final String NAME = "Streaming ingest (Kafka uploads)";
+
+    private final IngestionSettings settings;
+    private final KafkaSettings kafka;
+
+    public StreamingIngestJob(IngestionSettings settings, KafkaSettings kafka) {
+        this.settings = settings;
+        this.kafka = kafka;
+    }
+
+    /** Submits the job to {@code env} and returns at once; the job runs until cancelled. */
+    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        UploadsTopic.ensureExists(kafka);
+        try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
+            index.ensureExists();
+        }
+        env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
+        env.getCheckpointConfig().enableUnalignedCheckpoints();
+        KafkaSource<DocumentRef> uploads = KafkaSource.<DocumentRef>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(kafka.uploadsTopic())
+                .setGroupId(kafka.consumerGroup())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new UploadEventDeserializer())
+                .build();
+        IngestionPipeline.attach(
+                env.fromSource(uploads, WatermarkStrategy.noWatermarks(), "Uploads (Kafka " + kafka.uploadsTopic() + ")")
+                        .uid("uploads")
+                        .rebalance(),
+                settings);
+        return env.executeAsync(NAME);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.docflow.ingest.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.ingest.model.DocumentRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What is published on the uploads topic, keyed by document id, when a document's bytes are in the
+ * object store and its row in PostgreSQL: enough for the streaming job to fetch and ingest it.
+ */
+public record UploadEvent(
+        String documentId,
+        String tenant,
+        String knowledgeBase,
+        String objectKey,
+        String fileName,
+        long sizeBytes) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public UploadEvent {
+        for (String field : new String[] {documentId, tenant, knowledgeBase, objectKey, fileName}) {
+            if (field == null || field.isBlank()) {
+                throw new IllegalArgumentException("an upload event needs documentId, tenant, knowledgeBase,"
+                        + " objectKey and fileName");
+            }
+        }
+    }
+
+    public static UploadEvent of(DocumentRef ref) {
+        return new UploadEvent(ref.documentId(), ref.tenant(), ref.knowledgeBase(), ref.objectKey(), ref.fileName(),
+                ref.sizeBytes());
+    }
+
+    public DocumentRef toDocumentRef() {
+        return new DocumentRef(documentId, tenant, knowledgeBase, objectKey, fileName, sizeBytes);
+    }
+
+    public byte[] toJson() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not an upload event */
+    public static UploadEvent fromJson(byte[] json) {
+        try {
+            return JSON.readValue(json, UploadEvent.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an upload event: "
+                    + new String(json, 0, Math.min(json.length, 200), StandardCharsets.UTF_8), e);
+        }
+    }
+}

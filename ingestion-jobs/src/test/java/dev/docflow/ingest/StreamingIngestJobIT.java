@@ -1,0 +1,144 @@
+package dev.docflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docflow.connectors.elasticsearch.ChunkIndex;
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.objectstore.ObjectStore;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.postgres.DocumentRecord;
+import dev.docflow.connectors.postgres.KnowledgeBase;
+import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.ingest.model.DocumentRef;
+import dev.docflow.ingest.parse.ExtractionSettings;
+import dev.docflow.ingest.parse.ParseLimits;
+import dev.docflow.ingest.runtime.LocalFlinkCluster;
+import dev.docflow.ingest.source.DocumentIds;
+import dev.docflow.ingest.stream.KafkaSettings;
+import dev.docflow.ingest.stream.UploadEvent;
+import dev.docflow.ingest.stream.UploadsTopic;
+import dev.docflow.localstack.StackEndpoints;
+import dev.docflow.localstack.testutils.SharedStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming job on a local Flink cluster against the real stack: upload events published to
+ * a real Kafka topic are ingested as they arrive, a malformed message in between is skipped, and
+ * each document's outcome lands in PostgreSQL with its chunks in Elasticsearch.
+ */
+class StreamingIngestJobIT {
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String TENANT = "it-stream-" + RUN;
+    private static final String KB = "inbox";
+
+    private static LocalFlinkCluster flink;
+    private static IngestionSettings settings;
+    private static KafkaSettings kafka;
+    private static ObjectStore store;
+    private static Database database;
+    private static ChunkIndex index;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StackEndpoints endpoints = SharedStack.get();
+        settings = new IngestionSettings(
+                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
+                ElasticsearchSettings.of(endpoints.elasticsearchUrl()),
+                new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword()),
+                ParseLimits.DEFAULTS,
+                ExtractionSettings.DEFAULTS,
+                ChunkingSettings.DEFAULTS);
+        kafka = new KafkaSettings(endpoints.kafkaBootstrapServers(), "it.uploads." + RUN, "it-stream-" + RUN);
+        UploadsTopic.ensureExists(kafka);
+        flink = LocalFlinkCluster.start("0", 2);
+        store = new ObjectStore(settings.objectStore());
+        store.ensureBucket();
+        database = Database.open(settings.database());
+        index = new ChunkIndex(settings.elasticsearch());
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        producer.close();
+        index.close();
+        flink.close();
+    }
+
+    @Test
+    void uploadEventsAreIngestedAsTheyArriveAndABadMessageIsSkipped(@TempDir Path dir) throws Exception {
+        JobClient job = new StreamingIngestJob(settings, kafka).start(flink.environment(2));
+        try {
+            DocumentRef first = upload(dir, "first.md", "# First\n\nThe first upload mentions a heron by the lake.\n");
+            publish(first);
+            awaitStatus(first, "indexed");
+
+            producer.send(new ProducerRecord<>(kafka.uploadsTopic(), "junk", "{not an event".getBytes(StandardCharsets.UTF_8))).get();
+            DocumentRef second = upload(dir, "second.md", "# Second\n\nThe second upload mentions an otter in the river.\n");
+            DocumentRef broken = upload(dir, "broken.pdf", "%PDF-1.4 these are not the bytes of a PDF");
+            publish(second);
+            publish(broken);
+            awaitStatus(second, "indexed");
+            awaitStatus(broken, "failed");
+
+            assertThat(row(broken).failureReason()).isEqualTo("corrupt");
+            for (DocumentRef ref : new DocumentRef[] {first, second}) {
+                assertThat(index.countChunks(TENANT, KB, ref.documentId())).isEqualTo((long) row(ref).chunkCount()).isPositive();
+            }
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private DocumentRef upload(Path dir, String name, String content) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), content);
+        String key = ObjectStore.keyOf(TENANT, KB, name);
+        store.upload(key, file, "application/octet-stream");
+        KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, KB);
+        String id = DocumentIds.of(TENANT, KB, name);
+        database.documents().markProcessing(UUID.fromString(id), kb.id(), key, name, Files.size(file), null);
+        return new DocumentRef(id, TENANT, KB, key, name, Files.size(file));
+    }
+
+    private void publish(DocumentRef ref) throws Exception {
+        producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvent.of(ref).toJson())).get();
+    }
+
+    private DocumentRecord row(DocumentRef ref) {
+        return database.documents().find(UUID.fromString(ref.documentId())).orElseThrow();
+    }
+
+    /** Polls PostgreSQL until the job has committed the document's outcome (at a checkpoint). */
+    private void awaitStatus(DocumentRef ref, String status) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        BooleanSupplier reached = () -> status.equals(row(ref).status());
+        while (!reached.getAsBoolean()) {
+            assertThat(Instant.now()).as(ref.fileName() + " to be " + status + ", still " + row(ref).status())
+                    .isBefore(deadline);
+            Thread.sleep(200);
+        }
+        index.refresh();
+    }
+}
