@@ -9,7 +9,12 @@ import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.chat.ChatService;
 import dev.docflow.agent.http.ChatController;
 import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.http.DocumentUploadController;
 import dev.docflow.agent.http.KnowledgeBaseController;
+import dev.docflow.agent.upload.DocumentUploadService;
+import dev.docflow.agent.upload.OutboxPublisher;
+import dev.docflow.connectors.objectstore.ObjectStore;
+import io.javalin.config.SizeUnit;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.retrieval.HybridRetriever;
@@ -29,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * The agent service, wired and ready to start: what {@link Main} runs and what the CLI and tests
  * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
  *
- * <p>Routes: {@code GET /health}, {@code POST /api/chat}, and the knowledge bases' and documents'
- * status under {@code GET /api/knowledge-bases} (see {@link KnowledgeBaseController}). {@link #close()} stops the server and
- * releases the index client; the database and the embedding model belong to the caller.
+ * <p>Routes: {@code GET /health}, {@code POST /api/chat}, knowledge bases and their documents under
+ * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
+ * {@link #close()} stops the server, the outbox publisher and the index client; the database and the
+ * embedding model belong to the caller.
  */
 public final class AgentApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApp.class);
@@ -41,11 +47,17 @@ public final class AgentApp implements AutoCloseable {
     private final ChunkIndex index;
     private final EnglishTextAnalyzer english;
 
-    private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english) {
+    private final ObjectStore store;
+    private final OutboxPublisher publisher;
+
+    private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english, ObjectStore store,
+            OutboxPublisher publisher) {
         this.config = config;
         this.javalin = javalin;
         this.index = index;
         this.english = english;
+        this.store = store;
+        this.publisher = publisher;
     }
 
     /** Builds the app with every request served as {@link AgentConfig#defaultTenant()}. */
@@ -59,6 +71,7 @@ public final class AgentApp implements AutoCloseable {
         StemmedTerms terms = new StemmedTerms(english);
         ChatService chat = new ChatService(
                 database.knowledgeBases(),
+                database.documents(),
                 new QuestionEncoder(model, terms),
                 new HybridRetriever(index::search, config.retrieval()),
                 new RelevanceGate(config.answer().minSimilarity()),
@@ -69,10 +82,16 @@ public final class AgentApp implements AutoCloseable {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ChatController chatController = new ChatController(chat, json);
+        ObjectStore store = new ObjectStore(config.uploads().objectStore());
         KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(
-                new KnowledgeBaseService(database.knowledgeBases(), database.documents()));
+                new KnowledgeBaseService(database.knowledgeBases(), database.documents(), index, store), json);
+        OutboxPublisher publisher = new OutboxPublisher(database.uploads(), config.uploads());
+        DocumentUploadController uploadController = new DocumentUploadController(new DocumentUploadService(
+                database.knowledgeBases(), database.uploads(), store, publisher, config.uploads().maxFileBytes()));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
+            // parts over a megabyte go to disk, never whole into memory; the size limit is ours (413)
+            javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
             javalinConfig.requestLogger.http((ctx, millis) -> LOG.debug("http method={} path={} status={} tookMs={}",
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
@@ -82,10 +101,14 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         javalin.post("/api/chat", chatController::chat);
         javalin.get("/api/knowledge-bases", knowledgeBaseController::list);
+        javalin.post("/api/knowledge-bases", knowledgeBaseController::create);
+        javalin.delete("/api/knowledge-bases/{kb}", knowledgeBaseController::delete);
+        javalin.post("/api/knowledge-bases/{kb}/documents", uploadController::upload);
+        javalin.delete("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::deleteDocument);
         javalin.get("/api/knowledge-bases/{kb}", knowledgeBaseController::summary);
         javalin.get("/api/knowledge-bases/{kb}/documents", knowledgeBaseController::documents);
         javalin.get("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::document);
-        return new AgentApp(config, javalin, index, english);
+        return new AgentApp(config, javalin, index, english, store, publisher);
     }
 
     /**
@@ -96,6 +119,8 @@ public final class AgentApp implements AutoCloseable {
      */
     public int start() {
         index.ensureExists();
+        store.ensureBucket();
+        publisher.start();
         javalin.start(config.httpHost(), config.httpPort());
         LOG.info("agent service started port={} elasticsearch={} alias={}",
                 javalin.port(), config.elasticsearch().url(), config.elasticsearch().indexAlias());
@@ -110,6 +135,7 @@ public final class AgentApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        publisher.close();
         index.close();
         english.close();
     }

@@ -3,7 +3,9 @@ package dev.docflow.agent;
 import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.agent.upload.UploadSettings;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +26,11 @@ import java.util.Map;
  *   <tr><td>elasticsearch.alias</td><td>docflow-chunks</td><td>alias of the chunk index</td></tr>
  *   <tr><td>database.url / .user / .password</td><td>jdbc:postgresql://127.0.0.1:5432/docflow, docflow, empty</td>
  *       <td>the metadata database</td></tr>
+ *   <tr><td>s3.endpoint, s3.access-key, s3.secret-key, s3.bucket</td><td>http://127.0.0.1:9000, none, none,
+ *       docflow</td><td>where uploaded files are stored</td></tr>
+ *   <tr><td>kafka.bootstrap-servers, kafka.uploads-topic</td><td>127.0.0.1:9092, docflow.uploads</td>
+ *       <td>where upload events are published</td></tr>
+ *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413</td></tr>
  *   <tr><td>tenant.default</td><td>demo</td><td>tenant of requests until API keys exist</td></tr>
  *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
@@ -41,7 +48,8 @@ public record AgentConfig(
         DatabaseSettings database,
         String defaultTenant,
         RetrievalSettings retrieval,
-        AnswerSettings answer) {
+        AnswerSettings answer,
+        UploadSettings uploads) {
 
     /** Loopback until requests carry API keys: exposing the service is a choice ({@code http.host=0.0.0.0}). */
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -79,16 +87,22 @@ public record AgentConfig(
     /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
     public static AgentConfig of(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
         return new AgentConfig(DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, elasticsearch, database, DEFAULT_TENANT,
-                RetrievalSettings.defaults(), AnswerSettings.defaults());
+                RetrievalSettings.defaults(), AnswerSettings.defaults(), UploadSettings.DEFAULTS);
     }
 
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
-        return new AgentConfig(httpHost, httpPort, elasticsearch, database, defaultTenant, retrieval, answer);
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, defaultTenant, retrieval, answer, uploads);
+    }
+
+    /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
+    public AgentConfig withUploadsTo(ObjectStoreSettings objectStore, String kafkaBootstrapServers) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, defaultTenant, retrieval, answer,
+                new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes()));
     }
 
     public AgentConfig withHttpPort(int port) {
-        return new AgentConfig(httpHost, port, elasticsearch, database, defaultTenant, retrieval, answer);
+        return new AgentConfig(httpHost, port, elasticsearch, database, defaultTenant, retrieval, answer, uploads);
     }
 
     /**
@@ -119,7 +133,16 @@ public record AgentConfig(
                 new AnswerSettings(
                         source.decimal("answer.min-similarity", AnswerSettings.DEFAULT_MIN_SIMILARITY),
                         source.decimal("answer.min-sentence-score", AnswerSettings.DEFAULT_MIN_SENTENCE_SCORE),
-                        source.integer("answer.max-sentences", AnswerSettings.DEFAULT_MAX_SENTENCES)));
+                        source.integer("answer.max-sentences", AnswerSettings.DEFAULT_MAX_SENTENCES)),
+                new UploadSettings(
+                        new ObjectStoreSettings(
+                                source.text("s3.endpoint", UploadSettings.DEFAULTS.objectStore().endpoint()),
+                                source.text("s3.access-key", ""),
+                                source.text("s3.secret-key", ""),
+                                source.text("s3.bucket", ObjectStoreSettings.DEFAULT_BUCKET)),
+                        source.text("kafka.bootstrap-servers", UploadSettings.DEFAULTS.kafkaBootstrapServers()),
+                        source.text("kafka.uploads-topic", UploadSettings.DEFAULTS.uploadsTopic()),
+                        source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes())));
     }
 
     /** {@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}. */

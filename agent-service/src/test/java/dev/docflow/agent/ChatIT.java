@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
+import dev.docflow.agent.upload.UploadSettings;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
 import dev.docflow.connectors.contract.ChunkFields;
 import dev.docflow.connectors.contract.ChunkIds;
@@ -15,6 +17,7 @@ import dev.docflow.connectors.elasticsearch.ChunkIndexMapping;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -73,11 +76,21 @@ class ChatIT {
         }
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
         Database database = Database.open(databaseSettings);
-        database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE);
-        database.knowledgeBases().ensure(OTHER_TENANT, OTHER_KNOWLEDGE_BASE);
+        KnowledgeBase handbook = database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE);
+        KnowledgeBase research = database.knowledgeBases().ensure(OTHER_TENANT, OTHER_KNOWLEDGE_BASE);
+        // every indexed chunk's document has its row, as the ingestion job leaves it
+        for (Chunk chunk : CHUNKS) {
+            UUID id = UUID.fromString(chunk.documentId());
+            UUID kb = chunk.tenant().equals(TENANT) ? handbook.id() : research.id();
+            database.documents().markProcessing(id, kb, chunk.fileName() + "-" + id, chunk.fileName(), 100, null);
+            database.documents().markIndexed(id, null, 1);
+        }
+        database.documents().markDeleting(UUID.fromString(CHUNKS.get(CHUNKS.size() - 1).documentId()));
 
         AgentConfig config = new AgentConfig("127.0.0.1", 0, elasticsearch, databaseSettings, TENANT,
-                RetrievalSettings.defaults(), AnswerSettings.defaults());
+                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
+                new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
+                stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
         app = AgentApp.create(config, database, model);
         base = URI.create("http://127.0.0.1:" + app.start());
     }
@@ -134,6 +147,16 @@ class ChatIT {
         assertThat(body.path("answer").asText())
                 .isEqualTo("I could not find an answer to that in the knowledge base \"handbook\".");
         assertThat(body.path("citations")).isEmpty();
+    }
+
+    @Test
+    void neverCitesADocumentBeingDeleted() throws Exception {
+        JsonNode body = JSON.readTree(chat(KNOWLEDGE_BASE, "How much does a parking permit cost?").body());
+
+        for (JsonNode citation : body.path("citations")) {
+            assertThat(citation.path("fileName").asText()).isNotEqualTo("retired-parking-policy.pdf");
+        }
+        assertThat(body.path("answer").asText()).doesNotContain("45 euros");
     }
 
     @Test
@@ -288,6 +311,9 @@ class ChatIT {
                         "During calibration the reactor coolant must stay below 340 degrees Celsius. Operators log"
                                 + " the temperature every ten minutes."),
                 new Chunk(OTHER_TENANT, OTHER_KNOWLEDGE_BASE, labNotes, "lab-notes.pdf", 1, 8, "Reactor › Restart",
-                        "The calibration report is signed by two senior engineers before the reactor restarts."));
+                        "The calibration report is signed by two senior engineers before the reactor restarts."),
+                // last: its document is being deleted (see the set-up)
+                new Chunk(TENANT, KNOWLEDGE_BASE, UUID.randomUUID().toString(), "retired-parking-policy.pdf", 0, 1,
+                        "Parking", "A parking permit costs 45 euros a month and is renewed every January."));
     }
 }

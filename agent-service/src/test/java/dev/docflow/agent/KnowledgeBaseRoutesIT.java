@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
+import dev.docflow.agent.upload.UploadSettings;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
@@ -59,7 +61,9 @@ class KnowledgeBaseRoutesIT {
 
         AgentConfig config = new AgentConfig("127.0.0.1", 0,
                 new ElasticsearchSettings(stack.elasticsearchUrl(), "kb-routes-it-" + RUN), databaseSettings, TENANT,
-                RetrievalSettings.defaults(), AnswerSettings.defaults());
+                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
+                new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
+                stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
         app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel(), ctx -> ctx.header("X-Test-Tenant"));
         base = URI.create("http://127.0.0.1:" + app.start());
     }

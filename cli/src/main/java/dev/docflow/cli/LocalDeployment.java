@@ -143,7 +143,8 @@ final class LocalDeployment implements AutoCloseable {
      */
     int startAgent(int port) {
         AgentApp agent = AgentApp.create(
-                config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port),
+                config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port)
+                        .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
                 database(), SharedEmbeddingModel.get());
         started.push(agent);
         return agent.start();

@@ -4,7 +4,7 @@ import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.stream.KafkaSettings;
 import dev.docflow.ingest.stream.UploadEventDeserializer;
-import dev.docflow.ingest.stream.UploadsTopic;
+import dev.docflow.connectors.kafka.UploadsTopic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -33,7 +33,7 @@ public final class StreamingIngestJob {
 
     /** Submits the job to {@code env} and returns at once; the job runs until cancelled. */
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
-        UploadsTopic.ensureExists(kafka);
+        UploadsTopic.ensureExists(kafka.bootstrapServers(), kafka.uploadsTopic());
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.ensureExists();
         }

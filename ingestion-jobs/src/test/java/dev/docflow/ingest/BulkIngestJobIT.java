@@ -14,7 +14,7 @@ import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
-import dev.docflow.ingest.source.DocumentIds;
+import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.ingest.upload.FolderUpload;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;

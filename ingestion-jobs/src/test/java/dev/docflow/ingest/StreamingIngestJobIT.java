@@ -11,14 +11,14 @@ import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.chunk.ChunkingSettings;
+import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
-import dev.docflow.ingest.source.DocumentIds;
+import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.ingest.stream.KafkaSettings;
-import dev.docflow.ingest.stream.UploadEvent;
-import dev.docflow.ingest.stream.UploadsTopic;
+import dev.docflow.connectors.kafka.UploadsTopic;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ class StreamingIngestJobIT {
                 ExtractionSettings.DEFAULTS,
                 ChunkingSettings.DEFAULTS);
         kafka = new KafkaSettings(endpoints.kafkaBootstrapServers(), "it.uploads." + RUN, "it-stream-" + RUN);
-        UploadsTopic.ensureExists(kafka);
+        UploadsTopic.ensureExists(kafka.bootstrapServers(), kafka.uploadsTopic());
         flink = LocalFlinkCluster.start("0", 2);
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
@@ -123,7 +123,7 @@ class StreamingIngestJobIT {
     }
 
     private void publish(DocumentRef ref) throws Exception {
-        producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvent.of(ref).toJson())).get();
+        producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), event(ref).toJson())).get();
     }
 
     private DocumentRecord row(DocumentRef ref) {
@@ -140,5 +140,10 @@ class StreamingIngestJobIT {
             Thread.sleep(200);
         }
         index.refresh();
+    }
+
+    private static UploadEvent event(DocumentRef ref) {
+        return new UploadEvent(ref.documentId(), ref.tenant(), ref.knowledgeBase(), ref.objectKey(), ref.fileName(),
+                ref.sizeBytes());
     }
 }

@@ -13,7 +13,10 @@ import dev.docflow.agent.retrieval.Question;
 import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.Retrieval;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
+import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
+import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -27,14 +30,16 @@ public final class ChatService {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
     private final KnowledgeBaseRepository knowledgeBases;
+    private final DocumentRepository documents;
     private final QuestionEncoder encoder;
     private final HybridRetriever retriever;
     private final RelevanceGate gate;
     private final AnswerProvider answers;
 
-    public ChatService(KnowledgeBaseRepository knowledgeBases, QuestionEncoder encoder, HybridRetriever retriever,
+    public ChatService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, QuestionEncoder encoder, HybridRetriever retriever,
             RelevanceGate gate, AnswerProvider answers) {
         this.knowledgeBases = knowledgeBases;
+        this.documents = documents;
         this.encoder = encoder;
         this.retriever = retriever;
         this.gate = gate;
@@ -55,12 +60,27 @@ public final class ChatService {
             throw new KnowledgeBaseNotFoundException(knowledgeBase);
         }
         Question question = encoder.encode(message);
-        Retrieval retrieval = retriever.retrieve(question, tenant, knowledgeBase, mode);
+        Retrieval retrieval = citable(retriever.retrieve(question, tenant, knowledgeBase, mode));
         ChatReply reply = reply(question, retrieval, knowledgeBase);
         LOG.info("chat tenant={} knowledgeBase={} retrieval={} chunks={} bestSimilarity={} citations={} tookMs={}",
                 tenant, knowledgeBase, mode.label(), retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
                 reply.citations().size(), (System.nanoTime() - started) / 1_000_000);
         return reply;
+    }
+
+    /** Drops chunks of documents deleted, or being deleted, since they were indexed. */
+    private Retrieval citable(Retrieval retrieval) {
+        if (retrieval.isEmpty()) {
+            return retrieval;
+        }
+        UUID[] ids = retrieval.chunks().stream().map(chunk -> UUID.fromString(chunk.documentId())).distinct()
+                .toArray(UUID[]::new);
+        Set<UUID> live = documents.citable(ids);
+        if (live.size() == ids.length) {
+            return retrieval;
+        }
+        return new Retrieval(retrieval.chunks().stream()
+                .filter(chunk -> live.contains(UUID.fromString(chunk.documentId()))).toList(), retrieval.bestSimilarity());
     }
 
     private ChatReply reply(Question question, Retrieval retrieval, String knowledgeBase) {

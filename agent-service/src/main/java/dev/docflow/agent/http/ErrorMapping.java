@@ -1,7 +1,9 @@
 package dev.docflow.agent.http;
 
 import dev.docflow.agent.knowledgebase.DocumentNotFoundException;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseExistsException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
+import dev.docflow.agent.upload.UploadTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,6 +29,10 @@ public final class ErrorMapping {
                 respond(ctx, HttpStatus.NOT_FOUND, "knowledge_base_not_found", e.getMessage()));
         app.exception(DocumentNotFoundException.class, (e, ctx) ->
                 respond(ctx, HttpStatus.NOT_FOUND, "document_not_found", e.getMessage()));
+        app.exception(KnowledgeBaseExistsException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.CONFLICT, "knowledge_base_exists", e.getMessage()));
+        app.exception(UploadTooLargeException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.CONTENT_TOO_LARGE, "file_too_large", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
             respond(ctx, status, status.name().toLowerCase(Locale.ROOT), e.getMessage());

@@ -1,7 +1,10 @@
 package dev.docflow.agent.http;
 
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /**
@@ -15,9 +18,33 @@ public final class KnowledgeBaseController {
     static final int MAX_LIMIT = 500;
 
     private final KnowledgeBaseService knowledgeBases;
+    private final ObjectMapper json;
 
-    public KnowledgeBaseController(KnowledgeBaseService knowledgeBases) {
+    public KnowledgeBaseController(KnowledgeBaseService knowledgeBases, ObjectMapper json) {
         this.knowledgeBases = knowledgeBases;
+        this.json = json;
+    }
+
+    /** {@code POST /api/knowledge-bases} with {@code {"name": …}}: 201 and its summary. */
+    public void create(Context ctx) {
+        JsonNode body = JsonBodies.object(ctx, json);
+        JsonNode name = body.path("name");
+        if (!name.isTextual()) {
+            throw new InvalidRequestException("missing_field", "the body needs \"name\", the knowledge base's name");
+        }
+        ctx.status(HttpStatus.CREATED).json(knowledgeBases.create(TenantResolver.tenantOf(ctx), name.asText()));
+    }
+
+    /** {@code DELETE /api/knowledge-bases/{kb}}: 204 once its chunks, files and rows are gone. */
+    public void delete(Context ctx) {
+        knowledgeBases.delete(TenantResolver.tenantOf(ctx), ctx.pathParam("kb"));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** {@code DELETE /api/knowledge-bases/{kb}/documents/{id}}: 204 once its chunks, file and row are gone. */
+    public void deleteDocument(Context ctx) {
+        knowledgeBases.deleteDocument(TenantResolver.tenantOf(ctx), ctx.pathParam("kb"), ctx.pathParam("id"));
+        ctx.status(HttpStatus.NO_CONTENT);
     }
 
     public void list(Context ctx) {

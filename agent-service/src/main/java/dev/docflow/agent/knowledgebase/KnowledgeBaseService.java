@@ -1,5 +1,9 @@
 package dev.docflow.agent.knowledgebase;
 
+import dev.docflow.agent.http.InvalidRequestException;
+import dev.docflow.connectors.elasticsearch.ChunkIndex;
+import dev.docflow.connectors.objectstore.ObjectStore;
+import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What a tenant may know about its knowledge bases and their documents. Every lookup starts from
@@ -18,12 +23,57 @@ import java.util.UUID;
 public final class KnowledgeBaseService {
     public static final List<String> STATUSES = List.of("uploaded", "processing", "indexed", "failed");
 
+    /** Names are part of object keys and index filters: letters, digits, dot, dash, underscore. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
     private final KnowledgeBaseRepository knowledgeBases;
     private final DocumentRepository documents;
+    private final ChunkIndex index;
+    private final ObjectStore store;
 
-    public KnowledgeBaseService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents) {
+    public KnowledgeBaseService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, ChunkIndex index,
+            ObjectStore store) {
         this.knowledgeBases = knowledgeBases;
         this.documents = documents;
+        this.index = index;
+        this.store = store;
+    }
+
+    public KnowledgeBaseSummary create(String tenant, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("invalid_name", "a knowledge base's name is 1 to 100 letters, digits,"
+                    + " '.', '-' or '_', starting with a letter or digit; got '" + name + "'");
+        }
+        if (!knowledgeBases.create(tenant, name)) {
+            throw new KnowledgeBaseExistsException(name);
+        }
+        return summary(tenant, name);
+    }
+
+    /**
+     * Deletes the knowledge base: its chunks first (chat stops citing them), then its files, then
+     * its rows. A deletion cut short is finished by deleting again.
+     */
+    public void delete(String tenant, String name) {
+        KnowledgeBase kb = find(tenant, name);
+        index.deleteChunks(tenant, name, null);
+        store.list(ObjectStore.prefixOf(tenant, name)).forEach(object -> store.remove(object.key()));
+        knowledgeBases.delete(kb.id());
+    }
+
+    /**
+     * Deletes one document: marked as being deleted (chat stops citing it at once), then its chunks,
+     * its file and its row.
+     */
+    public void deleteDocument(String tenant, String name, String documentId) {
+        KnowledgeBase kb = find(tenant, name);
+        DocumentRecord document = parseId(documentId)
+                .flatMap(id -> documents.findIn(kb.id(), id))
+                .orElseThrow(() -> new DocumentNotFoundException(documentId));
+        documents.markDeleting(document.id());
+        index.deleteChunks(tenant, name, document.id().toString());
+        store.remove(document.objectKey());
+        documents.delete(document.id());
     }
 
     public List<KnowledgeBaseSummary> list(String tenant) {

@@ -96,6 +96,40 @@ public final class ChunkIndex implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Deletes the chunks of one document, or of the whole knowledge base when {@code documentId}
+     * is null, and makes the deletion visible to search before returning. Ids are looked up and
+     * deleted in bulk, batch by batch: {@code _delete_by_query} needs the reindex module, which a
+     * minimal Elasticsearch (the embedded one) lacks.
+     *
+     * @return chunks deleted
+     */
+    public long deleteChunks(String tenant, String knowledgeBase, String documentId) {
+        long deleted = 0;
+        while (true) {
+            ObjectNode search = JSON.createObjectNode();
+            search.put("size", MAX_CHUNKS_PER_LOOKUP).put("_source", false);
+            search.set("query", filterQuery(tenant, knowledgeBase, documentId));
+            JsonNode hits = search(search).path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return deleted;
+            }
+            StringBuilder bulk = new StringBuilder();
+            for (JsonNode hit : hits) {
+                bulk.append("{\"delete\":{\"_id\":").append(hit.path("_id").toString()).append("}}\n");
+            }
+            Request request = new Request("POST", "/" + alias() + "/_bulk?refresh=true");
+            request.setEntity(new org.apache.http.nio.entity.NStringEntity(bulk.toString(),
+                    org.apache.http.entity.ContentType.create("application/x-ndjson")));
+            try {
+                client.performRequest(request);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Elasticsearch bulk delete on " + alias() + " failed", e);
+            }
+            deleted += hits.size();
+        }
+    }
+
     /** Runs a search built by the caller (as a JSON tree) against the alias. */
     public JsonNode search(ObjectNode body) {
         return send("POST", "/" + alias() + "/_search", body);

@@ -7,6 +7,7 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.PutObjectArgs;
 import io.minio.UploadObjectArgs;
 import io.minio.messages.Item;
 import java.io.IOException;
@@ -54,6 +55,16 @@ public final class ObjectStore {
         call(() -> client.uploadObject(UploadObjectArgs.builder()
                 .bucket(settings.bucket()).object(key).filename(file.toString()).contentType(contentType).build()),
                 "upload " + key);
+    }
+
+    /**
+     * Streams {@code size} bytes into the store as they arrive (in parts for large objects), for
+     * uploads that are not a local file.
+     */
+    public void put(String key, InputStream content, long size, String contentType) {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(settings.bucket()).object(key).stream(content, size, -1).contentType(contentType).build()),
+                "store " + key);
     }
 
     /** The object's bytes; the caller closes the stream. */

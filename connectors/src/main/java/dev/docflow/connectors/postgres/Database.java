@@ -36,4 +36,8 @@ public final class Database {
     public DocumentRepository documents() {
         return repository(DocumentRepository.class);
     }
+
+    public UploadRepository uploads() {
+        return repository(UploadRepository.class);
+    }
 }

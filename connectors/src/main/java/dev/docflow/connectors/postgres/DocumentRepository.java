@@ -51,6 +51,16 @@ public interface DocumentRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND knowledge_base_id = :kb")
     Optional<DocumentRecord> findIn(@Bind("kb") UUID knowledgeBaseId, @Bind("id") UUID id);
 
+    @SqlUpdate("DELETE FROM documents WHERE id = :id")
+    void delete(@Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE documents SET status = 'deleting', updated_at = now() WHERE id = :id")
+    void markDeleting(@Bind("id") UUID id);
+
+    /** Of these ids, those whose document exists and is not being deleted: what chat may cite. */
+    @SqlQuery("SELECT id FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
+    java.util.Set<UUID> citable(@Bind("ids") UUID[] ids);
+
     @SqlQuery("SELECT status, count(*) AS documents, coalesce(sum(chunk_count), 0) AS chunks FROM documents"
             + " WHERE knowledge_base_id = :kb GROUP BY status")
     List<StatusCount> countByStatus(@Bind("kb") UUID knowledgeBaseId);

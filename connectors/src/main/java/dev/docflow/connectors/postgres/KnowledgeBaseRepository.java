@@ -20,6 +20,20 @@ public interface KnowledgeBaseRepository {
     @SqlQuery("SELECT id, tenant_id, name FROM knowledge_bases WHERE tenant_id = :tenant AND name = :name")
     Optional<KnowledgeBase> find(@Bind("tenant") String tenant, @Bind("name") String name);
 
+    /** @return whether it was created (false: the tenant has one of that name already) */
+    @Transaction
+    default boolean create(String tenant, String name) {
+        ensureTenant(tenant);
+        return insertNew(UUID.randomUUID(), tenant, name) == 1;
+    }
+
+    @SqlUpdate("INSERT INTO knowledge_bases (id, tenant_id, name) VALUES (:id, :tenant, :name) ON CONFLICT DO NOTHING")
+    int insertNew(@Bind("id") UUID id, @Bind("tenant") String tenant, @Bind("name") String name);
+
+    /** Removes the knowledge base with its documents' rows. */
+    @SqlUpdate("DELETE FROM knowledge_bases WHERE id = :id")
+    void delete(@Bind("id") UUID id);
+
     @SqlQuery("SELECT id, tenant_id, name FROM knowledge_bases WHERE tenant_id = :tenant ORDER BY name")
     java.util.List<KnowledgeBase> listByTenant(@Bind("tenant") String tenant);
 

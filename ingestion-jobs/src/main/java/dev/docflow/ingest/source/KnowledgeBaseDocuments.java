@@ -1,5 +1,6 @@
 package dev.docflow.ingest.source;
 
+import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.objectstore.StoredObject;
 import dev.docflow.connectors.postgres.Database;

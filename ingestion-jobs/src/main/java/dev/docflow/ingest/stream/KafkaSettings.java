@@ -1,5 +1,6 @@
 package dev.docflow.ingest.stream;
 
+import dev.docflow.connectors.contract.UploadEvent;
 import java.io.Serializable;
 
 /**
@@ -10,7 +11,7 @@ import java.io.Serializable;
  *     without a checkpoint picks up
  */
 public record KafkaSettings(String bootstrapServers, String uploadsTopic, String consumerGroup) implements Serializable {
-    public static final String DEFAULT_TOPIC = "docflow.uploads";
+    public static final String DEFAULT_TOPIC = UploadEvent.TOPIC;
     public static final String DEFAULT_GROUP = "docflow-ingest";
 
     public static KafkaSettings of(String bootstrapServers) {

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.stream;
 
+import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.ingest.model.DocumentRef;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -21,7 +22,9 @@ public final class UploadEventDeserializer implements KafkaRecordDeserialization
             return;
         }
         try {
-            out.collect(UploadEvent.fromJson(record.value()).toDocumentRef());
+            UploadEvent event = UploadEvent.fromJson(record.value());
+            out.collect(new DocumentRef(event.documentId(), event.tenant(), event.knowledgeBase(), event.objectKey(),
+                    event.fileName(), event.sizeBytes()));
         } catch (IllegalArgumentException e) {
             LOG.warn("upload event skipped topic={} partition={} offset={}: {}",
                     record.topic(), record.partition(), record.offset(), e.getMessage());

@@ -1,4 +1,4 @@
-package dev.docflow.ingest.source;
+package dev.docflow.connectors.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

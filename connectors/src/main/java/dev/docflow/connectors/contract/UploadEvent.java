@@ -1,16 +1,16 @@
-package dev.docflow.ingest.stream;
+package dev.docflow.connectors.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.ingest.model.DocumentRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What is published on the uploads topic, keyed by document id, when a document's bytes are in the
- * object store and its row in PostgreSQL: enough for the streaming job to fetch and ingest it.
+ * What is published on the uploads topic ({@code docflow.uploads}), keyed by document id, when a
+ * document's bytes are in the object store and its row in PostgreSQL: enough for the streaming job
+ * to fetch and ingest it. The service writes it; the streaming job reads it.
  */
 public record UploadEvent(
         String documentId,
@@ -19,6 +19,9 @@ public record UploadEvent(
         String objectKey,
         String fileName,
         long sizeBytes) {
+
+    /** The topic upload events are published on, unless configured otherwise. */
+    public static final String TOPIC = "docflow.uploads";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -30,15 +33,6 @@ public record UploadEvent(
                         + " objectKey and fileName");
             }
         }
-    }
-
-    public static UploadEvent of(DocumentRef ref) {
-        return new UploadEvent(ref.documentId(), ref.tenant(), ref.knowledgeBase(), ref.objectKey(), ref.fileName(),
-                ref.sizeBytes());
-    }
-
-    public DocumentRef toDocumentRef() {
-        return new DocumentRef(documentId, tenant, knowledgeBase, objectKey, fileName, sizeBytes);
     }
 
     public byte[] toJson() {

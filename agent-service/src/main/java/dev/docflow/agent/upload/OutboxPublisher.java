@@ -1,0 +1,109 @@
+package dev.docflow.agent.upload;
+
+import dev.docflow.connectors.kafka.UploadsTopic;
+import dev.docflow.connectors.postgres.OutboxEntry;
+import dev.docflow.connectors.postgres.UploadRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes upload events from the outbox table to Kafka, oldest first, deleting each once Kafka has
+ * acknowledged it. It drains on start (events of a service that died before publishing), when woken
+ * by an upload, and every few seconds; an event is published at least once, and the job's
+ * deterministic chunk ids make a second delivery harmless.
+ */
+public final class OutboxPublisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
+    static final int BATCH = 100;
+    static final long IDLE_MILLIS = 2_000;
+
+    private final UploadRepository outbox;
+    private final UploadSettings settings;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public OutboxPublisher(UploadRepository outbox, UploadSettings settings) {
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    public synchronized void start() {
+        if (thread == null) {
+            thread = new Thread(this::run, "docflow-outbox-publisher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Asks for a drain now rather than at the next tick. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer())) {
+            boolean topicReady = false;
+            while (running) {
+                try {
+                    if (!topicReady) {
+                        UploadsTopic.ensureExists(settings.kafkaBootstrapServers(), settings.uploadsTopic());
+                        topicReady = true;
+                    }
+                    drain(producer);
+                } catch (RuntimeException e) {
+                    LOG.warn("upload events not published yet, will retry topic={} cause={}",
+                            settings.uploadsTopic(), e.toString());
+                }
+                wakeUp.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain(Producer<String, byte[]> producer) throws InterruptedException {
+        for (List<OutboxEntry> batch = outbox.pendingEvents(BATCH); !batch.isEmpty() && running;
+                batch = outbox.pendingEvents(BATCH)) {
+            for (OutboxEntry entry : batch) {
+                try {
+                    producer.send(new ProducerRecord<>(settings.uploadsTopic(), entry.eventKey(), entry.payload()))
+                            .get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("Kafka did not take the event of document " + entry.eventKey(), e);
+                }
+                outbox.deleteEvent(entry.id());
+                LOG.debug("upload event published document={}", entry.eventKey());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        Thread running = thread;
+        if (running != null) {
+            try {
+                running.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
