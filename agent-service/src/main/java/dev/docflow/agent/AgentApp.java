@@ -9,6 +9,10 @@ import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.chat.ChatService;
 import dev.docflow.agent.http.ChatController;
 import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.auth.AdminKey;
+import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.http.AdminController;
+import dev.docflow.agent.http.ApiKeyTenantResolver;
 import dev.docflow.agent.http.DocumentUploadController;
 import dev.docflow.agent.http.KnowledgeBaseController;
 import dev.docflow.agent.upload.DocumentUploadService;
@@ -60,9 +64,9 @@ public final class AgentApp implements AutoCloseable {
         this.publisher = publisher;
     }
 
-    /** Builds the app with every request served as {@link AgentConfig#defaultTenant()}. */
+    /** Builds the app with each request's tenant given by its API key. */
     public static AgentApp create(AgentConfig config, Database database, EmbeddingModel model) {
-        return create(config, database, model, TenantResolver.fixed(config.defaultTenant()));
+        return create(config, database, model, new ApiKeyTenantResolver(new ApiKeys(database.apiKeys())));
     }
 
     public static AgentApp create(AgentConfig config, Database database, EmbeddingModel model, TenantResolver tenants) {
@@ -97,9 +101,19 @@ public final class AgentApp implements AutoCloseable {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
         });
         ErrorMapping.register(javalin);
-        javalin.before("/api/*", ctx -> ctx.attribute(TenantResolver.ATTRIBUTE, tenants.resolve(ctx)));
+        AdminKey admin = new AdminKey(config.adminKey());
+        javalin.before("/api/*", ctx -> {
+            if (admin.matches(ApiKeyTenantResolver.presentedKey(ctx))) {
+                ctx.attribute(TenantResolver.ADMIN, true);
+            } else {
+                ctx.attribute(TenantResolver.ATTRIBUTE, tenants.resolve(ctx));
+            }
+        });
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         javalin.post("/api/chat", chatController::chat);
+        AdminController adminController = new AdminController(new ApiKeys(database.apiKeys()), json);
+        javalin.post("/api/admin/tenants", adminController::createTenant);
+        javalin.post("/api/admin/tenants/{tenant}/keys", adminController::createKey);
         javalin.get("/api/knowledge-bases", knowledgeBaseController::list);
         javalin.post("/api/knowledge-bases", knowledgeBaseController::create);
         javalin.delete("/api/knowledge-bases/{kb}", knowledgeBaseController::delete);

@@ -31,7 +31,7 @@ import java.util.Map;
  *   <tr><td>kafka.bootstrap-servers, kafka.uploads-topic</td><td>127.0.0.1:9092, docflow.uploads</td>
  *       <td>where upload events are published</td></tr>
  *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413</td></tr>
- *   <tr><td>tenant.default</td><td>demo</td><td>tenant of requests until API keys exist</td></tr>
+ *   <tr><td>auth.admin-key</td><td>none</td><td>the bootstrap key that creates tenants and their API keys</td></tr>
  *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
@@ -46,7 +46,7 @@ public record AgentConfig(
         int httpPort,
         ElasticsearchSettings elasticsearch,
         DatabaseSettings database,
-        String defaultTenant,
+        String adminKey,
         RetrievalSettings retrieval,
         AnswerSettings answer,
         UploadSettings uploads) {
@@ -57,7 +57,6 @@ public record AgentConfig(
     public static final String DEFAULT_ELASTICSEARCH_URL = "http://127.0.0.1:9200";
     public static final String DEFAULT_DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/docflow";
     public static final String DEFAULT_DATABASE_USER = "docflow";
-    public static final String DEFAULT_TENANT = "demo";
 
     public AgentConfig {
         require(httpHost != null && !httpHost.isBlank(), "http.host", "must name an interface, e.g. 0.0.0.0");
@@ -69,7 +68,8 @@ public record AgentConfig(
         require(database.jdbcUrl().startsWith("jdbc:postgresql:"), "database.url",
                 "must be a PostgreSQL JDBC URL, e.g. " + DEFAULT_DATABASE_URL + "; got '" + database.jdbcUrl() + "'");
         require(!database.user().isBlank(), "database.user", "must name a database user");
-        require(defaultTenant != null && !defaultTenant.isBlank(), "tenant.default", "must name a tenant, e.g. demo");
+        require(adminKey == null || adminKey.isBlank() || adminKey.strip().length() >= 24, "auth.admin-key",
+                "must be at least 24 characters (a long random string), or empty for no admin over HTTP");
         require(retrieval != null, "retrieval.top-k", "must be set");
         require(retrieval.candidates() >= 1 && retrieval.candidates() <= RetrievalSettings.MAX_CANDIDATES,
                 "retrieval.candidates", "must be between 1 and " + RetrievalSettings.MAX_CANDIDATES);
@@ -86,23 +86,35 @@ public record AgentConfig(
 
     /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
     public static AgentConfig of(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
-        return new AgentConfig(DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, elasticsearch, database, DEFAULT_TENANT,
+        return new AgentConfig(DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, elasticsearch, database, "",
                 RetrievalSettings.defaults(), AnswerSettings.defaults(), UploadSettings.DEFAULTS);
     }
 
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
-        return new AgentConfig(httpHost, httpPort, elasticsearch, database, defaultTenant, retrieval, answer, uploads);
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
     public AgentConfig withUploadsTo(ObjectStoreSettings objectStore, String kafkaBootstrapServers) {
-        return new AgentConfig(httpHost, httpPort, elasticsearch, database, defaultTenant, retrieval, answer,
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer,
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes()));
     }
 
+    public AgentConfig withAdminKey(String key) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads);
+    }
+
+    /** Leaves the admin key out, so the configuration can be logged. */
+    @Override
+    public String toString() {
+        return "AgentConfig[http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch + ", database="
+                + database + ", adminKey=" + (adminKey == null || adminKey.isBlank() ? "none" : "set") + ", retrieval="
+                + retrieval + ", answer=" + answer + ", uploads=" + uploads + "]";
+    }
+
     public AgentConfig withHttpPort(int port) {
-        return new AgentConfig(httpHost, port, elasticsearch, database, defaultTenant, retrieval, answer, uploads);
+        return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads);
     }
 
     /**
@@ -125,7 +137,7 @@ public record AgentConfig(
                         source.text("database.url", DEFAULT_DATABASE_URL),
                         source.text("database.user", DEFAULT_DATABASE_USER),
                         source.text("database.password", "")),
-                source.text("tenant.default", DEFAULT_TENANT),
+                source.text("auth.admin-key", ""),
                 new RetrievalSettings(
                         source.integer("retrieval.top-k", RetrievalSettings.DEFAULT_TOP_K),
                         source.integer("retrieval.candidates", RetrievalSettings.DEFAULT_CANDIDATES),

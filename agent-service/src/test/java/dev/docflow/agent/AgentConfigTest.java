@@ -25,7 +25,9 @@ class AgentConfigTest {
         assertThat(config.elasticsearch().url()).isEqualTo("http://127.0.0.1:9200");
         assertThat(config.elasticsearch().indexAlias()).isEqualTo("docflow-chunks");
         assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/docflow");
-        assertThat(config.defaultTenant()).isEqualTo("demo");
+        assertThat(config.adminKey()).isEmpty();
+        assertThat(config.uploads().kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.uploads().maxFileBytes()).isEqualTo(512L << 20);
         assertThat(config.retrieval().topK()).isEqualTo(5);
         assertThat(config.retrieval().candidates()).isEqualTo(50);
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
@@ -90,8 +92,17 @@ class AgentConfigTest {
                 .withHttpPort(0);
 
         assertThat(config.httpPort()).isZero();
-        assertThat(config.defaultTenant()).isEqualTo("demo");
+        assertThat(config.adminKey()).isEmpty();
         assertThat(config.retrieval().topK()).isEqualTo(5);
+    }
+
+    @Test
+    void aShortAdminKeyIsRefusedAndTheKeyNeverShowsInToString() {
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_AUTH_ADMIN_KEY", "secret")))
+                .hasMessageContaining("auth.admin-key").hasMessageContaining("24 characters");
+        AgentConfig config = AgentConfig.load(null, Map.of("DOCFLOW_AUTH_ADMIN_KEY", "a-long-enough-admin-key-0123456789"));
+        assertThat(config.adminKey()).isEqualTo("a-long-enough-admin-key-0123456789");
+        assertThat(config.toString()).doesNotContain("a-long-enough-admin-key");
     }
 
     @Test

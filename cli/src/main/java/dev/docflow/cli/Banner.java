@@ -16,6 +16,8 @@ final class Banner {
         out.println("  PostgreSQL        " + deployment.endpoints().jdbcUrl());
         out.println("  Kafka             " + deployment.endpoints().kafkaBootstrapServers()
                 + " (the streaming job ingests each upload event on " + KafkaSettings.DEFAULT_TOPIC + ")");
+        out.println("  API keys          tenant demo: " + deployment.config().workDir().resolve(LocalDeployment.DEMO_KEY_FILE)
+                + ", admin: " + deployment.config().workDir().resolve(LocalDeployment.ADMIN_KEY_FILE));
         out.println();
     }
 }

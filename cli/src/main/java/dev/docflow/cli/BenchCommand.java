@@ -90,7 +90,7 @@ final class BenchCommand implements Runnable {
                 for (String corpus : new TreeSet<>(questions.stream().map(EvalQuestion::corpus).toList())) {
                     ingestUnlessUnchanged(deployment, corpus, root.resolve(corpus));
                 }
-                ChatClient chat = new ChatClient(deployment.startAgent(0));
+                ChatClient chat = new ChatClient(deployment.startAgent(0), deployment.demoKey());
                 Map<RetrievalMode, RetrievalTally> tallies = new EnumMap<>(RetrievalMode.class);
                 for (RetrievalMode mode : List.of(RetrievalMode.BM25, RetrievalMode.KNN, RetrievalMode.HYBRID)) {
                     RetrievalTally tally = new RetrievalTally();
@@ -118,9 +118,9 @@ final class BenchCommand implements Runnable {
                 System.out.println("Knowledge base " + knowledgeBase + " is up to date with " + folder);
                 return;
             }
-            // the service answers every request as its default tenant until API keys exist
+            // asked with the demo tenant's key
             new KnowledgeBaseIngestion(deployment, System.out)
-                    .ingest(config.agent().defaultTenant(), knowledgeBase, List.of(folder));
+                    .ingest(DocflowConfig.DEMO_TENANT, knowledgeBase, List.of(folder));
             CorpusFingerprint.save(record, folder);
         }
 

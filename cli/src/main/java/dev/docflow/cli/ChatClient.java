@@ -14,9 +14,11 @@ public final class ChatClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI chat;
+    private final String apiKey;
 
-    public ChatClient(int port) {
+    public ChatClient(int port, String apiKey) {
         this.chat = URI.create("http://127.0.0.1:" + port + "/api/chat");
+        this.apiKey = apiKey;
     }
 
     /** @param retrieval {@code hybrid}, {@code bm25} or {@code knn}; null for the service's default */
@@ -28,6 +30,7 @@ public final class ChatClient {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(chat)
                         .header("content-type", "application/json")
+                        .header("Authorization", "Bearer " + apiKey)
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

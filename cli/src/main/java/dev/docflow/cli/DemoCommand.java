@@ -34,18 +34,19 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println();
         out.println("Q: " + EXAMPLE_QUESTION);
-        printAnswer(out, ask(agentPort, EXAMPLE_QUESTION));
+        printAnswer(out, ask(agentPort, deployment.demoKey(), EXAMPLE_QUESTION));
         out.printf("(first answer %.0f s after start)%n%n", (System.nanoTime() - start) / 1e9);
         out.println("Ask your own:");
         out.println("  curl -s localhost:" + agentPort + "/api/chat -H 'content-type: application/json' \\");
+        out.println("    -H \"Authorization: Bearer $(cat " + config.workDir().resolve(LocalDeployment.DEMO_KEY_FILE) + ")\" \\");
         out.println("    -d '{\"knowledgeBase\":\"demo\",\"message\":\"How do I check the operator is healthy?\"}'");
         out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
         return 0;
     }
 
-    static JsonNode ask(int agentPort, String question) throws Exception {
-        return new ChatClient(agentPort).ask(DocflowConfig.DEMO_KNOWLEDGE_BASE, question, null);
+    static JsonNode ask(int agentPort, String apiKey, String question) throws Exception {
+        return new ChatClient(agentPort, apiKey).ask(DocflowConfig.DEMO_KNOWLEDGE_BASE, question, null);
     }
 
     private static void printAnswer(PrintStream out, JsonNode reply) {

@@ -10,6 +10,7 @@ import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.embed.SharedEmbeddingModel;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
+import dev.docflow.agent.auth.ApiKeys;
 import dev.docflow.ingest.StreamingIngestJob;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.ingest.stream.KafkaSettings;
@@ -40,6 +41,8 @@ final class LocalDeployment implements AutoCloseable {
     /** Where a running deployment tells other processes its Flink REST address. */
     private static final String FLINK_ADDRESS_FILE = "flink.url";
     private static final int TASK_SLOTS = 4;
+    static final String ADMIN_KEY_FILE = "admin-key";
+    static final String DEMO_KEY_FILE = "demo-key";
 
     private final DocflowConfig config;
     private final StackEndpoints endpoints;
@@ -47,6 +50,7 @@ final class LocalDeployment implements AutoCloseable {
     private final LocalFlinkCluster ownFlink;
     private final Deque<AutoCloseable> started;
     private Database database;
+    private String demoKey;
 
     private LocalDeployment(DocflowConfig config, StackEndpoints endpoints, URI flinkRestAddress,
             LocalFlinkCluster ownFlink, Deque<AutoCloseable> started) {
@@ -122,6 +126,10 @@ final class LocalDeployment implements AutoCloseable {
         return endpoints;
     }
 
+    DocflowConfig config() {
+        return config;
+    }
+
     URI flinkDashboard() {
         return flinkRestAddress;
     }
@@ -142,8 +150,10 @@ final class LocalDeployment implements AutoCloseable {
      * @return the port it listens on
      */
     int startAgent(int port) {
+        demoKey();
         AgentApp agent = AgentApp.create(
                 config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port)
+                        .withAdminKey(KeyFiles.readOrCreate(config.workDir().resolve(ADMIN_KEY_FILE)))
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
                 database(), SharedEmbeddingModel.get());
         started.push(agent);
@@ -158,6 +168,19 @@ final class LocalDeployment implements AutoCloseable {
         KafkaSettings kafka = KafkaSettings.of(endpoints.kafkaBootstrapServers());
         JobClient job = new StreamingIngestJob(ingestionSettings(), kafka).start(flinkEnvironment());
         started.push(() -> job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    /**
+     * The {@code demo} tenant's API key, kept in the work folder and made valid in this stack's
+     * database (again, should the database have been reset).
+     */
+    synchronized String demoKey() {
+        if (demoKey == null) {
+            String key = KeyFiles.readOrCreate(config.workDir().resolve(DEMO_KEY_FILE));
+            new ApiKeys(database().apiKeys()).register(DocflowConfig.DEMO_TENANT, "demo", key);
+            demoKey = key;
+        }
+        return demoKey;
     }
 
     /** Stops everything when the JVM is asked to exit (Ctrl-C). */

@@ -71,7 +71,7 @@ class DemoEndToEndIT {
 
     @Test
     void aQuestionAnsweredOnAKnownPageCitesThatFileAndPage() throws Exception {
-        JsonNode reply = DemoCommand.ask(agentPort, DemoCommand.EXAMPLE_QUESTION);
+        JsonNode reply = DemoCommand.ask(agentPort, deployment.demoKey(), DemoCommand.EXAMPLE_QUESTION);
 
         JsonNode citation = citationMarkedInAnswer(reply, "R-data.pdf");
         // pdftotext -f 19 -l 19 R-data.pdf: "Function read.xport reads a file in SAS Transport (XPORT) format"
@@ -82,7 +82,7 @@ class DemoEndToEndIT {
 
     @Test
     void markdownAnswersCiteTheMarkdownFile() throws Exception {
-        JsonNode reply = DemoCommand.ask(agentPort, "On which port does the operator's health endpoint listen?");
+        JsonNode reply = DemoCommand.ask(agentPort, deployment.demoKey(), "On which port does the operator's health endpoint listen?");
 
         JsonNode citation = citationMarkedInAnswer(reply, "docs__operations__health.md");
         assertThat(citation.has("page")).isFalse();

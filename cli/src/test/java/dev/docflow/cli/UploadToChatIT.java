@@ -34,6 +34,7 @@ class UploadToChatIT {
     private static LocalDeployment deployment;
     private static URI base;
     private static ChatClient chat;
+    private static String demoKey;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -44,7 +45,8 @@ class UploadToChatIT {
         int port = deployment.startAgent(0);
         deployment.startStreamingJob();
         base = URI.create("http://127.0.0.1:" + port);
-        chat = new ChatClient(port);
+        chat = new ChatClient(port, deployment.demoKey());
+        demoKey = deployment.demoKey();
     }
 
     @AfterAll
@@ -108,6 +110,8 @@ class UploadToChatIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Bearer " + demoKey).build();
+        return http.send(authorized, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streaming job on a local Flink cluster against the real stack: upload events published to
- * a real Kafka topic are ingested as they arrive, a malformed message in between is skipped, and
+ * a real Kafka topic are ingested as they arrive, a malformed message and the event of a file
+ * deleted since are skipped (the job does not fail over them), and
  * each document's outcome lands in PostgreSQL with its chunks in Elasticsearch.
  */
 class StreamingIngestJobIT {
@@ -96,6 +97,8 @@ class StreamingIngestJobIT {
             awaitStatus(first, "indexed");
 
             producer.send(new ProducerRecord<>(kafka.uploadsTopic(), "junk", "{not an event".getBytes(StandardCharsets.UTF_8))).get();
+            // a late event of a document deleted since: its file is gone
+            publish(new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, ObjectStore.keyOf(TENANT, KB, "gone.md"), "gone.md", 10));
             DocumentRef second = upload(dir, "second.md", "# Second\n\nThe second upload mentions an otter in the river.\n");
             DocumentRef broken = upload(dir, "broken.pdf", "%PDF-1.4 these are not the bytes of a PDF");
             publish(second);
@@ -104,12 +107,21 @@ class StreamingIngestJobIT {
             awaitStatus(broken, "failed");
 
             assertThat(row(broken).failureReason()).isEqualTo("corrupt");
+            assertThat(failuresOf(job)).as("the job never failed over a message").isEmpty();
             for (DocumentRef ref : new DocumentRef[] {first, second}) {
                 assertThat(index.countChunks(TENANT, KB, ref.documentId())).isEqualTo((long) row(ref).chunkCount()).isPositive();
             }
         } finally {
             job.cancel().get();
         }
+    }
+
+    /** The job's failures as Flink's REST API lists them (its restarts' causes). */
+    private static com.fasterxml.jackson.databind.JsonNode failuresOf(JobClient job) throws Exception {
+        java.net.URI uri = flink.restAddress().resolve("/jobs/" + job.getJobID() + "/exceptions");
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("exceptionHistory").path("entries");
     }
 
     private DocumentRef upload(Path dir, String name, String content) throws Exception {

@@ -2,6 +2,8 @@ package dev.docflow.connectors.objectstore;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import java.util.Optional;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -65,6 +67,25 @@ public final class ObjectStore {
         call(() -> client.putObject(PutObjectArgs.builder()
                 .bucket(settings.bucket()).object(key).stream(content, size, -1).contentType(contentType).build()),
                 "store " + key);
+    }
+
+    /**
+     * The object's bytes, or empty when there is no such object (deleted since it was listed or
+     * announced); the caller closes the stream. Any other failure throws.
+     */
+    public Optional<InputStream> openIfExists(String key) {
+        try {
+            return Optional.of(client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw new ObjectStoreException("Object store failed to read " + key + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ObjectStoreException("Object store at " + settings.endpoint() + " is unreachable: read " + key, e);
+        } catch (Exception e) {
+            throw new ObjectStoreException("Object store failed to read " + key + ": " + e.getMessage(), e);
+        }
     }
 
     /** The object's bytes; the caller closes the stream. */

@@ -37,6 +37,10 @@ public final class Database {
         return repository(DocumentRepository.class);
     }
 
+    public ApiKeyRepository apiKeys() {
+        return repository(ApiKeyRepository.class);
+    }
+
     public UploadRepository uploads() {
         return repository(UploadRepository.class);
     }

@@ -9,6 +9,7 @@ import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.outcome.OutcomeTag;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -53,7 +54,13 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
         }
         Path copy = Files.createTempFile("docflow-", ".doc");
         try {
-            try (InputStream in = store.open(ref.objectKey())) {
+            Optional<InputStream> stored = store.openIfExists(ref.objectKey());
+            if (stored.isEmpty()) {
+                // deleted after it was announced (a late or replayed event): nothing left to ingest
+                LOG.info("document skipped documentId={} stage=parse: its file {} is gone", ref.documentId(), ref.objectKey());
+                return;
+            }
+            try (InputStream in = stored.get()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             out.collect(extractor.extract(ref, copy));
