@@ -3,6 +3,7 @@ package dev.docflow.ingest;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.stream.KafkaSettings;
+import dev.docflow.ingest.stream.MarkProcessingFunction;
 import dev.docflow.ingest.stream.UploadEventDeserializer;
 import dev.docflow.connectors.kafka.UploadsTopic;
 import java.time.Duration;
@@ -49,7 +50,9 @@ public final class StreamingIngestJob {
         IngestionPipeline.attach(
                 env.fromSource(uploads, WatermarkStrategy.noWatermarks(), "Uploads (Kafka " + kafka.uploadsTopic() + ")")
                         .uid("uploads")
-                        .rebalance(),
+                        .rebalance()
+                        .map(new MarkProcessingFunction(settings.database())).name("Mark processing (PostgreSQL)")
+                        .uid("mark-processing"),
                 settings);
         return env.executeAsync(NAME);
     }

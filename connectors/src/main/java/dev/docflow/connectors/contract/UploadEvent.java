@@ -33,6 +33,7 @@ public record UploadEvent(
                         + " objectKey and fileName");
             }
         }
+        java.util.UUID.fromString(documentId); // ids are UUIDs (see DocumentIds); anything else is not ours
     }
 
     public byte[] toJson() {

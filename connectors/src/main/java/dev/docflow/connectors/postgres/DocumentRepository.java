@@ -51,6 +51,10 @@ public interface DocumentRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND knowledge_base_id = :kb")
     Optional<DocumentRecord> findIn(@Bind("kb") UUID knowledgeBaseId, @Bind("id") UUID id);
 
+    /** An uploaded document's work has started (a document in any other state is left as it is). */
+    @SqlUpdate("UPDATE documents SET status = 'processing', updated_at = now() WHERE id = :id AND status = 'uploaded'")
+    int markStarted(@Bind("id") UUID id);
+
     @SqlUpdate("DELETE FROM documents WHERE id = :id")
     void delete(@Bind("id") UUID id);
 

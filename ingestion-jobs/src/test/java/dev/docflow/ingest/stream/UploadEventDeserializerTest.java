@@ -17,7 +17,7 @@ class UploadEventDeserializerTest {
 
     @Test
     void anUploadEventBecomesTheDocumentToIngest() throws Exception {
-        DocumentRef ref = new DocumentRef("d1", "acme", "handbook", "acme/handbook/a.pdf", "a.pdf", 1234);
+        DocumentRef ref = new DocumentRef("0b3c8a52-3c1e-3d1f-9a55-5f2f0e3f6a11", "acme", "handbook", "acme/handbook/a.pdf", "a.pdf", 1234);
 
         deserializer.deserialize(record(event(ref).toJson()), new ListCollector<>(out));
 
@@ -29,6 +29,8 @@ class UploadEventDeserializerTest {
         ListCollector<DocumentRef> collector = new ListCollector<>(out);
         deserializer.deserialize(record("not json".getBytes(StandardCharsets.UTF_8)), collector);
         deserializer.deserialize(record("{\"documentId\":\"d2\"}".getBytes(StandardCharsets.UTF_8)), collector);
+        deserializer.deserialize(record(("{\"documentId\":\"not-a-uuid\",\"tenant\":\"t\",\"knowledgeBase\":\"k\","
+                + "\"objectKey\":\"t/k/a\",\"fileName\":\"a\",\"sizeBytes\":1}").getBytes(StandardCharsets.UTF_8)), collector);
         deserializer.deserialize(record(null), collector);
 
         assertThat(out).isEmpty();
