@@ -1,6 +1,7 @@
 package dev.docflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -63,15 +63,14 @@ class UploadToChatIT {
 
         String id = upload("# Wetlands\n\nThe grey heron nests in the reed beds near the northern lake every spring.\n");
         awaitIndexed(id);
-        JsonNode first = chat.ask(KB, "Where does the grey heron nest?", null);
+        // searchable within the index's refresh interval (a second) of being committed
+        JsonNode first = awaitCitation("reed beds");
         assertThat(first.path("citations").get(0).path("fileName").asText()).isEqualTo("wetlands.md");
-        assertThat(first.path("citations").get(0).path("snippet").asText()).contains("reed beds");
 
         assertThat(upload("# Wetlands\n\nThe grey heron has moved its nests to the old oak woods by the river.\n"))
                 .isEqualTo(id);
         awaitIndexed(id);
-        JsonNode second = chat.ask(KB, "Where does the grey heron nest?", null);
-        assertThat(second.path("citations").get(0).path("snippet").asText()).contains("oak woods");
+        JsonNode second = awaitCitation("oak woods");
         assertThat(second.toString()).doesNotContain("reed beds");
 
         assertThat(send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases/" + KB + "/documents/" + id))
@@ -93,20 +92,21 @@ class UploadToChatIT {
         return document.path("id").asText();
     }
 
-    /** Polls the document's status until the streaming job has committed it as indexed. */
-    private void awaitIndexed(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
+    /** Waits until the streaming job has committed the document as indexed; failing it ends the wait. */
+    private void awaitIndexed(String id) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode document = JSON.readTree(send(HttpRequest.newBuilder(
                     base.resolve("/api/knowledge-bases/" + KB + "/documents/" + id)).GET().build()).body());
-            String status = document.path("status").asText();
-            if (status.equals("indexed")) {
-                return;
-            }
-            assertThat(status).as(document.toString()).isNotEqualTo("failed");
-            assertThat(Instant.now()).as("document " + id + " indexed; still " + status).isBefore(deadline);
-            Thread.sleep(200);
-        }
+            assertThat(document.path("status").asText()).as(document.toString()).isNotEqualTo("failed");
+            return document.path("status").asText().equals("indexed");
+        });
+    }
+
+    /** Asks until the first citation holds {@code passage}, and returns that reply. */
+    private static JsonNode awaitCitation(String passage) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> chat.ask(KB, "Where does the grey heron nest?", null),
+                        reply -> reply.path("citations").path(0).path("snippet").asText().contains(passage));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -1,6 +1,7 @@
 package dev.docflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
@@ -25,10 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -142,15 +141,10 @@ class StreamingIngestJobIT {
         return database.documents().find(UUID.fromString(ref.documentId())).orElseThrow();
     }
 
-    /** Polls PostgreSQL until the job has committed the document's outcome (at a checkpoint). */
-    private void awaitStatus(DocumentRef ref, String status) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        BooleanSupplier reached = () -> status.equals(row(ref).status());
-        while (!reached.getAsBoolean()) {
-            assertThat(Instant.now()).as(ref.fileName() + " to be " + status + ", still " + row(ref).status())
-                    .isBefore(deadline);
-            Thread.sleep(200);
-        }
+    /** Waits until the job has committed the document's outcome to PostgreSQL (at a checkpoint). */
+    private void awaitStatus(DocumentRef ref, String status) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(row(ref).status()).as(ref.fileName()).isEqualTo(status));
         index.refresh();
     }
 
