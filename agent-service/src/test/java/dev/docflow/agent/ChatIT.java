@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.answer.AnswerSettings;
+import dev.docflow.agent.auth.ApiKeys;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.agent.upload.UploadSettings;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
@@ -62,6 +63,7 @@ class ChatIT {
     private EmbeddingModel model;
     private ElasticsearchSettings elasticsearch;
     private AgentApp app;
+    private String apiKey;
     private URI base;
 
     @BeforeAll
@@ -87,7 +89,9 @@ class ChatIT {
         }
         database.documents().markDeleting(UUID.fromString(CHUNKS.get(CHUNKS.size() - 1).documentId()));
 
-        AgentConfig config = new AgentConfig("127.0.0.1", 0, elasticsearch, databaseSettings, TENANT,
+        // the service's own resolver: requests carry a key of TENANT
+        apiKey = new ApiKeys(database.apiKeys()).issue(TENANT, "chat-it");
+        AgentConfig config = new AgentConfig("127.0.0.1", 0, elasticsearch, databaseSettings, "",
                 RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
                 new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
                 stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
@@ -197,7 +201,8 @@ class ChatIT {
     @Test
     void healthAndUnknownRoutes() throws Exception {
         HttpResponse<String> health = send(HttpRequest.newBuilder(base.resolve("/health")).GET().build());
-        HttpResponse<String> unknown = send(HttpRequest.newBuilder(base.resolve("/api/nothing")).GET().build());
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(base.resolve("/api/nothing"))
+                .header("Authorization", "Bearer " + apiKey).GET().build());
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -212,6 +217,7 @@ class ChatIT {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }

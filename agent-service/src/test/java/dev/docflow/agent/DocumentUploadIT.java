@@ -76,7 +76,7 @@ class DocumentUploadIT {
         store = new ObjectStore(objectStore);
         model = new AllMiniLmL6V2EmbeddingModel();
         config = new AgentConfig("127.0.0.1", 0, new ElasticsearchSettings(stack.elasticsearchUrl(), "upload-it-" + RUN),
-                databaseSettings, TENANT, RetrievalSettings.defaults(), AnswerSettings.defaults(),
+                databaseSettings, "", RetrievalSettings.defaults(), AnswerSettings.defaults(),
                 new UploadSettings(objectStore, stack.kafkaBootstrapServers(), TOPIC, 64 * 1024));
         startApp();
         events = new KafkaConsumer<>(Map.of(

@@ -60,7 +60,7 @@ class KnowledgeBaseRoutesIT {
         database.documents().markProcessing(pending, kb.id(), "k/zeta.docx", "zeta.docx", 3000, "e3");
 
         AgentConfig config = new AgentConfig("127.0.0.1", 0,
-                new ElasticsearchSettings(stack.elasticsearchUrl(), "kb-routes-it-" + RUN), databaseSettings, TENANT,
+                new ElasticsearchSettings(stack.elasticsearchUrl(), "kb-routes-it-" + RUN), databaseSettings, "",
                 RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
                 new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
                 stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
