@@ -15,10 +15,6 @@ public interface TenantResolver {
 
     String resolve(Context ctx);
 
-    static TenantResolver fixed(String tenant) {
-        return ctx -> tenant;
-    }
-
     /** The tenant the resolver stored for this request. */
     static String tenantOf(Context ctx) {
         String tenant = ctx.attribute(ATTRIBUTE);
