@@ -7,6 +7,8 @@ import dev.docflow.ingest.stream.MarkProcessingFunction;
 import dev.docflow.ingest.stream.UploadEventDeserializer;
 import dev.docflow.connectors.kafka.UploadsTopic;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -34,6 +36,11 @@ public final class StreamingIngestJob {
 
     /** Submits the job to {@code env} and returns at once; the job runs until cancelled. */
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        return start(env, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(StreamExecutionEnvironment)}, with {@code interpose} between the uploads and the pipeline. */
+    JobClient start(StreamExecutionEnvironment env, UnaryOperator<DataStream<DocumentRef>> interpose) throws Exception {
         UploadsTopic.ensureExists(kafka.bootstrapServers(), kafka.uploadsTopic());
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.ensureExists();
@@ -47,12 +54,12 @@ public final class StreamingIngestJob {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new UploadEventDeserializer())
                 .build();
-        IngestionPipeline.attach(
+        IngestionPipeline.attach(interpose.apply(
                 env.fromSource(uploads, WatermarkStrategy.noWatermarks(), "Uploads (Kafka " + kafka.uploadsTopic() + ")")
                         .uid("uploads")
                         .rebalance()
                         .map(new MarkProcessingFunction(settings.database())).name("Mark processing (PostgreSQL)")
-                        .uid("mark-processing"),
+                        .uid("mark-processing")),
                 settings);
         return env.executeAsync(NAME);
     }

@@ -1,7 +1,9 @@
 package dev.docflow.ingest.runtime;
 
 import java.net.URI;
+import org.apache.flink.configuration.ClusterOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -30,6 +32,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
      *     taken) or {@code "0"} for any
      */
     public static LocalFlinkCluster start(String restPorts, int slots) throws Exception {
+        return start(restPorts, 1, slots);
+    }
+
+    /** A cluster of several TaskManagers, each with {@code slots} slots, tasks spread over all of them. */
+    public static LocalFlinkCluster start(String restPorts, int taskManagers, int slots) throws Exception {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -40,9 +47,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
         config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
         // jobs share this JVM's classes (the embedding model is loaded once for all of them)
         config.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
+        config.set(ClusterOptions.EVENLY_SPREAD_OUT_SLOTS_STRATEGY, true);
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
-                .setNumTaskManagers(1)
+                .setNumTaskManagers(taskManagers)
                 .setNumSlotsPerTaskManager(slots)
                 .build());
         cluster.start();
@@ -56,12 +64,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** An environment whose jobs run on this cluster. */
     public StreamExecutionEnvironment environment(int parallelism) {
+        return environment(parallelism, SavepointRestoreSettings.none());
+    }
+
+    /** An environment whose jobs start from a savepoint (or checkpoint) of an earlier run. */
+    public StreamExecutionEnvironment environment(int parallelism, SavepointRestoreSettings restore) {
         Configuration config = new Configuration();
         config.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
         StreamExecutionEnvironment env = new RemoteStreamEnvironment(
-                restAddress.getHost(), restAddress.getPort(), config);
+                restAddress.getHost(), restAddress.getPort(), config, null, null, restore);
         env.setParallelism(parallelism);
         return env;
+    }
+
+    /** The cluster itself: tests stop and start TaskManagers through it. */
+    public MiniCluster miniCluster() {
+        return cluster;
     }
 
     @Override
