@@ -18,6 +18,9 @@ final class Banner {
                 + " (the streaming job ingests each upload event on " + KafkaSettings.DEFAULT_TOPIC + ")");
         out.println("  API keys          tenant demo: " + deployment.config().workDir().resolve(LocalDeployment.DEMO_KEY_FILE)
                 + ", admin: " + deployment.config().workDir().resolve(LocalDeployment.ADMIN_KEY_FILE));
+        if (deployment.newAdminKey() != null) {
+            out.println("  New admin key     " + deployment.newAdminKey() + "  (creates tenants and their keys; kept in the file above)");
+        }
         out.println();
     }
 }

@@ -51,6 +51,7 @@ final class LocalDeployment implements AutoCloseable {
     private final Deque<AutoCloseable> started;
     private Database database;
     private String demoKey;
+    private String newAdminKey;
 
     private LocalDeployment(DocflowConfig config, StackEndpoints endpoints, URI flinkRestAddress,
             LocalFlinkCluster ownFlink, Deque<AutoCloseable> started) {
@@ -126,6 +127,11 @@ final class LocalDeployment implements AutoCloseable {
         return endpoints;
     }
 
+    /** The admin key when this start made it (the first), to be shown once; null otherwise. */
+    String newAdminKey() {
+        return newAdminKey;
+    }
+
     DocflowConfig config() {
         return config;
     }
@@ -151,9 +157,15 @@ final class LocalDeployment implements AutoCloseable {
      */
     int startAgent(int port) {
         demoKey();
+        Path adminKeyFile = config.workDir().resolve(ADMIN_KEY_FILE);
+        boolean firstStart = !Files.isRegularFile(adminKeyFile);
+        String adminKey = KeyFiles.readOrCreate(adminKeyFile);
+        if (firstStart) {
+            newAdminKey = adminKey;
+        }
         AgentApp agent = AgentApp.create(
                 config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port)
-                        .withAdminKey(KeyFiles.readOrCreate(config.workDir().resolve(ADMIN_KEY_FILE)))
+                        .withAdminKey(adminKey)
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
                 database(), SharedEmbeddingModel.get());
         started.push(agent);

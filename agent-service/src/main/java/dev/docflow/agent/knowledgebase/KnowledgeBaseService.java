@@ -51,11 +51,13 @@ public final class KnowledgeBaseService {
     }
 
     /**
-     * Deletes the knowledge base: its chunks first (chat stops citing them), then its files, then
-     * its rows. A deletion cut short is finished by deleting again.
+     * Deletes the knowledge base: its documents are marked as being deleted (chat stops citing
+     * them at once), then its chunks, its files and its rows go. A deletion cut short is finished by
+     * deleting again.
      */
     public void delete(String tenant, String name) {
         KnowledgeBase kb = find(tenant, name);
+        documents.markAllDeleting(kb.id());
         index.deleteChunks(tenant, name, null);
         store.list(ObjectStore.prefixOf(tenant, name)).forEach(object -> store.remove(object.key()));
         knowledgeBases.delete(kb.id());

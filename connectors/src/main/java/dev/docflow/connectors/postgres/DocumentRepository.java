@@ -61,6 +61,9 @@ public interface DocumentRepository {
     @SqlUpdate("UPDATE documents SET status = 'deleting', updated_at = now() WHERE id = :id")
     void markDeleting(@Bind("id") UUID id);
 
+    @SqlUpdate("UPDATE documents SET status = 'deleting', updated_at = now() WHERE knowledge_base_id = :kb")
+    void markAllDeleting(@Bind("kb") UUID knowledgeBaseId);
+
     /** Of these ids, those whose document exists and is not being deleted: what chat may cite. */
     @SqlQuery("SELECT id FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
     java.util.Set<UUID> citable(@Bind("ids") UUID[] ids);
