@@ -11,6 +11,9 @@ import dev.docflow.agent.http.ChatController;
 import dev.docflow.agent.http.ErrorMapping;
 import dev.docflow.agent.auth.AdminKey;
 import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.auth.RateLimiter;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import dev.docflow.agent.http.AdminController;
 import dev.docflow.agent.http.ApiKeyTenantResolver;
 import dev.docflow.agent.http.DocumentUploadController;
@@ -102,12 +105,20 @@ public final class AgentApp implements AutoCloseable {
         });
         ErrorMapping.register(javalin);
         AdminKey admin = new AdminKey(config.adminKey());
+        RateLimiter limiter = new RateLimiter(config.requestsPerMinute());
         javalin.before("/api/*", ctx -> {
             if (admin.matches(ApiKeyTenantResolver.presentedKey(ctx))) {
                 ctx.attribute(TenantResolver.ADMIN, true);
-            } else {
-                ctx.attribute(TenantResolver.ATTRIBUTE, tenants.resolve(ctx));
+                return;
             }
+            String tenant = tenants.resolve(ctx);
+            long retryAfter = limiter.acquire(tenant, System.nanoTime());
+            if (retryAfter > 0) {
+                ctx.header("Retry-After", Long.toString(retryAfter));
+                throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(), "Tenant " + tenant
+                        + " is over its " + config.requestsPerMinute() + " requests a minute; retry in " + retryAfter + " s");
+            }
+            ctx.attribute(TenantResolver.ATTRIBUTE, tenant);
         });
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         javalin.post("/api/chat", chatController::chat);

@@ -30,6 +30,7 @@ import java.util.Map;
  *       docflow</td><td>where uploaded files are stored</td></tr>
  *   <tr><td>kafka.bootstrap-servers, kafka.uploads-topic</td><td>127.0.0.1:9092, docflow.uploads</td>
  *       <td>where upload events are published</td></tr>
+ *   <tr><td>rate-limit.requests-per-minute</td><td>600</td><td>per tenant; more gets 429; 0 for no limit</td></tr>
  *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413</td></tr>
  *   <tr><td>auth.admin-key</td><td>none</td><td>the bootstrap key that creates tenants and their API keys</td></tr>
  *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
@@ -49,7 +50,16 @@ public record AgentConfig(
         String adminKey,
         RetrievalSettings retrieval,
         AnswerSettings answer,
-        UploadSettings uploads) {
+        UploadSettings uploads,
+        int requestsPerMinute) {
+
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
+
+    /** With the default rate limit. */
+    public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
+            String adminKey, RetrievalSettings retrieval, AnswerSettings answer, UploadSettings uploads) {
+        this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, DEFAULT_REQUESTS_PER_MINUTE);
+    }
 
     /** Loopback until requests carry API keys: exposing the service is a choice ({@code http.host=0.0.0.0}). */
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -76,6 +86,7 @@ public record AgentConfig(
         require(retrieval.topK() >= 1 && retrieval.topK() <= retrieval.candidates(), "retrieval.top-k",
                 "must be between 1 and retrieval.candidates (" + retrieval.candidates() + ")");
         require(retrieval.rrfK() >= 1, "retrieval.rrf-k", "must be at least 1 (60 is the usual choice)");
+        require(requestsPerMinute >= 0, "rate-limit.requests-per-minute", "must be 0 (no limit) or more");
         require(answer != null, "answer.min-similarity", "must be set");
         require(answer.minSimilarity() >= -1 && answer.minSimilarity() <= 1, "answer.min-similarity",
                 "is a cosine: between -1 and 1 (0.3 is a sensible bar for all-MiniLM-L6-v2)");
@@ -92,17 +103,19 @@ public record AgentConfig(
 
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
-        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads);
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
     public AgentConfig withUploadsTo(ObjectStoreSettings objectStore, String kafkaBootstrapServers) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer,
-                new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes()));
+                new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes()),
+                requestsPerMinute);
     }
 
     public AgentConfig withAdminKey(String key) {
-        return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads);
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads,
+                requestsPerMinute);
     }
 
     /** Leaves the admin key out, so the configuration can be logged. */
@@ -110,11 +123,11 @@ public record AgentConfig(
     public String toString() {
         return "AgentConfig[http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch + ", database="
                 + database + ", adminKey=" + (adminKey == null || adminKey.isBlank() ? "none" : "set") + ", retrieval="
-                + retrieval + ", answer=" + answer + ", uploads=" + uploads + "]";
+                + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute + "]";
     }
 
     public AgentConfig withHttpPort(int port) {
-        return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads);
+        return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute);
     }
 
     /**
@@ -154,7 +167,8 @@ public record AgentConfig(
                                 source.text("s3.bucket", ObjectStoreSettings.DEFAULT_BUCKET)),
                         source.text("kafka.bootstrap-servers", UploadSettings.DEFAULTS.kafkaBootstrapServers()),
                         source.text("kafka.uploads-topic", UploadSettings.DEFAULTS.uploadsTopic()),
-                        source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes())));
+                        source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes())),
+                source.integer("rate-limit.requests-per-minute", DEFAULT_REQUESTS_PER_MINUTE));
     }
 
     /** {@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}. */

@@ -1,0 +1,77 @@
+package dev.docflow.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.agent.answer.AnswerSettings;
+import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.retrieval.RetrievalSettings;
+import dev.docflow.agent.upload.UploadSettings;
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.localstack.StackEndpoints;
+import dev.docflow.localstack.testutils.SharedStack;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A tenant over its requests per minute gets 429 with Retry-After; other tenants go on. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RateLimitIT {
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private AgentApp app;
+    private URI base;
+    private String busy;
+    private String quiet;
+
+    @BeforeAll
+    void start() {
+        StackEndpoints stack = SharedStack.get();
+        DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+        Database database = Database.open(databaseSettings);
+        ApiKeys keys = new ApiKeys(database.apiKeys());
+        busy = keys.issue("busy-" + RUN, "it");
+        quiet = keys.issue("quiet-" + RUN, "it");
+        AgentConfig config = new AgentConfig("127.0.0.1", 0,
+                new ElasticsearchSettings(stack.elasticsearchUrl(), "rate-it-" + RUN), databaseSettings, "",
+                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
+                        new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
+                        stack.kafkaBootstrapServers(), "it.uploads", 1L << 20), 2);
+        app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel());
+        base = URI.create("http://127.0.0.1:" + app.start());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void aTenantOverItsLimitGets429AndTheOthersDoNot() throws Exception {
+        assertThat(list(busy).statusCode()).isEqualTo(200);
+        assertThat(list(busy).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> third = list(busy);
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 30L);
+        assertThat(new ObjectMapper().readTree(third.body()).path("error").path("code").asText()).isEqualTo("too_many_requests");
+        assertThat(list(quiet).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> list(String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases")).header("Authorization", "Bearer " + key)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
