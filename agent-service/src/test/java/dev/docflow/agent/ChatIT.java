@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.auth.ApiKeys;
-import dev.docflow.agent.retrieval.RetrievalSettings;
-import dev.docflow.agent.upload.UploadSettings;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.agent.testutils.StackAgentConfig;
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
 import dev.docflow.connectors.contract.ChunkFields;
 import dev.docflow.connectors.contract.ChunkIds;
@@ -91,10 +88,7 @@ class ChatIT {
 
         // the service's own resolver: requests carry a key of TENANT
         apiKey = new ApiKeys(database.apiKeys()).issue(TENANT, "chat-it");
-        AgentConfig config = new AgentConfig("127.0.0.1", 0, elasticsearch, databaseSettings, "",
-                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
-                new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
-                stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
+        AgentConfig config = StackAgentConfig.of(stack, elasticsearch.indexAlias());
         app = AgentApp.create(config, database, model);
         base = URI.create("http://127.0.0.1:" + app.start());
     }

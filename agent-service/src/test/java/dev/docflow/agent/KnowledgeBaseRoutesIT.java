@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.agent.answer.AnswerSettings;
-import dev.docflow.agent.retrieval.RetrievalSettings;
-import dev.docflow.agent.upload.UploadSettings;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.agent.testutils.StackAgentConfig;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.KnowledgeBase;
@@ -59,11 +55,7 @@ class KnowledgeBaseRoutesIT {
         database.documents().markFailed(scan, "parse", "encrypted", "the document is encrypted");
         database.documents().markProcessing(pending, kb.id(), "k/zeta.docx", "zeta.docx", 3000, "e3");
 
-        AgentConfig config = new AgentConfig("127.0.0.1", 0,
-                new ElasticsearchSettings(stack.elasticsearchUrl(), "kb-routes-it-" + RUN), databaseSettings, "",
-                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
-                new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
-                stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
+        AgentConfig config = StackAgentConfig.of(stack, "kb-routes-it-" + RUN);
         app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel(), ctx -> ctx.header("X-Test-Tenant"));
         base = URI.create("http://127.0.0.1:" + app.start());
     }

@@ -3,12 +3,8 @@ package dev.docflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.auth.ApiKeys;
-import dev.docflow.agent.retrieval.RetrievalSettings;
-import dev.docflow.agent.upload.UploadSettings;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.agent.testutils.StackAgentConfig;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.localstack.StackEndpoints;
@@ -43,12 +39,9 @@ class RateLimitIT {
         ApiKeys keys = new ApiKeys(database.apiKeys());
         busy = keys.issue("busy-" + RUN, "it");
         quiet = keys.issue("quiet-" + RUN, "it");
-        AgentConfig config = new AgentConfig("127.0.0.1", 0,
-                new ElasticsearchSettings(stack.elasticsearchUrl(), "rate-it-" + RUN), databaseSettings, "",
-                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
-                        new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
-                        stack.kafkaBootstrapServers(), "it.uploads", 1L << 20), 2);
-        app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel());
+        AgentConfig stackConfig = StackAgentConfig.of(stack, "rate-it-" + RUN);
+        AgentConfig config = new AgentConfig(stackConfig.httpHost(), stackConfig.httpPort(), stackConfig.elasticsearch(),
+                stackConfig.database(), "", stackConfig.retrieval(), stackConfig.answer(), stackConfig.uploads(), 2);
         base = URI.create("http://127.0.0.1:" + app.start());
     }
 

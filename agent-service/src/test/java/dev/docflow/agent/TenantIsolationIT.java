@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.agent.answer.AnswerSettings;
-import dev.docflow.agent.retrieval.RetrievalSettings;
-import dev.docflow.agent.upload.UploadSettings;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
+import dev.docflow.agent.testutils.StackAgentConfig;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.localstack.StackEndpoints;
@@ -45,11 +41,7 @@ class TenantIsolationIT {
     void start() throws Exception {
         StackEndpoints stack = SharedStack.get();
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
-        AgentConfig config = new AgentConfig("127.0.0.1", 0,
-                new ElasticsearchSettings(stack.elasticsearchUrl(), "tenants-it-" + RUN), databaseSettings, ADMIN_KEY,
-                RetrievalSettings.defaults(), AnswerSettings.defaults(), new UploadSettings(
-                        new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null),
-                        stack.kafkaBootstrapServers(), "it.uploads", 1L << 20));
+        AgentConfig config = StackAgentConfig.of(stack, "tenants-it-" + RUN).withAdminKey(ADMIN_KEY);
         app = AgentApp.create(config, Database.open(databaseSettings), new AllMiniLmL6V2EmbeddingModel());
         base = URI.create("http://127.0.0.1:" + app.start());
         alpha = tenantWithKey("alpha-" + RUN);

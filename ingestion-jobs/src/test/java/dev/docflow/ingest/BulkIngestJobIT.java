@@ -3,19 +3,14 @@ package dev.docflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.objectstore.ObjectStore;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.Database;
-import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
-import dev.docflow.ingest.chunk.ChunkingSettings;
-import dev.docflow.ingest.parse.ExtractionSettings;
-import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.ingest.upload.FolderUpload;
+import dev.docflow.ingest.testutils.StackIngestionSettings;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,13 +48,7 @@ class BulkIngestJobIT {
     @BeforeAll
     static void startFlink() throws Exception {
         StackEndpoints endpoints = SharedStack.get();
-        settings = new IngestionSettings(
-                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
-                ElasticsearchSettings.of(endpoints.elasticsearchUrl()),
-                new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword()),
-                ParseLimits.DEFAULTS,
-                ExtractionSettings.DEFAULTS,
-                ChunkingSettings.DEFAULTS);
+        settings = StackIngestionSettings.of(endpoints);
         flink = LocalFlinkCluster.start("0", 2);
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();

@@ -8,25 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.connectors.contract.ChunkIds;
 import dev.docflow.connectors.contract.DocumentIds;
-import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.kafka.UploadsTopic;
 import dev.docflow.connectors.objectstore.ObjectStore;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.Database;
-import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.chunk.Chunker;
-import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.chunk.WordPieceTokenCounter;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.parse.DocumentExtractor;
-import dev.docflow.ingest.parse.ExtractionSettings;
-import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.ingest.stream.KafkaSettings;
+import dev.docflow.ingest.stream.UploadEvents;
+import dev.docflow.ingest.testutils.StackIngestionSettings;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import java.net.URI;
@@ -84,11 +79,7 @@ class NoLossIngestionIT {
     @BeforeAll
     static void start() throws Exception {
         StackEndpoints endpoints = SharedStack.get();
-        settings = new IngestionSettings(
-                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
-                ElasticsearchSettings.of(endpoints.elasticsearchUrl()),
-                new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword()),
-                ParseLimits.DEFAULTS, ExtractionSettings.DEFAULTS, ChunkingSettings.DEFAULTS);
+        settings = StackIngestionSettings.of(endpoints);
         bootstrapServers = endpoints.kafkaBootstrapServers();
         flink = LocalFlinkCluster.start("0", 2, 2);
         store = new ObjectStore(settings.objectStore());
@@ -206,9 +197,7 @@ class NoLossIngestionIT {
 
         void publish(List<DocumentRef> refs) throws Exception {
             for (DocumentRef ref : refs) {
-                UploadEvent event = new UploadEvent(ref.documentId(), ref.tenant(), ref.knowledgeBase(), ref.objectKey(),
-                        ref.fileName(), ref.sizeBytes());
-                producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), event.toJson())).get();
+                producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvents.of(ref).toJson())).get();
             }
         }
 

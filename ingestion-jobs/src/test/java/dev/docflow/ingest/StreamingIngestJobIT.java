@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.objectstore.ObjectStore;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.Database;
-import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
-import dev.docflow.ingest.chunk.ChunkingSettings;
-import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.ingest.model.DocumentRef;
-import dev.docflow.ingest.parse.ExtractionSettings;
-import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.ingest.stream.KafkaSettings;
+import dev.docflow.ingest.stream.UploadEvents;
 import dev.docflow.connectors.kafka.UploadsTopic;
+import dev.docflow.ingest.testutils.StackIngestionSettings;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import java.nio.charset.StandardCharsets;
@@ -61,13 +56,7 @@ class StreamingIngestJobIT {
     @BeforeAll
     static void start() throws Exception {
         StackEndpoints endpoints = SharedStack.get();
-        settings = new IngestionSettings(
-                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
-                ElasticsearchSettings.of(endpoints.elasticsearchUrl()),
-                new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword()),
-                ParseLimits.DEFAULTS,
-                ExtractionSettings.DEFAULTS,
-                ChunkingSettings.DEFAULTS);
+        settings = StackIngestionSettings.of(endpoints);
         kafka = new KafkaSettings(endpoints.kafkaBootstrapServers(), "it.uploads." + RUN, "it-stream-" + RUN);
         UploadsTopic.ensureExists(kafka.bootstrapServers(), kafka.uploadsTopic());
         flink = LocalFlinkCluster.start("0", 2);
@@ -134,7 +123,7 @@ class StreamingIngestJobIT {
     }
 
     private void publish(DocumentRef ref) throws Exception {
-        producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), event(ref).toJson())).get();
+        producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvents.of(ref).toJson())).get();
     }
 
     private DocumentRecord row(DocumentRef ref) {
@@ -146,10 +135,5 @@ class StreamingIngestJobIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(row(ref).status()).as(ref.fileName()).isEqualTo(status));
         index.refresh();
-    }
-
-    private static UploadEvent event(DocumentRef ref) {
-        return new UploadEvent(ref.documentId(), ref.tenant(), ref.knowledgeBase(), ref.objectKey(), ref.fileName(),
-                ref.sizeBytes());
     }
 }

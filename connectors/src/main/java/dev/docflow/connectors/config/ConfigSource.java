@@ -59,29 +59,23 @@ public final class ConfigSource {
     }
 
     public int integer(String key, int fallback) {
-        String value = text(key, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a whole number; got '" + value + "'");
-        }
+        return parsed(key, Integer.toString(fallback), Integer::parseInt, "a whole number");
     }
 
     public double decimal(String key, double fallback) {
-        String value = text(key, Double.toString(fallback));
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a number such as 0.3; got '" + value + "'");
-        }
+        return parsed(key, Double.toString(fallback), Double::parseDouble, "a number such as 0.3");
     }
 
     public long longInteger(String key, long fallback) {
-        String value = text(key, Long.toString(fallback));
+        return parsed(key, Long.toString(fallback), Long::parseLong, "a whole number");
+    }
+
+    private <T> T parsed(String key, String fallback, java.util.function.Function<String, T> parse, String expected) {
+        String value = text(key, fallback);
         try {
-            return Long.parseLong(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a whole number; got '" + value + "'");
+            throw new IllegalArgumentException(describe(key) + " must be " + expected + "; got '" + value + "'");
         }
     }
 

@@ -90,6 +90,11 @@ public record OcrSettings(
         return List.of(languages.split("\\+"));
     }
 
+    public OcrSettings withEnabled(boolean on) {
+        return new OcrSettings(on, languages, tessdataPath, dpi, minTextCharsPerPage, embeddedImages, maxImagePixels,
+                minImageSide, maxOcrPages);
+    }
+
     public OcrSettings withLanguages(String newLanguages) {
         return new OcrSettings(enabled, newLanguages, tessdataPath, dpi, minTextCharsPerPage, embeddedImages,
                 maxImagePixels, minImageSide, maxOcrPages);

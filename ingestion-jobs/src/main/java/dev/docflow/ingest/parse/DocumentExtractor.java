@@ -8,10 +8,7 @@ import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.ocr.TesseractOcr;
 import dev.docflow.ingest.tables.PageTable;
 import dev.docflow.ingest.tables.PdfTableExtractor;
-import dev.docflow.ingest.tables.TableExtractionException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +30,6 @@ import java.util.concurrent.TimeoutException;
  * Not thread-safe: one per operator instance.
  */
 public final class DocumentExtractor implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
     /** Time past the limit a cooperative stop is given before the worker is abandoned. */
     private static final long GRACE_SECONDS = 5;
 
@@ -143,17 +139,9 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
-    /** A page tabula fails on has no tables; the rest of the document is still worth reading. */
     private static PdfPagePass.PageTables tabula() {
         PdfTableExtractor tabula = new PdfTableExtractor();
-        return (pdf, page) -> {
-            try {
-                return tabula.extractPage(pdf, page).stream().map(PageTable::rows).toList();
-            } catch (TableExtractionException e) {
-                LOG.debug("no tables page={} cause={}", page, e.getCause().toString());
-                return List.of();
-            }
-        };
+        return (pdf, page) -> tabula.extractPageOrNone(pdf, page).stream().map(PageTable::rows).toList();
     }
 
     private Worker worker() {

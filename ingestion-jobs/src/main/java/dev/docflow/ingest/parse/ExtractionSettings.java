@@ -14,9 +14,7 @@ public record ExtractionSettings(boolean tables, OcrSettings ocr) implements Ser
     public static final ExtractionSettings DEFAULTS = new ExtractionSettings(true, OcrSettings.DEFAULTS);
 
     public ExtractionSettings withoutOcr() {
-        OcrSettings o = ocr;
-        return new ExtractionSettings(tables, new OcrSettings(false, o.languages(), o.tessdataPath(), o.dpi(),
-                o.minTextCharsPerPage(), o.embeddedImages(), o.maxImagePixels(), o.minImageSide(), o.maxOcrPages()));
+        return new ExtractionSettings(tables, ocr.withEnabled(false));
     }
 
     /**

@@ -22,9 +22,7 @@ public final class UploadEventDeserializer implements KafkaRecordDeserialization
             return;
         }
         try {
-            UploadEvent event = UploadEvent.fromJson(record.value());
-            out.collect(new DocumentRef(event.documentId(), event.tenant(), event.knowledgeBase(), event.objectKey(),
-                    event.fileName(), event.sizeBytes()));
+            out.collect(UploadEvents.toDocumentRef(UploadEvent.fromJson(record.value())));
         } catch (IllegalArgumentException e) {
             LOG.warn("upload event skipped topic={} partition={} offset={}: {}",
                     record.topic(), record.partition(), record.offset(), e.getMessage());

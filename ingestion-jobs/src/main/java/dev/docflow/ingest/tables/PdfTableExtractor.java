@@ -61,13 +61,19 @@ public final class PdfTableExtractor {
     public List<PageTable> extract(PDDocument document, BooleanSupplier timeLeft) {
         List<PageTable> tables = new ArrayList<>();
         for (int page = 1; page <= document.getNumberOfPages() && timeLeft.getAsBoolean(); page++) {
-            try {
-                tables.addAll(extractPage(document, page));
-            } catch (TableExtractionException e) {
-                LOG.debug("No tables from page {}: {}", page, e.getCause().toString());
-            }
+            tables.addAll(extractPageOrNone(document, page));
         }
         return tables;
+    }
+
+    /** The tables of one page, none when tabula fails on it (logged at debug): the rest is still worth reading. */
+    public List<PageTable> extractPageOrNone(PDDocument document, int page) {
+        try {
+            return extractPage(document, page);
+        } catch (TableExtractionException e) {
+            LOG.debug("No tables from page {}: {}", page, e.getCause().toString());
+            return List.of();
+        }
     }
 
     private static List<PageTable> tablesOf(Page page) {

@@ -2,7 +2,6 @@ package dev.docflow.ingest.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.ingest.model.DocumentRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ class UploadEventDeserializerTest {
     void anUploadEventBecomesTheDocumentToIngest() throws Exception {
         DocumentRef ref = new DocumentRef("0b3c8a52-3c1e-3d1f-9a55-5f2f0e3f6a11", "acme", "handbook", "acme/handbook/a.pdf", "a.pdf", 1234);
 
-        deserializer.deserialize(record(event(ref).toJson()), new ListCollector<>(out));
+        deserializer.deserialize(record(UploadEvents.of(ref).toJson()), new ListCollector<>(out));
 
         assertThat(out).containsExactly(ref);
     }
@@ -38,10 +37,5 @@ class UploadEventDeserializerTest {
 
     private static ConsumerRecord<byte[], byte[]> record(byte[] value) {
         return new ConsumerRecord<>("docflow.uploads", 0, 7L, "key".getBytes(StandardCharsets.UTF_8), value);
-    }
-
-    private static UploadEvent event(DocumentRef ref) {
-        return new UploadEvent(ref.documentId(), ref.tenant(), ref.knowledgeBase(), ref.objectKey(), ref.fileName(),
-                ref.sizeBytes());
     }
 }
