@@ -42,6 +42,7 @@ class RateLimitIT {
         AgentConfig stackConfig = StackAgentConfig.of(stack, "rate-it-" + RUN);
         AgentConfig config = new AgentConfig(stackConfig.httpHost(), stackConfig.httpPort(), stackConfig.elasticsearch(),
                 stackConfig.database(), "", stackConfig.retrieval(), stackConfig.answer(), stackConfig.uploads(), 2);
+        app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel());
         base = URI.create("http://127.0.0.1:" + app.start());
     }
 
