@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.docflow.agent.answer.ExtractiveAnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.chat.ChatService;
+import dev.docflow.agent.conversation.ContextCarryOver;
 import dev.docflow.agent.http.ChatController;
 import dev.docflow.agent.http.ErrorMapping;
 import dev.docflow.agent.auth.AdminKey;
@@ -81,8 +82,10 @@ public final class AgentApp implements AutoCloseable {
                 database.documents(),
                 new QuestionEncoder(model, terms),
                 new HybridRetriever(index::search, config.retrieval()),
+                config.retrieval(),
                 new RelevanceGate(config.answer().minSimilarity()),
-                new ExtractiveAnswerProvider(model, terms, config.answer()));
+                new ExtractiveAnswerProvider(model, terms, config.answer()),
+                new ContextCarryOver());
 
         ObjectMapper json = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)

@@ -1,20 +1,25 @@
 package dev.docflow.agent.answer;
 
+import dev.docflow.agent.citations.CitedAnswer;
 import dev.docflow.agent.citations.Passage;
-import dev.docflow.agent.citations.Statement;
+import dev.docflow.agent.conversation.Turn;
 import dev.docflow.agent.retrieval.Question;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Writes an answer from retrieved passages. Implementations say which passages each statement
- * rests on; numbering and rendering the citations is not their concern.
+ * Writes an answer from retrieved passages, with {@code [n]} markers that refer to the citations it
+ * gives the listener first.
  */
 public interface AnswerProvider {
 
     /**
+     * @param question the (standalone) question, as retrieval used it
      * @param passages candidate passages, best first
-     * @return the answer's statements in reading order, each citing at least one of
-     *     {@code passages} by index; empty when the passages do not answer the question
+     * @param history earlier messages of the conversation, oldest first
+     * @param listener told the citations, then the text as it is written
+     * @return the finished answer; empty, having told the listener nothing, when the passages do
+     *     not answer the question
      */
-    List<Statement> answer(Question question, List<Passage> passages);
+    Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener);
 }

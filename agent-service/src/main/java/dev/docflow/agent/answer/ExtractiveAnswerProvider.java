@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import dev.docflow.agent.citations.CitationNumbering;
+import dev.docflow.agent.citations.CitedAnswer;
+import dev.docflow.agent.conversation.Turn;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -46,8 +50,26 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
 
     private record Scored(Sentence sentence, double score) {}
 
+    /**
+     * Numbers the picked sentences' citations and hands the listener the citations, then one
+     * sentence at a time.
+     */
     @Override
-    public List<Statement> answer(Question question, List<Passage> passages) {
+    public Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener) {
+        List<Statement> statements = statements(question, passages);
+        if (statements.isEmpty()) {
+            return Optional.empty();
+        }
+        CitedAnswer cited = CitationNumbering.number(statements, passages);
+        listener.citations(cited.citations());
+        for (String piece : CitationNumbering.pieces(statements, passages)) {
+            listener.delta(piece);
+        }
+        return Optional.of(cited);
+    }
+
+    /** The sentences that answer {@code question}, in reading order; empty when none is good enough. */
+    List<Statement> statements(Question question, List<Passage> passages) {
         List<Sentence> sentences = QuotableSentences.of(passages, MAX_SENTENCES_SCORED);
         if (sentences.isEmpty()) {
             return List.of();

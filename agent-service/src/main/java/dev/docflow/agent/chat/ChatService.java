@@ -1,30 +1,33 @@
 package dev.docflow.agent.chat;
 
-import dev.docflow.agent.retrieval.RetrievalMode;
+import dev.docflow.agent.answer.AnswerListener;
 import dev.docflow.agent.answer.AnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
-import dev.docflow.agent.citations.CitationNumbering;
 import dev.docflow.agent.citations.CitedAnswer;
 import dev.docflow.agent.citations.Passage;
 import dev.docflow.agent.citations.PassageMerger;
-import dev.docflow.agent.citations.Statement;
+import dev.docflow.agent.conversation.FollowUpRewriter;
+import dev.docflow.agent.conversation.Turn;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import dev.docflow.agent.retrieval.HybridRetriever;
 import dev.docflow.agent.retrieval.Question;
 import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.Retrieval;
-import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
+import dev.docflow.agent.retrieval.RetrievalScope;
+import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
-import java.util.Set;
-import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One chat turn: check the knowledge base is the tenant's, retrieve, decide whether there is an
- * answer, write it, number its citations. No HTTP here. Thread-safe when its collaborators are.
+ * One chat turn: check the knowledge base is the tenant's, make the message standalone, retrieve,
+ * decide whether there is an answer, write it. No HTTP here. Thread-safe when its collaborators are.
  */
 public final class ChatService {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
@@ -33,39 +36,69 @@ public final class ChatService {
     private final DocumentRepository documents;
     private final QuestionEncoder encoder;
     private final HybridRetriever retriever;
+    private final RetrievalSettings retrievalSettings;
     private final RelevanceGate gate;
     private final AnswerProvider answers;
+    private final FollowUpRewriter rewriter;
 
-    public ChatService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, QuestionEncoder encoder, HybridRetriever retriever,
-            RelevanceGate gate, AnswerProvider answers) {
+    public ChatService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, QuestionEncoder encoder,
+            HybridRetriever retriever, RetrievalSettings retrievalSettings, RelevanceGate gate, AnswerProvider answers,
+            FollowUpRewriter rewriter) {
         this.knowledgeBases = knowledgeBases;
         this.documents = documents;
         this.encoder = encoder;
         this.retriever = retriever;
+        this.retrievalSettings = retrievalSettings;
         this.gate = gate;
         this.answers = answers;
+        this.rewriter = rewriter;
+    }
+
+    /** {@link #chat(ChatQuery, AnswerListener)} for a caller that wants only the finished reply. */
+    public ChatReply chat(ChatQuery query) {
+        return chat(query, AnswerListener.NONE);
     }
 
     /**
-     * @throws KnowledgeBaseNotFoundException when {@code tenant} has no knowledge base of that name
+     * Answers {@code query}, telling {@code listener} the citations and then the text as they are
+     * written (a "not found" answer comes as no citations and one piece of text).
+     *
+     * @throws KnowledgeBaseNotFoundException when the tenant has no knowledge base of that name
      */
-    public ChatReply chat(String tenant, String knowledgeBase, String message) {
-        return chat(tenant, knowledgeBase, message, RetrievalMode.HYBRID);
-    }
-
-    /** As {@link #chat(String, String, String)}, retrieving with {@code mode}. */
-    public ChatReply chat(String tenant, String knowledgeBase, String message, RetrievalMode mode) {
+    public ChatReply chat(ChatQuery query, AnswerListener listener) {
         long started = System.nanoTime();
-        if (knowledgeBases.find(tenant, knowledgeBase).isEmpty()) {
-            throw new KnowledgeBaseNotFoundException(knowledgeBase);
+        if (knowledgeBases.find(query.tenant(), query.knowledgeBase()).isEmpty()) {
+            throw new KnowledgeBaseNotFoundException(query.knowledgeBase());
         }
-        Question question = encoder.encode(message);
-        Retrieval retrieval = citable(retriever.retrieve(question, tenant, knowledgeBase, mode));
-        ChatReply reply = reply(question, retrieval, knowledgeBase);
-        LOG.info("chat tenant={} knowledgeBase={} retrieval={} chunks={} bestSimilarity={} citations={} tookMs={}",
-                tenant, knowledgeBase, mode.label(), retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
+        List<Turn> history = query.history();
+        String standalone = rewriter.standalone(query.message(), history);
+        Question question = encoder.encode(standalone);
+        int topK = query.topK() == null ? retrievalSettings.topK() : query.topK();
+        RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), query.filter());
+        Retrieval retrieval = citable(retriever.retrieve(question, scope, query.mode(), topK));
+        CitedAnswer answer = answer(question, retrieval, history, listener)
+                .orElseGet(() -> notFound(query.knowledgeBase(), listener));
+        ChatReply reply = new ChatReply(answer.text(), answer.citations(), query.knowledgeBase(), null, null, answer.warnings());
+        LOG.info("chat tenant={} knowledgeBase={} retrieval={} rewritten={} chunks={} bestSimilarity={} citations={} tookMs={}",
+                query.tenant(), query.knowledgeBase(), query.mode().label(), !standalone.equals(query.message()),
+                retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
                 reply.citations().size(), (System.nanoTime() - started) / 1_000_000);
         return reply;
+    }
+
+    private Optional<CitedAnswer> answer(Question question, Retrieval retrieval, List<Turn> history, AnswerListener listener) {
+        if (!gate.admits(question, retrieval)) {
+            return Optional.empty();
+        }
+        List<Passage> passages = PassageMerger.merge(retrieval.chunks());
+        return answers.answer(question, passages, history, listener);
+    }
+
+    private static CitedAnswer notFound(String knowledgeBase, AnswerListener listener) {
+        String text = ChatReply.notFoundText(knowledgeBase);
+        listener.citations(List.of());
+        listener.delta(text);
+        return new CitedAnswer(text, List.of());
     }
 
     /** Drops chunks of documents deleted, or being deleted, since they were indexed. */
@@ -81,18 +114,5 @@ public final class ChatService {
         }
         return new Retrieval(retrieval.chunks().stream()
                 .filter(chunk -> live.contains(UUID.fromString(chunk.documentId()))).toList(), retrieval.bestSimilarity());
-    }
-
-    private ChatReply reply(Question question, Retrieval retrieval, String knowledgeBase) {
-        if (!gate.admits(question, retrieval)) {
-            return ChatReply.notFound(knowledgeBase);
-        }
-        List<Passage> passages = PassageMerger.merge(retrieval.chunks());
-        List<Statement> statements = answers.answer(question, passages);
-        if (statements.isEmpty()) {
-            return ChatReply.notFound(knowledgeBase);
-        }
-        CitedAnswer cited = CitationNumbering.number(statements, passages);
-        return new ChatReply(cited.text(), cited.citations(), knowledgeBase);
     }
 }

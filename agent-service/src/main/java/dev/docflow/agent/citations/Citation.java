@@ -9,6 +9,7 @@ package dev.docflow.agent.citations;
  * @param pageEnd last page; null when the format has no pages
  * @param snippet the exact text of the cited passage
  * @param score the passage's fusion score
+ * @param sourceUrl a short-lived link to download the cited file; null where none was made
  */
 public record Citation(
         int n,
@@ -19,4 +20,10 @@ public record Citation(
         Integer pageEnd,
         String headingPath,
         String snippet,
-        double score) {}
+        double score,
+        String sourceUrl) {
+
+    public Citation withSourceUrl(String url) {
+        return new Citation(n, documentId, fileName, part, page, pageEnd, headingPath, snippet, score, url);
+    }
+}

@@ -21,25 +21,57 @@ public final class CitationNumbering {
      * @throws IndexOutOfBoundsException when a statement cites a passage that is not in the list
      */
     public static CitedAnswer number(List<Statement> statements, List<Passage> passages) {
+        Map<Integer, Integer> numbers = numbers(statements, passages);
+        List<Citation> citations = new ArrayList<>(numbers.size());
+        numbers.forEach((index, n) -> citations.add(citation(n, passages.get(index))));
+        return new CitedAnswer(String.join("", pieces(statements, numbers)), citations);
+    }
+
+    /**
+     * The text of {@link #number} cut after each statement and its markers: what a stream sends
+     * one by one. Joined, the pieces are exactly the answer's text.
+     */
+    public static List<String> pieces(List<Statement> statements, List<Passage> passages) {
+        return pieces(statements, numbers(statements, passages));
+    }
+
+    /** Every passage as a citation, numbered 1.. in list order: what a model is shown. */
+    public static List<Citation> all(List<Passage> passages) {
+        List<Citation> citations = new ArrayList<>(passages.size());
+        for (int i = 0; i < passages.size(); i++) {
+            citations.add(citation(i + 1, passages.get(i)));
+        }
+        return citations;
+    }
+
+    private static Map<Integer, Integer> numbers(List<Statement> statements, List<Passage> passages) {
         Map<Integer, Integer> numbers = new LinkedHashMap<>(); // passage index -> n
-        StringBuilder text = new StringBuilder();
         for (Statement statement : statements) {
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(statement.text().strip());
             for (int passage : statement.passages()) {
                 if (passage < 0 || passage >= passages.size()) {
                     throw new IndexOutOfBoundsException(
                             "statement cites passage " + passage + " of " + passages.size());
                 }
-                int n = numbers.computeIfAbsent(passage, unused -> numbers.size() + 1);
-                text.append(" [").append(n).append(']');
+                numbers.computeIfAbsent(passage, unused -> numbers.size() + 1);
             }
         }
-        List<Citation> citations = new ArrayList<>(numbers.size());
-        numbers.forEach((index, n) -> citations.add(citation(n, passages.get(index))));
-        return new CitedAnswer(text.toString(), citations);
+        return numbers;
+    }
+
+    private static List<String> pieces(List<Statement> statements, Map<Integer, Integer> numbers) {
+        List<String> pieces = new ArrayList<>(statements.size());
+        for (Statement statement : statements) {
+            StringBuilder piece = new StringBuilder();
+            if (!pieces.isEmpty()) {
+                piece.append(' ');
+            }
+            piece.append(statement.text().strip());
+            for (int passage : statement.passages()) {
+                piece.append(" [").append(numbers.get(passage)).append(']');
+            }
+            pieces.add(piece.toString());
+        }
+        return pieces;
     }
 
     private static Citation citation(int n, Passage passage) {
@@ -53,6 +85,7 @@ public final class CitationNumbering {
                 paged ? passage.pageEnd() : null,
                 passage.headingPath().isEmpty() ? null : passage.headingPath(),
                 passage.text(),
-                Math.round(passage.score() * SCORE_SCALE) / SCORE_SCALE);
+                Math.round(passage.score() * SCORE_SCALE) / SCORE_SCALE,
+                null);
     }
 }

@@ -16,6 +16,6 @@ public final class ChatController {
 
     public void chat(Context ctx) {
         ChatRequest request = ChatRequest.parse(ctx.body(), json);
-        ctx.json(chat.chat(TenantResolver.tenantOf(ctx), request.knowledgeBase(), request.message(), request.retrieval()));
+        ctx.json(chat.chat(request.query(TenantResolver.tenantOf(ctx))));
     }
 }

@@ -28,23 +28,28 @@ public final class HybridRetriever {
         this.settings = settings;
     }
 
-    public Retrieval retrieve(Question question, String tenant, String knowledgeBase) {
-        return retrieve(question, tenant, knowledgeBase, RetrievalMode.HYBRID);
+    public Retrieval retrieve(Question question, RetrievalScope scope) {
+        return retrieve(question, scope, RetrievalMode.HYBRID, settings.topK());
     }
 
-    /** With {@link RetrievalMode#BM25} or {@link RetrievalMode#KNN}, only that search runs. */
-    public Retrieval retrieve(Question question, String tenant, String knowledgeBase, RetrievalMode mode) {
+    /**
+     * With {@link RetrievalMode#BM25} or {@link RetrievalMode#KNN}, only that search runs.
+     *
+     * @param topK chunks to keep after fusion; at most {@link RetrievalSettings#candidates()}
+     */
+    public Retrieval retrieve(Question question, RetrievalScope scope, RetrievalMode mode, int topK) {
         JsonNode lexical = mode == RetrievalMode.KNN ? NONE
-                : hits(search.apply(ChunkQueries.bm25(question, tenant, knowledgeBase, settings.candidates())));
+                : hits(search.apply(ChunkQueries.bm25(question, scope, settings.candidates())));
         JsonNode semantic = mode == RetrievalMode.BM25 ? NONE
-                : hits(search.apply(ChunkQueries.knn(question, tenant, knowledgeBase, settings)));
+                : hits(search.apply(ChunkQueries.knn(question, scope, settings)));
 
         Map<String, JsonNode> sources = new HashMap<>();
         List<String> lexicalIds = ids(lexical, sources);
         List<String> semanticIds = ids(semantic, sources);
-        List<RetrievedChunk> chunks = new ArrayList<>(settings.topK());
+        int keep = Math.min(topK, settings.candidates());
+        List<RetrievedChunk> chunks = new ArrayList<>(keep);
         for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(List.of(lexicalIds, semanticIds), settings.rrfK())) {
-            if (chunks.size() == settings.topK()) {
+            if (chunks.size() == keep) {
                 break;
             }
             chunks.add(chunk(fused.id(), sources.get(fused.id()), fused.score()));

@@ -40,7 +40,7 @@ class ExtractiveAnswerProviderTest {
                         + "Meals are covered by a daily allowance."),
                 passage("security", "Passwords must be at least 14 characters long."));
 
-        List<Statement> answer = provider(3).answer(question("How much are hotels reimbursed per night?"), passages);
+        List<Statement> answer = provider(3).statements(question("How much are hotels reimbursed per night?"), passages);
 
         assertThat(answer).containsExactly(Statement.of("Hotels are reimbursed up to 180 euros per night.", 0));
     }
@@ -51,7 +51,7 @@ class ExtractiveAnswerProviderTest {
                 "Hotels are reimbursed with a receipt too. Breakfast is served at seven every day. "
                         + "Taxis are reimbursed with a receipt."));
 
-        List<Statement> answer = provider(3).answer(question("Are hotels and taxis reimbursed with a receipt?"), passages);
+        List<Statement> answer = provider(3).statements(question("Are hotels and taxis reimbursed with a receipt?"), passages);
 
         assertThat(answer).extracting(Statement::text)
                 .containsExactly("Hotels are reimbursed with a receipt too.", "Taxis are reimbursed with a receipt.");
@@ -63,7 +63,7 @@ class ExtractiveAnswerProviderTest {
                 passage("ranked-first", "Taxis are reimbursed with a receipt."),
                 passage("ranked-second", "Hotels are reimbursed with a receipt."));
 
-        List<Statement> answer = provider(3).answer(question("Are hotels and taxis reimbursed with a receipt?"), passages);
+        List<Statement> answer = provider(3).statements(question("Are hotels and taxis reimbursed with a receipt?"), passages);
 
         assertThat(answer).extracting(statement -> statement.passages().get(0)).containsExactly(0, 1);
     }
@@ -73,7 +73,7 @@ class ExtractiveAnswerProviderTest {
         List<Passage> passages = List.of(passage("travel",
                 "Taxis are reimbursed with a receipt. Hotels are reimbursed with a receipt. Trains are reimbursed with a receipt."));
 
-        List<Statement> answer = provider(2).answer(question("What is reimbursed with a receipt?"), passages);
+        List<Statement> answer = provider(2).statements(question("What is reimbursed with a receipt?"), passages);
 
         assertThat(answer).hasSize(2);
     }
@@ -82,14 +82,14 @@ class ExtractiveAnswerProviderTest {
     void answersNothingWhenNoSentenceIsCloseEnough() {
         List<Passage> passages = List.of(passage("travel", "Hotels are reimbursed up to 180 euros per night."));
 
-        assertThat(provider(3).answer(question("What is the capital of France?"), passages)).isEmpty();
+        assertThat(provider(3).statements(question("What is the capital of France?"), passages)).isEmpty();
     }
 
     @Test
     void skipsHeadingsAndQuotesWrappedLinesAsOneLine() {
         List<Passage> passages = List.of(passage("travel", "Hotels\n\nHotels are reimbursed\nup to 180 euros per night."));
 
-        List<Statement> answer = provider(3).answer(question("How much are hotels reimbursed per night?"), passages);
+        List<Statement> answer = provider(3).statements(question("How much are hotels reimbursed per night?"), passages);
 
         assertThat(answer).extracting(Statement::text).containsExactly("Hotels are reimbursed up to 180 euros per night.");
     }

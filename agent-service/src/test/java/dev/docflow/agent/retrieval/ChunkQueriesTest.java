@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ChunkQueriesTest {
@@ -17,7 +18,7 @@ class ChunkQueriesTest {
 
     @Test
     void bm25CarriesTheQuestionAsOneStringValueInsideTheTenantFilter() throws Exception {
-        ObjectNode body = ChunkQueries.bm25(question, "acme", "handbook", 50);
+        ObjectNode body = ChunkQueries.bm25(question, RetrievalScope.of("acme", "handbook"), 50);
 
         // round-trip through text: what Elasticsearch receives parses back to the same values
         JsonNode sent = new ObjectMapper().readTree(body.toString());
@@ -38,7 +39,7 @@ class ChunkQueriesTest {
     void bm25LeavesOutTheStemmedClauseWhenTheQuestionHasNoTerms() {
         Question stopWordsOnly = new Question("what is it", new LinkedHashSet<>(), new float[] {1f});
 
-        JsonNode should = ChunkQueries.bm25(stopWordsOnly, "acme", "handbook", 10).path("query").path("bool").path("should");
+        JsonNode should = ChunkQueries.bm25(stopWordsOnly, RetrievalScope.of("acme", "handbook"), 10).path("query").path("bool").path("should");
 
         assertThat(should).hasSize(1);
     }
@@ -47,7 +48,7 @@ class ChunkQueriesTest {
     void knnFiltersInsideTheVectorSearch() {
         RetrievalSettings settings = new RetrievalSettings(5, 50, 60);
 
-        JsonNode knn = ChunkQueries.knn(question, "acme", "handbook", settings).path("knn");
+        JsonNode knn = ChunkQueries.knn(question, RetrievalScope.of("acme", "handbook"), settings).path("knn");
 
         assertThat(knn.path("field").asText()).isEqualTo("embedding");
         assertThat(knn.path("query_vector")).extracting(JsonNode::floatValue).containsExactly(0.5f, -0.25f);
@@ -55,5 +56,19 @@ class ChunkQueriesTest {
         assertThat(knn.path("num_candidates").asInt()).isEqualTo(100);
         assertThat(knn.path("filter").path("bool").path("filter").toString())
                 .isEqualTo("[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}}]");
+    }
+
+    @Test
+    void filtersNarrowBothSearchesToTheGivenDocumentsTypesAndUploadTimes() {
+        RetrievalFilter filter = new RetrievalFilter(List.of("d1", "d2"), List.of("pdf"),
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
+        RetrievalScope scope = new RetrievalScope("acme", "handbook", filter);
+        String expected = "[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}},"
+                + "{\"terms\":{\"document_id\":[\"d1\",\"d2\"]}},{\"terms\":{\"file_type\":[\"pdf\"]}},"
+                + "{\"range\":{\"uploaded_at\":{\"gte\":1767225600000,\"lt\":1769904000000}}}]";
+
+        assertThat(ChunkQueries.bm25(question, scope, 10).path("query").path("bool").path("filter").toString()).isEqualTo(expected);
+        assertThat(ChunkQueries.knn(question, scope, RetrievalSettings.defaults()).path("knn").path("filter").path("bool")
+                .path("filter").toString()).isEqualTo(expected);
     }
 }

@@ -10,6 +10,10 @@ public final class ChunkFields {
     public static final String KNOWLEDGE_BASE = "knowledge_base";
     public static final String DOCUMENT_ID = "document_id";
     public static final String FILE_NAME = "file_name";
+    /** The file name's extension, lower case, without the dot ({@code pdf}); empty when it has none. */
+    public static final String FILE_TYPE = "file_type";
+    /** When the document was uploaded (its row's creation time), epoch milliseconds. */
+    public static final String UPLOADED_AT = "uploaded_at";
     public static final String CONTENT_TYPE = "content_type";
     public static final String ORDINAL = "ordinal";
     public static final String PAGE_START = "page_start";
