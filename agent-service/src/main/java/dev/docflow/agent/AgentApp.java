@@ -7,6 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.docflow.agent.answer.ExtractiveAnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.chat.ChatService;
+import dev.docflow.agent.citations.SourceLinks;
+import dev.docflow.agent.conversation.ConversationService;
+import dev.docflow.agent.http.ConversationController;
 import dev.docflow.agent.conversation.ContextCarryOver;
 import dev.docflow.agent.http.ChatController;
 import dev.docflow.agent.http.ErrorMapping;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * The agent service, wired and ready to start: what {@link Main} runs and what the CLI and tests
  * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
  *
- * <p>Routes: {@code GET /health}, {@code POST /api/chat}, knowledge bases and their documents under
+ * <p>Routes: {@code GET /health}, {@code POST /api/chat}, conversations under {@code /api/conversations},
+ * knowledge bases and their documents under
  * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
  * {@link #close()} stops the server, the outbox publisher and the index client; the database and the
  * embedding model belong to the caller.
@@ -77,6 +81,13 @@ public final class AgentApp implements AutoCloseable {
         ChunkIndex index = new ChunkIndex(config.elasticsearch());
         EnglishTextAnalyzer english = new EnglishTextAnalyzer();
         StemmedTerms terms = new StemmedTerms(english);
+        ObjectMapper json = new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        SourceLinks links = new SourceLinks(database.documents(), new ObjectStore(config.uploads().publicObjectStore()),
+                config.uploads().linkTtl());
+        ConversationService conversations = new ConversationService(database.conversations(), links, json);
         ChatService chat = new ChatService(
                 database.knowledgeBases(),
                 database.documents(),
@@ -85,12 +96,10 @@ public final class AgentApp implements AutoCloseable {
                 config.retrieval(),
                 new RelevanceGate(config.answer().minSimilarity()),
                 new ExtractiveAnswerProvider(model, terms, config.answer()),
-                new ContextCarryOver());
+                new ContextCarryOver(),
+                conversations,
+                links);
 
-        ObjectMapper json = new ObjectMapper()
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ChatController chatController = new ChatController(chat, json);
         ObjectStore store = new ObjectStore(config.uploads().objectStore());
         KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(
@@ -125,6 +134,10 @@ public final class AgentApp implements AutoCloseable {
         });
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         javalin.post("/api/chat", chatController::chat);
+        ConversationController conversationController = new ConversationController(conversations);
+        javalin.get("/api/conversations", conversationController::list);
+        javalin.get("/api/conversations/{id}", conversationController::read);
+        javalin.delete("/api/conversations/{id}", conversationController::delete);
         AdminController adminController = new AdminController(new ApiKeys(database.apiKeys()), json);
         javalin.post("/api/admin/tenants", adminController::createTenant);
         javalin.post("/api/admin/tenants/{tenant}/keys", adminController::createKey);

@@ -9,6 +9,7 @@ import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -32,6 +33,9 @@ import java.util.Map;
  *       <td>where upload events are published</td></tr>
  *   <tr><td>rate-limit.requests-per-minute</td><td>600</td><td>per tenant; more gets 429; 0 for no limit</td></tr>
  *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413</td></tr>
+ *   <tr><td>s3.public-endpoint</td><td>s3.endpoint</td><td>the object store as clients reach it: citations'
+ *       links to their files are signed for it</td></tr>
+ *   <tr><td>links.ttl-seconds</td><td>900</td><td>how long a citation's link to its file works</td></tr>
  *   <tr><td>auth.admin-key</td><td>none</td><td>the bootstrap key that creates tenants and their API keys</td></tr>
  *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
@@ -109,7 +113,8 @@ public record AgentConfig(
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
     public AgentConfig withUploadsTo(ObjectStoreSettings objectStore, String kafkaBootstrapServers) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer,
-                new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes()),
+                new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
+                        null, uploads.linkTtl()),
                 requestsPerMinute);
     }
 
@@ -167,7 +172,9 @@ public record AgentConfig(
                                 source.text("s3.bucket", ObjectStoreSettings.DEFAULT_BUCKET)),
                         source.text("kafka.bootstrap-servers", UploadSettings.DEFAULTS.kafkaBootstrapServers()),
                         source.text("kafka.uploads-topic", UploadSettings.DEFAULTS.uploadsTopic()),
-                        source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes())),
+                        source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes()),
+                        source.text("s3.public-endpoint", ""),
+                        Duration.ofSeconds(source.integer("links.ttl-seconds", (int) UploadSettings.DEFAULT_LINK_TTL.toSeconds()))),
                 source.integer("rate-limit.requests-per-minute", DEFAULT_REQUESTS_PER_MINUTE));
     }
 

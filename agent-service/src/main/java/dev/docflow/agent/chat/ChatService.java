@@ -3,7 +3,11 @@ package dev.docflow.agent.chat;
 import dev.docflow.agent.answer.AnswerListener;
 import dev.docflow.agent.answer.AnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
+import dev.docflow.agent.citations.Citation;
 import dev.docflow.agent.citations.CitedAnswer;
+import dev.docflow.agent.citations.SourceLinks;
+import dev.docflow.agent.conversation.ConversationService;
+import dev.docflow.agent.conversation.StoredExchange;
 import dev.docflow.agent.citations.Passage;
 import dev.docflow.agent.citations.PassageMerger;
 import dev.docflow.agent.conversation.FollowUpRewriter;
@@ -16,8 +20,11 @@ import dev.docflow.agent.retrieval.Retrieval;
 import dev.docflow.agent.retrieval.RetrievalScope;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.postgres.DocumentRepository;
+import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,10 +47,12 @@ public final class ChatService {
     private final RelevanceGate gate;
     private final AnswerProvider answers;
     private final FollowUpRewriter rewriter;
+    private final ConversationService conversations;
+    private final SourceLinks links;
 
     public ChatService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, QuestionEncoder encoder,
             HybridRetriever retriever, RetrievalSettings retrievalSettings, RelevanceGate gate, AnswerProvider answers,
-            FollowUpRewriter rewriter) {
+            FollowUpRewriter rewriter, ConversationService conversations, SourceLinks links) {
         this.knowledgeBases = knowledgeBases;
         this.documents = documents;
         this.encoder = encoder;
@@ -52,6 +61,8 @@ public final class ChatService {
         this.gate = gate;
         this.answers = answers;
         this.rewriter = rewriter;
+        this.conversations = conversations;
+        this.links = links;
     }
 
     /** {@link #chat(ChatQuery, AnswerListener)} for a caller that wants only the finished reply. */
@@ -61,24 +72,33 @@ public final class ChatService {
 
     /**
      * Answers {@code query}, telling {@code listener} the citations and then the text as they are
-     * written (a "not found" answer comes as no citations and one piece of text).
+     * written (a "not found" answer comes as no citations and one piece of text). The exchange is
+     * stored only once the answer is complete.
      *
      * @throws KnowledgeBaseNotFoundException when the tenant has no knowledge base of that name
+     * @throws dev.docflow.agent.conversation.ConversationNotFoundException when the tenant has no
+     *     conversation of the query's id
      */
     public ChatReply chat(ChatQuery query, AnswerListener listener) {
         long started = System.nanoTime();
-        if (knowledgeBases.find(query.tenant(), query.knowledgeBase()).isEmpty()) {
-            throw new KnowledgeBaseNotFoundException(query.knowledgeBase());
-        }
-        List<Turn> history = query.history();
+        KnowledgeBase knowledgeBase = knowledgeBases.find(query.tenant(), query.knowledgeBase())
+                .orElseThrow(() -> new KnowledgeBaseNotFoundException(query.knowledgeBase()));
+        List<Turn> history = query.conversationId() == null ? query.history()
+                : conversations.history(query.tenant(), knowledgeBase, query.conversationId());
         String standalone = rewriter.standalone(query.message(), history);
         Question question = encoder.encode(standalone);
         int topK = query.topK() == null ? retrievalSettings.topK() : query.topK();
         RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), query.filter());
         Retrieval retrieval = citable(retriever.retrieve(question, scope, query.mode(), topK));
-        CitedAnswer answer = answer(question, retrieval, history, listener)
-                .orElseGet(() -> notFound(query.knowledgeBase(), listener));
-        ChatReply reply = new ChatReply(answer.text(), answer.citations(), query.knowledgeBase(), null, null, answer.warnings());
+        LinkingListener linking = new LinkingListener(listener);
+        CitedAnswer answer = answer(question, retrieval, history, linking)
+                .orElseGet(() -> notFound(query.knowledgeBase(), linking));
+        List<Citation> citations = linking.linked(answer.citations());
+        StoredExchange stored = query.store()
+                ? conversations.record(query.conversationId(), knowledgeBase, query.message(), answer.text(), citations)
+                : null;
+        ChatReply reply = new ChatReply(answer.text(), citations, query.knowledgeBase(),
+                stored == null ? null : stored.conversationId(), stored == null ? null : stored.messageId(), answer.warnings());
         LOG.info("chat tenant={} knowledgeBase={} retrieval={} rewritten={} chunks={} bestSimilarity={} citations={} tookMs={}",
                 query.tenant(), query.knowledgeBase(), query.mode().label(), !standalone.equals(query.message()),
                 retrieval.chunks().size(), String.format(Locale.ROOT, "%.3f", retrieval.bestSimilarity()),
@@ -99,6 +119,32 @@ public final class ChatService {
         listener.citations(List.of());
         listener.delta(text);
         return new CitedAnswer(text, List.of());
+    }
+
+    /** Adds links to the citations as they pass, and remembers them for the finished reply. */
+    private final class LinkingListener implements AnswerListener {
+        private final AnswerListener listener;
+        private final Map<Integer, Citation> sent = new HashMap<>();
+
+        LinkingListener(AnswerListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void citations(List<Citation> citations) {
+            List<Citation> linked = links.link(citations);
+            linked.forEach(citation -> sent.put(citation.n(), citation));
+            listener.citations(linked);
+        }
+
+        @Override
+        public void delta(String text) {
+            listener.delta(text);
+        }
+
+        List<Citation> linked(List<Citation> cited) {
+            return cited.stream().map(citation -> sent.getOrDefault(citation.n(), citation)).toList();
+        }
     }
 
     /** Drops chunks of documents deleted, or being deleted, since they were indexed. */

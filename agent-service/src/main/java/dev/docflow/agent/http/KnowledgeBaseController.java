@@ -61,29 +61,12 @@ public final class KnowledgeBaseController {
             throw new InvalidRequestException("invalid_status",
                     "status must be one of " + String.join(", ", KnowledgeBaseService.STATUSES) + "; got '" + status + "'");
         }
-        int limit = (int) number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        long offset = number(ctx, "offset", 0, 0, Long.MAX_VALUE);
+        int limit = (int) QueryParams.number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        long offset = QueryParams.number(ctx, "offset", 0, 0, Long.MAX_VALUE);
         ctx.json(knowledgeBases.documents(TenantResolver.tenantOf(ctx), ctx.pathParam("kb"), status, limit, offset));
     }
 
     public void document(Context ctx) {
         ctx.json(knowledgeBases.document(TenantResolver.tenantOf(ctx), ctx.pathParam("kb"), ctx.pathParam("id")));
-    }
-
-    private static long number(Context ctx, String name, long fallback, long min, long max) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException("invalid_" + name,
-                name + " must be a whole number from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max) + "; got '" + value + "'");
     }
 }

@@ -1,5 +1,8 @@
 package dev.docflow.connectors.objectstore;
 
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.http.Method;
+import java.time.Duration;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.errors.ErrorResponseException;
@@ -24,14 +27,24 @@ import java.util.List;
  * <p>Keys are {@code <tenant>/<knowledge base>/<path>}; see {@link #keyOf}.
  */
 public final class ObjectStore {
+    /** S3 servers that ignore regions (MinIO, s3proxy) accept links signed for the default one. */
+    static final String SIGNING_REGION = "us-east-1";
+
     private final ObjectStoreSettings settings;
     private final MinioClient client;
+    private final MinioClient signer;
 
     public ObjectStore(ObjectStoreSettings settings) {
         this.settings = settings;
         this.client = MinioClient.builder()
                 .endpoint(settings.endpoint())
                 .credentials(settings.accessKey(), settings.secretKey())
+                .build();
+        // its own client: a known region spares presigning a GetBucketLocation round trip
+        this.signer = MinioClient.builder()
+                .endpoint(settings.endpoint())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .region(SIGNING_REGION)
                 .build();
     }
 
@@ -41,6 +54,16 @@ public final class ObjectStore {
 
     public static String keyOf(String tenant, String knowledgeBase, String path) {
         return prefixOf(tenant, knowledgeBase) + path;
+    }
+
+    /**
+     * A link anyone holding it can GET the object with until {@code ttl} passes. Made offline: the
+     * signature is computed here, so a store reachable only by clients can be named as endpoint.
+     */
+    public String presignedGet(String key, Duration ttl) {
+        return call(() -> signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(Method.GET).bucket(settings.bucket()).object(key)
+                .expiry((int) ttl.toSeconds()).build()), "presign " + key);
     }
 
     public void ensureBucket() {

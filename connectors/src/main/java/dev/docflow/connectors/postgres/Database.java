@@ -41,6 +41,10 @@ public final class Database {
         return repository(ApiKeyRepository.class);
     }
 
+    public ConversationRepository conversations() {
+        return repository(ConversationRepository.class);
+    }
+
     public UploadRepository uploads() {
         return repository(UploadRepository.class);
     }

@@ -68,6 +68,11 @@ public interface DocumentRepository {
     @SqlQuery("SELECT id FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
     java.util.Set<UUID> citable(@Bind("ids") UUID[] ids);
 
+    /** As {@link #citable}, with each document's object key, for links to the file. */
+    @SqlQuery("SELECT id, object_key FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
+    @RegisterConstructorMapper(CitableDocument.class)
+    List<CitableDocument> citableDocuments(@Bind("ids") UUID[] ids);
+
     @SqlQuery("SELECT status, count(*) AS documents, coalesce(sum(chunk_count), 0) AS chunks FROM documents"
             + " WHERE knowledge_base_id = :kb GROUP BY status")
     List<StatusCount> countByStatus(@Bind("kb") UUID knowledgeBaseId);
