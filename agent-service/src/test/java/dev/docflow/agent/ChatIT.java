@@ -6,16 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.testutils.HandbookFixture;
 import dev.docflow.agent.testutils.StackAgentConfig;
-import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
-import dev.docflow.connectors.contract.ChunkFields;
-import dev.docflow.connectors.contract.ChunkIds;
-import dev.docflow.connectors.elasticsearch.ChunkIndex;
-import dev.docflow.connectors.elasticsearch.ChunkIndexMapping;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.postgres.Database;
-import dev.docflow.connectors.postgres.DatabaseSettings;
-import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -37,28 +30,18 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The service end to end over HTTP, against a real Elasticsearch and PostgreSQL and the real
- * embedding model (the shared embedded stack of {@code docflow-localstack}): chunks of two tenants are indexed the way the ingestion job indexes them
- * (stemmed text, embeddings, explicit ids), then questions are asked through {@code POST /api/chat}.
+ * embedding model (the shared embedded stack of {@code docflow-localstack}): two tenants' chunks are
+ * indexed the way the ingestion job indexes them ({@link HandbookFixture}), then questions are asked
+ * through {@code POST /api/chat}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Unique per run, so runs sharing one stack never see each other's tenants or index. */
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String TENANT = "acme-" + RUN;
-    private static final String OTHER_TENANT = "globex-" + RUN;
-    private static final String KNOWLEDGE_BASE = "handbook";
-    private static final String OTHER_KNOWLEDGE_BASE = "research";
-
-    /** A chunk as the test indexes it; documents are their chunks joined by blank lines. */
-    private record Chunk(String tenant, String knowledgeBase, String documentId, String fileName, int ordinal,
-            int page, String headingPath, String text) {}
-
-    private static final List<Chunk> CHUNKS = chunks();
+    private static final String KNOWLEDGE_BASE = HandbookFixture.KNOWLEDGE_BASE;
+    private static final String OTHER_KNOWLEDGE_BASE = HandbookFixture.OTHER_KNOWLEDGE_BASE;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private EmbeddingModel model;
-    private ElasticsearchSettings elasticsearch;
+    private HandbookFixture fixture;
     private AgentApp app;
     private String apiKey;
     private URI base;
@@ -66,30 +49,12 @@ class ChatIT {
     @BeforeAll
     void indexChunksAndStartTheService() throws Exception {
         StackEndpoints stack = SharedStack.get();
-        model = new AllMiniLmL6V2EmbeddingModel();
-        elasticsearch = new ElasticsearchSettings(stack.elasticsearchUrl(), "chat-it-" + RUN);
-        try (ChunkIndex index = new ChunkIndex(elasticsearch)) {
-            index.ensureExists();
-            bulkIndex(CHUNKS);
-            index.refresh();
-        }
-        DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
-        Database database = Database.open(databaseSettings);
-        KnowledgeBase handbook = database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE);
-        KnowledgeBase research = database.knowledgeBases().ensure(OTHER_TENANT, OTHER_KNOWLEDGE_BASE);
-        // every indexed chunk's document has its row, as the ingestion job leaves it
-        for (Chunk chunk : CHUNKS) {
-            UUID id = UUID.fromString(chunk.documentId());
-            UUID kb = chunk.tenant().equals(TENANT) ? handbook.id() : research.id();
-            database.documents().markProcessing(id, kb, chunk.fileName() + "-" + id, chunk.fileName(), 100, null);
-            database.documents().markIndexed(id, null, 1);
-        }
-        database.documents().markDeleting(UUID.fromString(CHUNKS.get(CHUNKS.size() - 1).documentId()));
-
-        // the service's own resolver: requests carry a key of TENANT
-        apiKey = new ApiKeys(database.apiKeys()).issue(TENANT, "chat-it");
-        AgentConfig config = StackAgentConfig.of(stack, elasticsearch.indexAlias());
-        app = AgentApp.create(config, database, model);
+        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+        Database database = Database.open(StackAgentConfig.database(stack));
+        fixture = HandbookFixture.create(stack, database, model, "chat-it-" + UUID.randomUUID().toString().substring(0, 8));
+        // the service's own resolver: requests carry a key of the fixture's tenant
+        apiKey = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "chat-it");
+        app = AgentApp.create(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias()), database, model);
         base = URI.create("http://127.0.0.1:" + app.start());
     }
 
@@ -98,9 +63,8 @@ class ChatIT {
         if (app != null) {
             app.close();
         }
-        if (elasticsearch != null) {
-            send(HttpRequest.newBuilder(URI.create(elasticsearch.url() + "/" + ChunkIndexMapping.indexName(elasticsearch.indexAlias())))
-                    .DELETE().build());
+        if (fixture != null) {
+            fixture.dropIndex();
         }
     }
 
@@ -110,7 +74,7 @@ class ChatIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
-        Chunk hotels = CHUNKS.get(1);
+        HandbookFixture.Chunk hotels = fixture.chunk(1);
         assertThat(body.path("knowledgeBase").asText()).isEqualTo(KNOWLEDGE_BASE);
         assertThat(body.path("answer").asText()).contains("180 euros per night").contains("[1]");
         JsonNode first = body.path("citations").get(0);
@@ -133,7 +97,7 @@ class ChatIT {
         JsonNode first = body.path("citations").get(0);
         assertThat(first.path("fileName").asText()).isEqualTo("onboarding.md");
         assertThat(first.has("page")).isFalse();
-        assertThat(first.path("snippet").asText()).isEqualTo(CHUNKS.get(3).text());
+        assertThat(first.path("snippet").asText()).isEqualTo(fixture.chunk(3).text());
     }
 
     @Test
@@ -236,84 +200,5 @@ class ChatIT {
         List<Integer> numbers = new ArrayList<>();
         citations.forEach(citation -> numbers.add(citation.path("n").asInt()));
         return numbers;
-    }
-
-    /** Indexes the chunks as the ingestion job does: analysed text, embedding, id from document and ordinal. */
-    private void bulkIndex(List<Chunk> chunks) throws Exception {
-        StringBuilder ndjson = new StringBuilder();
-        try (EnglishTextAnalyzer english = new EnglishTextAnalyzer()) {
-            for (Chunk chunk : chunks) {
-                String id = ChunkIds.of(chunk.documentId(), chunk.ordinal());
-                int start = charStart(chunk);
-                ObjectNode source = JSON.createObjectNode()
-                        .put(ChunkFields.CHUNK_ID, id)
-                        .put(ChunkFields.TENANT, chunk.tenant())
-                        .put(ChunkFields.KNOWLEDGE_BASE, chunk.knowledgeBase())
-                        .put(ChunkFields.DOCUMENT_ID, chunk.documentId())
-                        .put(ChunkFields.FILE_NAME, chunk.fileName())
-                        .put(ChunkFields.CONTENT_TYPE, "text/plain")
-                        .put(ChunkFields.ORDINAL, chunk.ordinal())
-                        .put(ChunkFields.PAGE_START, chunk.page())
-                        .put(ChunkFields.PAGE_END, chunk.page())
-                        .put(ChunkFields.CHAR_START, start)
-                        .put(ChunkFields.CHAR_END, start + chunk.text().length())
-                        .put(ChunkFields.HEADING_PATH, chunk.headingPath())
-                        .put(ChunkFields.TEXT, chunk.text())
-                        .put(ChunkFields.TEXT_STEMMED, english.analyze(chunk.text()));
-                float[] vector = model.embed(chunk.headingPath() + "\n" + chunk.text()).content().vector();
-                var embedding = source.putArray(ChunkFields.EMBEDDING);
-                for (float value : vector) {
-                    embedding.add(value);
-                }
-                ObjectNode action = JSON.createObjectNode();
-                action.putObject("index").put("_index", elasticsearch.indexAlias()).put("_id", id);
-                ndjson.append(action).append('\n').append(source).append('\n');
-            }
-        }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(elasticsearch.url() + "/_bulk"))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()))
-                .build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).path("errors").asBoolean()).as(response.body()).isFalse();
-    }
-
-    /** Where the chunk starts in its document: after the earlier chunks of the document and a blank line each. */
-    private static int charStart(Chunk chunk) {
-        int start = 0;
-        for (Chunk earlier : CHUNKS) {
-            if (earlier.documentId().equals(chunk.documentId()) && earlier.ordinal() < chunk.ordinal()) {
-                start += earlier.text().length() + 2;
-            }
-        }
-        return start;
-    }
-
-    private static List<Chunk> chunks() {
-        String travel = UUID.randomUUID().toString();
-        String security = UUID.randomUUID().toString();
-        String onboarding = UUID.randomUUID().toString();
-        String labNotes = UUID.randomUUID().toString();
-        return List.of(
-                new Chunk(TENANT, KNOWLEDGE_BASE, travel, "travel-policy.pdf", 0, 2, "Travel Policy › Flights",
-                        "Employees book economy class for flights shorter than six hours. Business class is allowed"
-                                + " on longer flights when a director approves the trip in advance."),
-                new Chunk(TENANT, KNOWLEDGE_BASE, travel, "travel-policy.pdf", 1, 3, "Travel Policy › Hotels",
-                        "Hotel costs are reimbursed up to 180 euros per night in capital cities and up to 120 euros"
-                                + " elsewhere. Keep the itemised invoice; a credit card slip is not enough."),
-                new Chunk(TENANT, KNOWLEDGE_BASE, security, "security-handbook.docx", 0, 0, "Accounts › Passwords",
-                        "Passwords must be at least 14 characters long. Multi-factor authentication is mandatory"
-                                + " for remote access to the company VPN."),
-                new Chunk(TENANT, KNOWLEDGE_BASE, onboarding, "onboarding.md", 0, 0, "First day",
-                        "New employees collect their laptop from the IT service desk on the second floor at 9 am"
-                                + " on their first day."),
-                new Chunk(OTHER_TENANT, OTHER_KNOWLEDGE_BASE, labNotes, "lab-notes.pdf", 0, 7, "Reactor › Calibration",
-                        "During calibration the reactor coolant must stay below 340 degrees Celsius. Operators log"
-                                + " the temperature every ten minutes."),
-                new Chunk(OTHER_TENANT, OTHER_KNOWLEDGE_BASE, labNotes, "lab-notes.pdf", 1, 8, "Reactor › Restart",
-                        "The calibration report is signed by two senior engineers before the reactor restarts."),
-                // last: its document is being deleted (see the set-up)
-                new Chunk(TENANT, KNOWLEDGE_BASE, UUID.randomUUID().toString(), "retired-parking-policy.pdf", 0, 1,
-                        "Parking", "A parking permit costs 45 euros a month and is renewed every January."));
     }
 }
