@@ -14,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -80,10 +84,14 @@ class UploadToChatIT {
     }
 
     private String upload(String markdown) throws Exception {
+        return upload(KB, "wetlands.md", "text/markdown", markdown);
+    }
+
+    private String upload(String kb, String fileName, String contentType, String text) throws Exception {
         String boundary = "b-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wetlands.md\"\r\n"
-                + "Content-Type: text/markdown\r\n\r\n" + markdown + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases/" + KB + "/documents"))
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases/" + kb + "/documents"))
                 .header("content-type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -92,11 +100,70 @@ class UploadToChatIT {
         return document.path("id").asText();
     }
 
-    /** Waits until the streaming job has committed the document as indexed; failing it ends the wait. */
+    /**
+     * Two documents of different types, uploaded one after the other, go through the streaming job;
+     * chat filtered by document id, file type and upload time (read back from PostgreSQL: the
+     * time the index holds) cites only the document each filter admits.
+     */
+    @Test
+    void aFilteredChatCitesOnlyTheDocumentsTheFilterAdmits() throws Exception {
+        String kb = "filters-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + kb + "\"}")).build()).statusCode()).isEqualTo(201);
+        String herons = upload(kb, "herons.md", "text/markdown",
+                "# Herons\n\nThe grey heron builds its nest high in the alder trees beside the canal.\n");
+        awaitIndexed(kb, herons);
+        String egrets = upload(kb, "egrets.txt", "text/plain",
+                "The little egret builds its nest among the herons in the alder trees beside the canal.\n");
+        awaitIndexed(kb, egrets);
+        Instant heronsUploaded = uploadedAt(kb, herons);
+        Instant egretsUploaded = uploadedAt(kb, egrets);
+        assertThat(egretsUploaded).as("uploaded one after the other").isAfter(heronsUploaded);
+        String question = "Where do herons and egrets build their nests?";
+        // both are searchable once the index refreshed (within a second of the commit)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> citedDocuments(kb, question, "{}"), cited -> cited.containsAll(List.of(herons, egrets)));
+
+        assertThat(citedDocuments(kb, question, "{\"documentIds\":[\"" + herons + "\"]}")).containsOnly(herons);
+        assertThat(citedDocuments(kb, question, "{\"fileTypes\":[\"txt\"]}")).containsOnly(egrets);
+        assertThat(citedDocuments(kb, question, "{\"fileTypes\":[\"MD\", \"pdf\"]}")).containsOnly(herons);
+        assertThat(citedDocuments(kb, question, "{\"fileTypes\":[\"pdf\"]}")).isEmpty();
+        assertThat(citedDocuments(kb, question, "{\"uploadedFrom\":\"" + egretsUploaded + "\"}")).containsOnly(egrets);
+        assertThat(citedDocuments(kb, question, "{\"uploadedBefore\":\"" + egretsUploaded + "\"}")).containsOnly(herons);
+        assertThat(citedDocuments(kb, question, "{\"uploadedFrom\":\"" + heronsUploaded
+                + "\",\"uploadedBefore\":\"" + egretsUploaded.plusMillis(1) + "\",\"fileTypes\":[\"txt\"]}")).containsOnly(egrets);
+        assertThat(citedDocuments(kb, question, "{\"documentIds\":[\"" + herons + "\"],\"fileTypes\":[\"txt\"]}")).isEmpty();
+    }
+
+    /** The documents a chat answer cites, in citation order. */
+    private List<String> citedDocuments(String kb, String question, String filter) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/chat"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"knowledgeBase\":\"" + kb + "\",\"message\":\"" + question
+                        + "\",\"filter\":" + filter + "}")).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        JSON.readTree(response.body()).path("citations").forEach(citation -> ids.add(citation.path("documentId").asText()));
+        return ids;
+    }
+
+    /** The document's upload time as the index holds it: its row's creation time, to the millisecond. */
+    private Instant uploadedAt(String kb, String id) throws Exception {
+        JsonNode document = JSON.readTree(send(HttpRequest.newBuilder(
+                base.resolve("/api/knowledge-bases/" + kb + "/documents/" + id)).GET().build()).body());
+        return OffsetDateTime.parse(document.path("createdAt").asText()).toInstant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private void awaitIndexed(String id) {
+        awaitIndexed(KB, id);
+    }
+
+    /** Waits until the streaming job has committed the document as indexed; failing it ends the wait. */
+    private void awaitIndexed(String kb, String id) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode document = JSON.readTree(send(HttpRequest.newBuilder(
-                    base.resolve("/api/knowledge-bases/" + KB + "/documents/" + id)).GET().build()).body());
+                    base.resolve("/api/knowledge-bases/" + kb + "/documents/" + id)).GET().build()).body());
             assertThat(document.path("status").asText()).as(document.toString()).isNotEqualTo("failed");
             return document.path("status").asText().equals("indexed");
         });

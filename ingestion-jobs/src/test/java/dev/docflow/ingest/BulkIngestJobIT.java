@@ -115,7 +115,14 @@ class BulkIngestJobIT {
         runJob(kb);
 
         assertThat(index.countChunks(TENANT, kb, documentId)).isEqualTo(1);
-        assertThat(rows(kb).get("notes.md").chunkCount()).isEqualTo(1);
+        DocumentRecord row = rows(kb).get("notes.md");
+        assertThat(row.chunkCount()).isEqualTo(1);
+        // the filter fields: the file type, and the upload time of the row (the first upload's)
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.put("size", 10).set("query", ChunkIndex.filterQuery(TENANT, kb, documentId));
+        com.fasterxml.jackson.databind.JsonNode chunk = index.search(body).path("hits").path("hits").get(0).path("_source");
+        assertThat(chunk.path(ChunkFields.FILE_TYPE).asText()).isEqualTo("md");
+        assertThat(chunk.path(ChunkFields.UPLOADED_AT).asLong()).isEqualTo(row.createdAt().toInstant().toEpochMilli());
     }
 
     @Test

@@ -86,7 +86,7 @@ class StreamingIngestJobIT {
 
             producer.send(new ProducerRecord<>(kafka.uploadsTopic(), "junk", "{not an event".getBytes(StandardCharsets.UTF_8))).get();
             // a late event of a document deleted since: its file is gone
-            publish(new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, ObjectStore.keyOf(TENANT, KB, "gone.md"), "gone.md", 10));
+            publish(new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, ObjectStore.keyOf(TENANT, KB, "gone.md"), "gone.md", 10, 0));
             DocumentRef second = upload(dir, "second.md", "# Second\n\nThe second upload mentions an otter in the river.\n");
             DocumentRef broken = upload(dir, "broken.pdf", "%PDF-1.4 these are not the bytes of a PDF");
             publish(second);
@@ -119,7 +119,7 @@ class StreamingIngestJobIT {
         KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, KB);
         String id = DocumentIds.of(TENANT, KB, name);
         database.documents().markProcessing(UUID.fromString(id), kb.id(), key, name, Files.size(file), null);
-        return new DocumentRef(id, TENANT, KB, key, name, Files.size(file));
+        return new DocumentRef(id, TENANT, KB, key, name, Files.size(file), 0);
     }
 
     private void publish(DocumentRef ref) throws Exception {

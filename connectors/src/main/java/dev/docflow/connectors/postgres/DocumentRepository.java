@@ -1,5 +1,6 @@
 package dev.docflow.connectors.postgres;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,12 +15,17 @@ public interface DocumentRepository {
     String COLUMNS = "id, knowledge_base_id, object_key, file_name, size_bytes, status, failure_stage,"
             + " failure_reason, failure_message, page_count, chunk_count, created_at, updated_at";
 
-    /** Records a document as being processed, keeping its counts from an earlier run until replaced. */
-    @SqlUpdate("INSERT INTO documents (id, knowledge_base_id, object_key, file_name, size_bytes, etag, status)"
+    /**
+     * Records a document as being processed, keeping its counts from an earlier run until replaced.
+     *
+     * @return the row's {@code created_at}: when the document was first uploaded
+     */
+    @SqlQuery("INSERT INTO documents (id, knowledge_base_id, object_key, file_name, size_bytes, etag, status)"
             + " VALUES (:id, :kb, :key, :fileName, :size, :etag, 'processing')"
             + " ON CONFLICT (id) DO UPDATE SET size_bytes = :size, etag = :etag, status = 'processing',"
-            + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, updated_at = now()")
-    void markProcessing(@Bind("id") UUID id, @Bind("kb") UUID knowledgeBaseId, @Bind("key") String objectKey,
+            + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, updated_at = now()"
+            + " RETURNING created_at")
+    OffsetDateTime markProcessing(@Bind("id") UUID id, @Bind("kb") UUID knowledgeBaseId, @Bind("key") String objectKey,
             @Bind("fileName") String fileName, @Bind("size") long sizeBytes, @Bind("etag") String etag);
 
     @SqlUpdate("UPDATE documents SET status = 'indexed', page_count = :pages, chunk_count = :chunks,"
@@ -54,6 +60,10 @@ public interface DocumentRepository {
     /** An uploaded document's work has started (a document in any other state is left as it is). */
     @SqlUpdate("UPDATE documents SET status = 'processing', updated_at = now() WHERE id = :id AND status = 'uploaded'")
     int markStarted(@Bind("id") UUID id);
+
+    /** When the document was uploaded (its row's {@code created_at}); empty when it has no row. */
+    @SqlQuery("SELECT created_at FROM documents WHERE id = :id")
+    Optional<OffsetDateTime> uploadedAt(@Bind("id") UUID id);
 
     @SqlUpdate("DELETE FROM documents WHERE id = :id")
     void delete(@Bind("id") UUID id);

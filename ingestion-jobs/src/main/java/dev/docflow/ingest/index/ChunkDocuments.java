@@ -3,6 +3,7 @@ package dev.docflow.ingest.index;
 import static dev.docflow.connectors.contract.ChunkFields.*;
 
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
+import dev.docflow.connectors.contract.FileTypes;
 import dev.docflow.ingest.model.Chunk;
 import dev.docflow.ingest.model.EmbeddedChunk;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ final class ChunkDocuments {
         source.put(KNOWLEDGE_BASE, embedded.ref().knowledgeBase());
         source.put(DOCUMENT_ID, embedded.ref().documentId());
         source.put(FILE_NAME, embedded.ref().fileName());
+        source.put(FILE_TYPE, FileTypes.of(embedded.ref().fileName()));
+        source.put(UPLOADED_AT, embedded.ref().uploadedAt());
         source.put(CONTENT_TYPE, embedded.contentType());
         source.put(ORDINAL, chunk.ordinal());
         source.put(PAGE_START, chunk.pageStart());

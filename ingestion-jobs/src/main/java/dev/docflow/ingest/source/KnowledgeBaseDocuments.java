@@ -6,6 +6,7 @@ import dev.docflow.connectors.objectstore.StoredObject;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.model.DocumentRef;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +32,10 @@ public final class KnowledgeBaseDocuments {
             String path = object.key().substring(prefix.length());
             String documentId = DocumentIds.of(tenant, knowledgeBaseName, path);
             String fileName = path.substring(path.lastIndexOf('/') + 1);
-            database.documents().markProcessing(UUID.fromString(documentId), knowledgeBase.id(), object.key(),
-                    fileName, object.size(), object.etag());
-            refs.add(new DocumentRef(documentId, tenant, knowledgeBaseName, object.key(), fileName, object.size()));
+            OffsetDateTime uploadedAt = database.documents().markProcessing(UUID.fromString(documentId),
+                    knowledgeBase.id(), object.key(), fileName, object.size(), object.etag());
+            refs.add(new DocumentRef(documentId, tenant, knowledgeBaseName, object.key(), fileName, object.size(),
+                    uploadedAt.toInstant().toEpochMilli()));
         }
         return refs;
     }

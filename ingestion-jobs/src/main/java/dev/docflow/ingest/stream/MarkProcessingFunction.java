@@ -11,7 +11,8 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 /**
  * Moves an uploaded document to {@code processing} as the streaming job takes it, so its status
  * says work has started ({@code uploaded → processing → indexed | failed}). The bulk job records
- * the same when it lists its documents.
+ * the same when it lists its documents. Upload events do not carry the upload time: it is read here
+ * from the row ({@code created_at}), so both jobs take it from the same place.
  */
 public final class MarkProcessingFunction extends RichMapFunction<DocumentRef, DocumentRef> {
     private final DatabaseSettings database;
@@ -28,7 +29,11 @@ public final class MarkProcessingFunction extends RichMapFunction<DocumentRef, D
 
     @Override
     public DocumentRef map(DocumentRef ref) {
-        documents.markStarted(UUID.fromString(ref.documentId()));
-        return ref;
+        UUID id = UUID.fromString(ref.documentId());
+        documents.markStarted(id);
+        // a row deleted since the upload leaves nothing citable; its chunks still need a time
+        long uploadedAt = documents.uploadedAt(id).map(time -> time.toInstant().toEpochMilli())
+                .orElseGet(System::currentTimeMillis);
+        return ref.withUploadedAt(uploadedAt);
     }
 }

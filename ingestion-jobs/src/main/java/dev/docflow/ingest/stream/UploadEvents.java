@@ -7,9 +7,10 @@ import dev.docflow.ingest.model.DocumentRef;
 public final class UploadEvents {
     private UploadEvents() {}
 
+    /** The upload time is not in the event: {@link MarkProcessingFunction} reads it from the document's row. */
     public static DocumentRef toDocumentRef(UploadEvent event) {
         return new DocumentRef(event.documentId(), event.tenant(), event.knowledgeBase(), event.objectKey(),
-                event.fileName(), event.sizeBytes());
+                event.fileName(), event.sizeBytes(), DocumentRef.UPLOAD_TIME_UNKNOWN);
     }
 
     public static UploadEvent of(DocumentRef ref) {

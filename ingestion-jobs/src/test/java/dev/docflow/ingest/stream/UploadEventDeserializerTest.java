@@ -16,7 +16,7 @@ class UploadEventDeserializerTest {
 
     @Test
     void anUploadEventBecomesTheDocumentToIngest() throws Exception {
-        DocumentRef ref = new DocumentRef("0b3c8a52-3c1e-3d1f-9a55-5f2f0e3f6a11", "acme", "handbook", "acme/handbook/a.pdf", "a.pdf", 1234);
+        DocumentRef ref = new DocumentRef("0b3c8a52-3c1e-3d1f-9a55-5f2f0e3f6a11", "acme", "handbook", "acme/handbook/a.pdf", "a.pdf", 1234, 0);
 
         deserializer.deserialize(record(UploadEvents.of(ref).toJson()), new ListCollector<>(out));
 
