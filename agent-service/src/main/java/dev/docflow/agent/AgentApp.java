@@ -109,6 +109,7 @@ public final class AgentApp implements AutoCloseable {
                 database.knowledgeBases(), database.uploads(), store, publisher, config.uploads().maxFileBytes()));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
+            javalinConfig.registerPlugin(new dev.docflow.agent.http.ApiDocsPlugin()); // GET /openapi.json, GET /docs
             // parts over a megabyte go to disk, never whole into memory; the size limit is ours (413)
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
@@ -166,6 +167,11 @@ public final class AgentApp implements AutoCloseable {
         LOG.info("agent service started port={} elasticsearch={} alias={}",
                 javalin.port(), config.elasticsearch().url(), config.elasticsearch().indexAlias());
         return javalin.port();
+    }
+
+    /** The Javalin app, for tests that compare its routes with the API document. */
+    Javalin javalin() {
+        return javalin;
     }
 
     /** The bound port; valid after {@link #start()}. */
