@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.answer.ExtractiveAnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.chat.ChatService;
@@ -28,6 +29,7 @@ import dev.docflow.connectors.objectstore.ObjectStore;
 import io.javalin.config.SizeUnit;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.http.TenantResolver;
+import dev.docflow.agent.llm.LanguageModels;
 import dev.docflow.agent.retrieval.HybridRetriever;
 import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.StemmedTerms;
@@ -88,6 +90,7 @@ public final class AgentApp implements AutoCloseable {
         SourceLinks links = new SourceLinks(database.documents(), new ObjectStore(config.uploads().publicObjectStore()),
                 config.uploads().linkTtl());
         ConversationService conversations = new ConversationService(database.conversations(), links, json);
+        boolean languageModel = config.answerProvider() == AnswerProviderKind.LANGUAGE_MODEL;
         ChatService chat = new ChatService(
                 database.knowledgeBases(),
                 database.documents(),
@@ -95,8 +98,9 @@ public final class AgentApp implements AutoCloseable {
                 new HybridRetriever(index::search, config.retrieval()),
                 config.retrieval(),
                 new RelevanceGate(config.answer().minSimilarity()),
-                new ExtractiveAnswerProvider(model, terms, config.answer()),
-                new ContextCarryOver(),
+                languageModel ? LanguageModels.answerProvider(config.languageModel())
+                        : new ExtractiveAnswerProvider(model, terms, config.answer()),
+                languageModel ? LanguageModels.followUpRewriter(config.languageModel()) : new ContextCarryOver(),
                 conversations,
                 links);
 

@@ -1,6 +1,8 @@
 package dev.docflow.agent;
 
+import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.answer.AnswerSettings;
+import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
 import dev.docflow.agent.upload.UploadSettings;
@@ -41,6 +43,13 @@ import java.util.Map;
  *       <td>see {@link RetrievalSettings}</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
  *       <td>0.30, 0.40, 3</td><td>see {@link AnswerSettings}</td></tr>
+ *   <tr><td>answer.provider</td><td>extractive</td><td>{@code extractive} (quotes sentences) or
+ *       {@code language-model} (an OpenAI-compatible chat model writes the answer and rewrites follow-ups)</td></tr>
+ *   <tr><td>llm.base-url, llm.model, llm.api-key</td><td>none</td><td>the model's API root with its version
+ *       ({@code https://api.openai.com/v1}), its name, its key (empty for servers that need none);
+ *       base URL and model are required with {@code answer.provider=language-model}</td></tr>
+ *   <tr><td>llm.timeout-seconds, llm.max-passage-chars, llm.max-history-turns</td><td>60, 24000, 6</td>
+ *       <td>see {@link LanguageModelSettings}</td></tr>
  * </table>
  *
  * <p>The constructor checks every value and says what to change, so a config built in code (the
@@ -55,7 +64,9 @@ public record AgentConfig(
         RetrievalSettings retrieval,
         AnswerSettings answer,
         UploadSettings uploads,
-        int requestsPerMinute) {
+        int requestsPerMinute,
+        AnswerProviderKind answerProvider,
+        LanguageModelSettings languageModel) {
 
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
 
@@ -63,6 +74,13 @@ public record AgentConfig(
     public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
             String adminKey, RetrievalSettings retrieval, AnswerSettings answer, UploadSettings uploads) {
         this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, DEFAULT_REQUESTS_PER_MINUTE);
+    }
+
+    /** Answering without a language model. */
+    public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
+            String adminKey, RetrievalSettings retrieval, AnswerSettings answer, UploadSettings uploads, int requestsPerMinute) {
+        this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                AnswerProviderKind.EXTRACTIVE, LanguageModelSettings.NONE);
     }
 
     /** Loopback until requests carry API keys: exposing the service is a choice ({@code http.host=0.0.0.0}). */
@@ -97,6 +115,20 @@ public record AgentConfig(
         require(answer.minSentenceScore() >= 0 && answer.minSentenceScore() <= 1, "answer.min-sentence-score",
                 "must be between 0 and 1");
         require(answer.maxSentences() >= 1, "answer.max-sentences", "must be at least 1");
+        require(answerProvider != null, "answer.provider", "must be extractive or language-model");
+        require(languageModel != null, "llm.base-url", "must be set");
+        if (answerProvider == AnswerProviderKind.LANGUAGE_MODEL) {
+            require(isHttpUrl(languageModel.baseUrl()), "llm.base-url", "must be the http(s) URL of an OpenAI-compatible API, "
+                    + "version included (https://api.openai.com/v1, http://127.0.0.1:11434/v1), when answer.provider="
+                    + answerProvider.label() + "; got '" + languageModel.baseUrl() + "'");
+            require(!languageModel.model().isEmpty(), "llm.model",
+                    "must name the model (e.g. gpt-4o-mini) when answer.provider=" + answerProvider.label());
+        }
+        require(!languageModel.timeout().isNegative() && languageModel.timeout().toSeconds() >= 1, "llm.timeout-seconds",
+                "must be at least 1");
+        require(languageModel.maxPassageChars() >= 1_000, "llm.max-passage-chars",
+                "must be at least 1000 (a passage or two); " + LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS + " is the default");
+        require(languageModel.maxHistoryTurns() >= 0, "llm.max-history-turns", "must be 0 (no history) or more");
     }
 
     /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
@@ -107,7 +139,8 @@ public record AgentConfig(
 
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
-        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute);
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                answerProvider, languageModel);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
@@ -115,24 +148,33 @@ public record AgentConfig(
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer,
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
                         null, uploads.linkTtl()),
-                requestsPerMinute);
+                requestsPerMinute, answerProvider, languageModel);
     }
 
     public AgentConfig withAdminKey(String key) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads,
-                requestsPerMinute);
+                requestsPerMinute, answerProvider, languageModel);
     }
 
-    /** Leaves the admin key out, so the configuration can be logged. */
+    /** The same settings answering with {@code provider}. */
+    public AgentConfig withAnswerProvider(AnswerProviderKind provider, LanguageModelSettings model) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
+                requestsPerMinute, provider, model);
+    }
+
+    /** Leaves the admin key (and the model's API key) out, so the configuration can be logged. */
     @Override
     public String toString() {
         return "AgentConfig[http=" + httpHost + ":" + httpPort + ", elasticsearch=" + elasticsearch + ", database="
                 + database + ", adminKey=" + (adminKey == null || adminKey.isBlank() ? "none" : "set") + ", retrieval="
-                + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute + "]";
+                + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute
+                + ", answerProvider=" + answerProvider.label()
+                + (answerProvider == AnswerProviderKind.LANGUAGE_MODEL ? ", languageModel=" + languageModel : "") + "]";
     }
 
     public AgentConfig withHttpPort(int port) {
-        return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute);
+        return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                answerProvider, languageModel);
     }
 
     /**
@@ -175,7 +217,25 @@ public record AgentConfig(
                         source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes()),
                         source.text("s3.public-endpoint", ""),
                         Duration.ofSeconds(source.integer("links.ttl-seconds", (int) UploadSettings.DEFAULT_LINK_TTL.toSeconds()))),
-                source.integer("rate-limit.requests-per-minute", DEFAULT_REQUESTS_PER_MINUTE));
+                source.integer("rate-limit.requests-per-minute", DEFAULT_REQUESTS_PER_MINUTE),
+                answerProvider(source),
+                new LanguageModelSettings(
+                        source.text("llm.base-url", ""),
+                        source.text("llm.model", ""),
+                        source.text("llm.api-key", ""),
+                        Duration.ofSeconds(source.integer("llm.timeout-seconds",
+                                (int) LanguageModelSettings.DEFAULT_TIMEOUT.toSeconds())),
+                        source.integer("llm.max-passage-chars", LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS),
+                        source.integer("llm.max-history-turns", LanguageModelSettings.DEFAULT_MAX_HISTORY_TURNS)));
+    }
+
+    private static AnswerProviderKind answerProvider(ConfigSource source) {
+        String value = source.text("answer.provider", AnswerProviderKind.EXTRACTIVE.label());
+        try {
+            return AnswerProviderKind.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ConfigSource.describe("answer.provider") + " " + e.getMessage(), e);
+        }
     }
 
     /** {@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}. */

@@ -3,6 +3,7 @@ package dev.docflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import java.io.IOException;
@@ -33,6 +34,8 @@ class AgentConfigTest {
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
         assertThat(config.answer().maxSentences()).isEqualTo(3);
+        assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.EXTRACTIVE);
+        assertThat(config.languageModel().timeout()).hasSeconds(60);
     }
 
     @Test
@@ -103,6 +106,51 @@ class AgentConfigTest {
         AgentConfig config = AgentConfig.load(null, Map.of("DOCFLOW_AUTH_ADMIN_KEY", "a-long-enough-admin-key-0123456789"));
         assertThat(config.adminKey()).isEqualTo("a-long-enough-admin-key-0123456789");
         assertThat(config.toString()).doesNotContain("a-long-enough-admin-key");
+    }
+
+    @Test
+    void theLanguageModelIsConfiguredInTheFileWithTheKeyFromTheEnvironmentAndTheKeyNeverShows() throws IOException {
+        Path file = dir.resolve("agent.properties");
+        Files.writeString(file, String.join("\n",
+                "answer.provider=language-model",
+                "llm.base-url=http://127.0.0.1:11434/v1",
+                "llm.model=llama3.1",
+                "llm.timeout-seconds=20",
+                "llm.max-history-turns=2"));
+
+        AgentConfig config = AgentConfig.load(file, Map.of("DOCFLOW_LLM_API_KEY", "sk-from-the-environment"));
+
+        assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.LANGUAGE_MODEL);
+        assertThat(config.languageModel().baseUrl()).isEqualTo("http://127.0.0.1:11434/v1");
+        assertThat(config.languageModel().model()).isEqualTo("llama3.1");
+        assertThat(config.languageModel().apiKey()).isEqualTo("sk-from-the-environment");
+        assertThat(config.languageModel().timeout()).hasSeconds(20);
+        assertThat(config.languageModel().maxHistoryTurns()).isEqualTo(2);
+        assertThat(config.languageModel().maxPassageChars()).isEqualTo(24_000);
+        assertThat(config.toString()).contains("language-model", "llama3.1").doesNotContain("sk-from-the-environment");
+        assertThat(config.withHttpPort(0).languageModel()).isEqualTo(config.languageModel());
+    }
+
+    @Test
+    void aLanguageModelWithoutBaseUrlOrModelStopsTheStart() {
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_PROVIDER", "language-model",
+                        "DOCFLOW_LLM_MODEL", "gpt-4o-mini")))
+                .hasMessageStartingWith("llm.base-url (DOCFLOW_LLM_BASE_URL) must be the http(s) URL of an OpenAI-compatible API");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_PROVIDER", "language-model",
+                        "DOCFLOW_LLM_BASE_URL", "https://api.openai.com/v1")))
+                .hasMessage("llm.model (DOCFLOW_LLM_MODEL) must name the model (e.g. gpt-4o-mini) when answer.provider=language-model");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_PROVIDER", "gpt")))
+                .hasMessage("answer.provider (DOCFLOW_ANSWER_PROVIDER) must be one of extractive, language-model; got 'gpt'");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_LLM_TIMEOUT_SECONDS", "0")))
+                .hasMessageContaining("llm.timeout-seconds");
+    }
+
+    @Test
+    void theExtractiveProviderNeedsNoModelSettings() {
+        AgentConfig config = AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_PROVIDER", "extractive"));
+
+        assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.EXTRACTIVE);
+        assertThat(config.languageModel().baseUrl()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.docflow.agent.knowledgebase.DocumentNotFoundException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseExistsException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import dev.docflow.agent.conversation.ConversationNotFoundException;
+import dev.docflow.agent.llm.LanguageModelUnavailableException;
 import dev.docflow.agent.upload.UploadTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place exceptions become HTTP errors. Domain and request errors keep their meaning (400,
- * 404, and Javalin's own 4xx such as an unknown route or a 401 from tenant resolution); only what is
+ * 404, 502 when the language model fails, and Javalin's own 4xx such as an unknown route or a 401 from tenant resolution); only what is
  * left is a 500, logged with its stack and answered with a generic message so internals do not
  * leak. A stream that has already begun reports the same code and message in its {@code error}
  * event.
@@ -61,6 +62,11 @@ public final class ErrorMapping {
         }
         if (e instanceof UploadTooLargeException) {
             return new Failure(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", e.getMessage());
+        }
+        if (e instanceof LanguageModelUnavailableException) {
+            // the message names the model and its URL, never the key; the cause (status, body) goes to the log
+            LOG.warn("language model failed method={} path={}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+            return new Failure(HttpStatus.BAD_GATEWAY, "language_model_unavailable", e.getMessage());
         }
         if (e instanceof HttpResponseException response) {
             HttpStatus status = HttpStatus.forStatus(response.getStatus());

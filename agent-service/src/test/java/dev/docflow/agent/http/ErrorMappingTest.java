@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
+import dev.docflow.agent.llm.LanguageModelSettings;
+import dev.docflow.agent.llm.LanguageModelUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,11 @@ class ErrorMappingTest {
         });
         app.get("/unauthorized", ctx -> {
             throw new UnauthorizedResponse("Unknown API key");
+        });
+        app.get("/model-down", ctx -> {
+            LanguageModelSettings model = new LanguageModelSettings("http://10.0.0.9:8000/v1", "llama3.1", "sk-secret-key",
+                    Duration.ofSeconds(60), 24_000, 6);
+            throw new LanguageModelUnavailableException(model, "answered HTTP 503", new IllegalStateException("sk-secret-key"));
         });
         app.get("/broken", ctx -> {
             throw new IllegalStateException("connection to 10.0.0.7:5432 refused");
@@ -71,6 +79,16 @@ class ErrorMappingTest {
     void javalinsOwnHttpErrorsKeepTheirStatus() throws Exception {
         assertThat(get("/unauthorized", 401).path("code").asText()).isEqualTo("unauthorized");
         assertThat(get("/no-such-route", 404).path("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aFailingLanguageModelIs502NamingTheModelButNotTheKey() throws Exception {
+        JsonNode error = get("/model-down", 502);
+
+        assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
+        assertThat(error.path("message").asText())
+                .isEqualTo("The language model llama3.1 at http://10.0.0.9:8000/v1 answered HTTP 503")
+                .doesNotContain("sk-secret-key");
     }
 
     @Test
