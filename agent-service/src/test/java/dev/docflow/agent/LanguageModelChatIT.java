@@ -1,0 +1,189 @@
+package dev.docflow.agent;
+
+import static dev.docflow.agent.testutils.FakeOpenAiServer.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docflow.agent.answer.AnswerProviderKind;
+import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.llm.LanguageModelSettings;
+import dev.docflow.agent.testutils.FakeOpenAiServer;
+import dev.docflow.agent.testutils.HandbookFixture;
+import dev.docflow.agent.testutils.StackAgentConfig;
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.localstack.StackEndpoints;
+import dev.docflow.localstack.testutils.SharedStack;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The service with {@code answer.provider=language-model}, over real HTTP, against the shared stack
+ * and an OpenAI-compatible server the test runs (real HTTP, scripted replies): what the model
+ * writes is checked against the passages it was sent, follow-ups are rewritten by it before
+ * retrieval, and a client that hangs up stops the model's stream.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LanguageModelChatIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KNOWLEDGE_BASE = HandbookFixture.KNOWLEDGE_BASE;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private FakeOpenAiServer model;
+    private HandbookFixture fixture;
+    private AgentApp app;
+    private String apiKey;
+    private URI base;
+
+    @BeforeAll
+    void indexChunksAndStartTheService() throws Exception {
+        StackEndpoints stack = SharedStack.get();
+        EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel();
+        Database database = Database.open(StackAgentConfig.database(stack));
+        fixture = HandbookFixture.create(stack, database, embeddings, "llm-chat-it-" + UUID.randomUUID().toString().substring(0, 8));
+        apiKey = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "llm-chat-it");
+        model = new FakeOpenAiServer();
+        LanguageModelSettings settings = new LanguageModelSettings(model.baseUrl(), "test-model", "sk-test", Duration.ofSeconds(20),
+                LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS, LanguageModelSettings.DEFAULT_MAX_HISTORY_TURNS);
+        AgentConfig config = StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias())
+                .withAnswerProvider(AnswerProviderKind.LANGUAGE_MODEL, settings);
+        app = AgentApp.create(config, database, embeddings);
+        base = URI.create("http://127.0.0.1:" + app.start());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+        if (fixture != null) {
+            fixture.dropIndex();
+        }
+    }
+
+    @Test
+    void aCitationOfAPassageTheModelWasNotGivenIsRemovedAndReported() throws Exception {
+        int before = model.requests().size();
+        model.reply(answer("Hotel nights are reimbursed up to 180 euros in capital cities [1]", " and taxis always [7]."));
+
+        JsonNode reply = JSON.readTree(post(chat("How much is reimbursed for a hotel night?")).body());
+
+        assertThat(reply.path("answer").asText())
+                .isEqualTo("Hotel nights are reimbursed up to 180 euros in capital cities [1] and taxis always.");
+        assertThat(reply.path("warnings").toString()).contains("removed citation [7]");
+        assertThat(reply.path("citations")).hasSize(1);
+        JsonNode citation = reply.path("citations").get(0);
+        assertThat(citation.path("n").asInt()).isEqualTo(1);
+        assertThat(citation.path("sourceUrl").asText()).contains("X-Amz-Signature=");
+        // [1] is the first passage the model was shown
+        String prompt = model.requests().get(before).lastMessage();
+        assertThat(prompt).contains("[1] " + citation.path("fileName").asText());
+        assertThat(prompt.indexOf(citation.path("snippet").asText())).isLessThan(prompt.indexOf("[2] "));
+    }
+
+    @Test
+    void aFollowUpIsRewrittenByTheModelBeforeRetrieval() throws Exception {
+        int before = model.requests().size();
+        model.reply(answer("At the IT service desk on the second floor [1]."));
+        JsonNode first = JSON.readTree(post(chat("Where do new employees collect their laptop?")).body());
+        String conversationId = first.path("conversationId").asText();
+        model.reply(answer("At what time do new employees collect their laptop on their first day?"),
+                answer("At 9 am on their first day [1]."));
+
+        JsonNode followUp = JSON.readTree(post(chat("At what time?").put("conversationId", conversationId)).body());
+
+        List<FakeOpenAiServer.Request> requests = model.requests().subList(before, model.requests().size());
+        assertThat(requests).hasSize(3);
+        FakeOpenAiServer.Request rewrite = requests.get(1);
+        assertThat(rewrite.streamed()).isFalse();
+        assertThat(String.join("\n", rewrite.messages()))
+                .contains("Where do new employees collect their laptop?")
+                .contains("At the IT service desk on the second floor [1].")
+                .contains("At what time?");
+        assertThat(requests.get(2).lastMessage()).contains("At what time do new employees collect their laptop on their first day?");
+        assertThat(followUp.path("answer").asText()).isEqualTo("At 9 am on their first day [1].");
+        assertThat(followUp.path("citations").get(0).path("fileName").asText()).isEqualTo("onboarding.md");
+        assertThat(followUp.path("conversationId").asText()).isEqualTo(conversationId);
+    }
+
+    @Test
+    void aClientThatHangsUpStopsTheModelAndNothingIsStored() throws Exception {
+        int conversations = conversationCount();
+        CountDownLatch hungUp = new CountDownLatch(1);
+        model.reply(FakeOpenAiServer.answerUntilClosed(List.of("Passwords need ", "14 characters [1]", " at least"), hungUp));
+
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            byte[] body = chat("How long must passwords be?").put("stream", true).toString().getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + apiKey
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.equals("event: delta")) {
+                // the status line, headers and the citations event
+            }
+            assertThat(line).as("a first delta arrived").isEqualTo("event: delta");
+        }
+        hungUp.countDown();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(model.clientClosedStream()).as("the service closed the model's stream").isTrue());
+        assertThat(model.gateTimedOut()).isFalse();
+        assertThat(conversationCount()).isEqualTo(conversations);
+    }
+
+    @Test
+    void aModelThatFailsIsA502ThatNamesItButNotItsKey() throws Exception {
+        model.reply(FakeOpenAiServer.status(500, "{\"error\":{\"message\":\"overloaded\"}}"));
+
+        HttpResponse<String> response = post(chat("Which class do employees fly?"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
+        assertThat(error.path("message").asText()).contains("test-model").contains(model.baseUrl()).doesNotContain("sk-test");
+    }
+
+    private int conversationCount() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/conversations?knowledgeBase=" + KNOWLEDGE_BASE))
+                .header("Authorization", "Bearer " + apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("conversations").size();
+    }
+
+    private static ObjectNode chat(String message) {
+        return JSON.createObjectNode().put("knowledgeBase", KNOWLEDGE_BASE).put("message", message);
+    }
+
+    private HttpResponse<String> post(ObjectNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("/api/chat"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
