@@ -28,6 +28,7 @@ import dev.docflow.agent.upload.OutboxPublisher;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import io.javalin.config.SizeUnit;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
+import dev.docflow.agent.openai.OpenAiController;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.llm.LanguageModels;
 import dev.docflow.agent.retrieval.HybridRetriever;
@@ -48,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
  *
  * <p>Routes: {@code GET /health}, {@code POST /api/chat}, conversations under {@code /api/conversations},
+ * the OpenAI-compatible {@code /v1/models} and {@code /v1/chat/completions} ({@link OpenAiController}),
  * knowledge bases and their documents under
  * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
  * {@link #close()} stops the server, the outbox publisher and the index client; the database and the
@@ -106,8 +108,8 @@ public final class AgentApp implements AutoCloseable {
 
         ChatController chatController = new ChatController(chat, json);
         ObjectStore store = new ObjectStore(config.uploads().objectStore());
-        KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(
-                new KnowledgeBaseService(database.knowledgeBases(), database.documents(), index, store), json);
+        KnowledgeBaseService knowledgeBaseService = new KnowledgeBaseService(database.knowledgeBases(), database.documents(), index, store);
+        KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(knowledgeBaseService, json);
         OutboxPublisher publisher = new OutboxPublisher(database.uploads(), config.uploads());
         DocumentUploadController uploadController = new DocumentUploadController(new DocumentUploadService(
                 database.knowledgeBases(), database.uploads(), store, publisher, config.uploads().maxFileBytes()));
@@ -123,7 +125,7 @@ public final class AgentApp implements AutoCloseable {
         ErrorMapping.register(javalin);
         AdminKey admin = new AdminKey(config.adminKey());
         RateLimiter limiter = new RateLimiter(config.requestsPerMinute());
-        javalin.before("/api/*", ctx -> {
+        io.javalin.http.Handler authenticate = ctx -> {
             if (admin.matches(ApiKeyTenantResolver.presentedKey(ctx))) {
                 ctx.attribute(TenantResolver.ADMIN, true);
                 return;
@@ -136,7 +138,9 @@ public final class AgentApp implements AutoCloseable {
                         + " is over its " + config.requestsPerMinute() + " requests a minute; retry in " + retryAfter + " s");
             }
             ctx.attribute(TenantResolver.ATTRIBUTE, tenant);
-        });
+        };
+        javalin.before("/api/*", authenticate);
+        javalin.before("/v1/*", authenticate); // the OpenAI-compatible routes: same keys, tenants and limit
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         javalin.post("/api/chat", chatController::chat);
         ConversationController conversationController = new ConversationController(conversations);
@@ -154,6 +158,9 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/api/knowledge-bases/{kb}", knowledgeBaseController::summary);
         javalin.get("/api/knowledge-bases/{kb}/documents", knowledgeBaseController::documents);
         javalin.get("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::document);
+        OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, json);
+        javalin.get("/v1/models", openAi::models);
+        javalin.post("/v1/chat/completions", openAi::completions);
         return new AgentApp(config, javalin, index, english, store, publisher);
     }
 

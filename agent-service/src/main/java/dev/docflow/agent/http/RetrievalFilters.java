@@ -13,12 +13,12 @@ import java.util.UUID;
  * Reads a request's {@code "filter"} object into a {@link RetrievalFilter}, refusing what is not
  * well formed: values only ever become term values in the query, never query syntax.
  */
-final class RetrievalFilters {
+public final class RetrievalFilters {
     static final int MAX_VALUES = 100;
 
     private RetrievalFilters() {}
 
-    static RetrievalFilter parse(JsonNode filter) {
+    public static RetrievalFilter parse(JsonNode filter) {
         if (filter == null || filter.isNull()) {
             return RetrievalFilter.NONE;
         }

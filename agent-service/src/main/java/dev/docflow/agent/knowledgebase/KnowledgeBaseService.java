@@ -8,10 +8,13 @@ import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
 import dev.docflow.connectors.postgres.StatusCount;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -80,6 +83,11 @@ public final class KnowledgeBaseService {
 
     public List<KnowledgeBaseSummary> list(String tenant) {
         return knowledgeBases.listByTenant(tenant).stream().map(this::summaryOf).toList();
+    }
+
+    /** When each of the tenant's knowledge bases was created, by name in order. */
+    public SortedMap<String, Instant> creationTimes(String tenant) {
+        return new TreeMap<>(knowledgeBases.creationTimes(tenant));
     }
 
     public KnowledgeBaseSummary summary(String tenant, String name) {

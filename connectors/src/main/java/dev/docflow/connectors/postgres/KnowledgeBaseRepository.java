@@ -2,7 +2,9 @@ package dev.docflow.connectors.postgres;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -36,6 +38,12 @@ public interface KnowledgeBaseRepository {
 
     @SqlQuery("SELECT id, tenant_id, name FROM knowledge_bases WHERE tenant_id = :tenant ORDER BY name")
     java.util.List<KnowledgeBase> listByTenant(@Bind("tenant") String tenant);
+
+    /** When each of the tenant's knowledge bases was created, by name. */
+    @SqlQuery("SELECT name, created_at FROM knowledge_bases WHERE tenant_id = :tenant")
+    @KeyColumn("name")
+    @ValueColumn("created_at")
+    java.util.Map<String, java.time.Instant> creationTimes(@Bind("tenant") String tenant);
 
     /** The tenant's knowledge base of that name, created (with its tenant) when missing. */
     @Transaction
