@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.auth.ApiKeys;
-import dev.docflow.agent.testutils.IndexedChunks;
-import dev.docflow.agent.testutils.IndexedChunks.Chunk;
+import dev.docflow.agent.testutils.HandbookFixture;
 import dev.docflow.agent.testutils.NodeProject;
 import dev.docflow.agent.testutils.StackAgentConfig;
-import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
@@ -43,24 +41,11 @@ import org.slf4j.LoggerFactory;
 class OpenAiCompatibleIT {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String TENANT = "openai-" + RUN;
-    private static final String KNOWLEDGE_BASE = "handbook";
+    private static final String KNOWLEDGE_BASE = HandbookFixture.KNOWLEDGE_BASE;
     private static final String QUESTION = "How much is reimbursed for a hotel night?";
-    private static final String TRAVEL = UUID.randomUUID().toString();
-    private static final List<Chunk> CHUNKS = List.of(
-            new Chunk(TENANT, KNOWLEDGE_BASE, TRAVEL, "travel-policy.pdf", 0, 2, "Travel Policy › Flights",
-                    "Employees book economy class for flights shorter than six hours. Business class is allowed"
-                            + " on longer flights when a director approves the trip in advance."),
-            new Chunk(TENANT, KNOWLEDGE_BASE, TRAVEL, "travel-policy.pdf", 1, 3, "Travel Policy › Hotels",
-                    "Hotel costs are reimbursed up to 180 euros per night in capital cities and up to 120 euros"
-                            + " elsewhere. Keep the itemised invoice; a credit card slip is not enough."),
-            new Chunk(TENANT, KNOWLEDGE_BASE, UUID.randomUUID().toString(), "onboarding.md", 0, 0, "First day",
-                    "New employees collect their laptop from the IT service desk on the second floor at 9 am"
-                            + " on their first day."));
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private ElasticsearchSettings elasticsearch;
+    private HandbookFixture fixture;
     private AgentApp app;
     private String apiKey;
     private URI base;
@@ -73,11 +58,10 @@ class OpenAiCompatibleIT {
         NodeProject project = NodeProject.install("src/test/openai-client", Duration.ofMinutes(5));
         StackEndpoints stack = SharedStack.get();
         var model = new AllMiniLmL6V2EmbeddingModel();
-        elasticsearch = new ElasticsearchSettings(stack.elasticsearchUrl(), "openai-it-" + RUN);
         Database database = Database.open(StackAgentConfig.database(stack));
-        IndexedChunks.index(elasticsearch, database, model, CHUNKS);
-        apiKey = new ApiKeys(database.apiKeys()).issue(TENANT, "openai-it");
-        app = AgentApp.create(StackAgentConfig.of(stack, elasticsearch.indexAlias()), database, model);
+        fixture = HandbookFixture.create(stack, database, model, "openai-it-" + UUID.randomUUID().toString().substring(0, 8));
+        apiKey = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "openai-it");
+        app = AgentApp.create(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias()), database, model);
         base = URI.create("http://127.0.0.1:" + app.start());
 
         NodeProject.Output output = project.run(Duration.ofMinutes(3),
@@ -92,8 +76,8 @@ class OpenAiCompatibleIT {
         if (app != null) {
             app.close();
         }
-        if (elasticsearch != null) {
-            IndexedChunks.drop(elasticsearch);
+        if (fixture != null) {
+            fixture.dropIndex();
         }
     }
 
@@ -103,7 +87,7 @@ class OpenAiCompatibleIT {
         assertThat(models).hasSize(1);
         assertThat(models.get(0).path("id").asText()).isEqualTo(KNOWLEDGE_BASE);
         assertThat(models.get(0).path("object").asText()).isEqualTo("model");
-        assertThat(models.get(0).path("owned_by").asText()).isEqualTo(TENANT);
+        assertThat(models.get(0).path("owned_by").asText()).isEqualTo(fixture.tenant);
         assertThat(models.get(0).path("created").asLong()).isPositive();
     }
 
@@ -121,9 +105,9 @@ class OpenAiCompatibleIT {
         JsonNode first = completion.path("citations").get(0);
         assertThat(first.path("n").asInt()).isEqualTo(1);
         assertThat(first.path("fileName").asText()).isEqualTo("travel-policy.pdf");
-        assertThat(first.path("documentId").asText()).isEqualTo(TRAVEL);
+        assertThat(first.path("documentId").asText()).isEqualTo(fixture.chunk(1).documentId());
         assertThat(first.path("page").asInt()).isEqualTo(3);
-        assertThat(first.path("snippet").asText()).isEqualTo(CHUNKS.get(1).text());
+        assertThat(first.path("snippet").asText()).isEqualTo(fixture.chunk(1).text());
         assertThat(first.path("sourceUrl").asText()).startsWith("http");
         assertThat(markers(content)).isEqualTo(numbers(completion.path("citations")));
     }
