@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.citations.Citation;
 import dev.docflow.agent.citations.SourceLinks;
-import dev.docflow.agent.http.InvalidRequestException;
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.connectors.postgres.ConversationRecord;
 import dev.docflow.connectors.postgres.ConversationRepository;
 import dev.docflow.connectors.postgres.KnowledgeBase;

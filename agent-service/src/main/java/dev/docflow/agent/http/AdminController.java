@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.auth.ApiKeys;

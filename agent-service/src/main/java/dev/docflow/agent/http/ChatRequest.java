@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.agent.chat.ChatQuery;
 import dev.docflow.agent.retrieval.RetrievalFilter;
 import dev.docflow.agent.retrieval.RetrievalMode;

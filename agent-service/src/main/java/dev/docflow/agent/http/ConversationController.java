@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.agent.conversation.ConversationService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.agent.upload.DocumentUploadService;
 import dev.docflow.agent.upload.UploadedDocument;
 import io.javalin.http.Context;

@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.agent.knowledgebase.DocumentNotFoundException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseExistsException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;

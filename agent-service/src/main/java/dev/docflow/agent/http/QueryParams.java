@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import io.javalin.http.Context;
 
 /** Query parameters that must be numbers in a range; anything else is a 400 naming the parameter. */

@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docflow.agent.retrieval.RetrievalFilter;
 import java.time.Instant;

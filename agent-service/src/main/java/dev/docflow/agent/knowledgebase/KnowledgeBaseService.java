@@ -1,6 +1,6 @@
 package dev.docflow.agent.knowledgebase;
 
-import dev.docflow.agent.http.InvalidRequestException;
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.DocumentRecord;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.chat.ChatQuery;
 import dev.docflow.agent.conversation.Turn;
 import dev.docflow.agent.http.ChatRequest;
-import dev.docflow.agent.http.InvalidRequestException;
+import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.agent.http.RetrievalFilters;
 import dev.docflow.agent.retrieval.RetrievalFilter;
 import dev.docflow.agent.retrieval.RetrievalMode;

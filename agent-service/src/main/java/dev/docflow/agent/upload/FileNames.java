@@ -1,6 +1,6 @@
 package dev.docflow.agent.upload;
 
-import dev.docflow.agent.http.InvalidRequestException;
+import dev.docflow.agent.InvalidRequestException;
 
 /**
  * The name an uploaded file is kept under: the client's file name without any folder part, so a

@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.agent.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

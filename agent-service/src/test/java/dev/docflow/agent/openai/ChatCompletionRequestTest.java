@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.chat.ChatQuery;
 import dev.docflow.agent.conversation.Turn;
-import dev.docflow.agent.http.InvalidRequestException;
+import dev.docflow.agent.InvalidRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

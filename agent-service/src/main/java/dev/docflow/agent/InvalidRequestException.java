@@ -1,4 +1,4 @@
-package dev.docflow.agent.http;
+package dev.docflow.agent;
 
 /** The request cannot be served as sent (answered 400); the message tells the caller what to fix. */
 public final class InvalidRequestException extends RuntimeException {
