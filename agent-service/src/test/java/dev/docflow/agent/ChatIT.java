@@ -5,24 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.testutils.AnswerMarkers;
 import dev.docflow.agent.testutils.HandbookFixture;
-import dev.docflow.agent.testutils.StackAgentConfig;
-import dev.docflow.connectors.postgres.Database;
-import dev.docflow.localstack.StackEndpoints;
-import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.docflow.agent.testutils.ServedHandbook;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,31 +26,19 @@ class ChatIT {
     private static final String KNOWLEDGE_BASE = HandbookFixture.KNOWLEDGE_BASE;
     private static final String OTHER_KNOWLEDGE_BASE = HandbookFixture.OTHER_KNOWLEDGE_BASE;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServedHandbook service;
     private HandbookFixture fixture;
-    private AgentApp app;
-    private String apiKey;
-    private URI base;
 
     @BeforeAll
     void indexChunksAndStartTheService() throws Exception {
-        StackEndpoints stack = SharedStack.get();
-        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-        Database database = Database.open(StackAgentConfig.database(stack));
-        fixture = HandbookFixture.create(stack, database, model, "chat-it-" + UUID.randomUUID().toString().substring(0, 8));
-        // the service's own resolver: requests carry a key of the fixture's tenant
-        apiKey = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "chat-it");
-        app = AgentApp.create(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias()), database, model);
-        base = URI.create("http://127.0.0.1:" + app.start());
+        service = ServedHandbook.start("chat-it");
+        fixture = service.fixture;
     }
 
     @AfterAll
-    void stopAndDropTheIndex() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (fixture != null) {
-            fixture.dropIndex();
+    void stop() throws Exception {
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -86,7 +60,7 @@ class ChatIT {
         assertThat(first.path("headingPath").asText()).isEqualTo("Travel Policy › Hotels");
         assertThat(first.path("snippet").asText()).isEqualTo(hotels.text());
         assertThat(first.path("score").asDouble()).isPositive();
-        assertThat(markers(body.path("answer").asText())).isEqualTo(numbers(body.path("citations")));
+        assertThat(AnswerMarkers.markers(body.path("answer").asText())).isEqualTo(AnswerMarkers.numbers(body.path("citations")));
     }
 
     @Test
@@ -158,9 +132,8 @@ class ChatIT {
 
     @Test
     void healthAndUnknownRoutes() throws Exception {
-        HttpResponse<String> health = send(HttpRequest.newBuilder(base.resolve("/health")).GET().build());
-        HttpResponse<String> unknown = send(HttpRequest.newBuilder(base.resolve("/api/nothing"))
-                .header("Authorization", "Bearer " + apiKey).GET().build());
+        HttpResponse<String> health = service.client.withKey("").get("/health");
+        HttpResponse<String> unknown = service.client.get("/api/nothing");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -173,32 +146,6 @@ class ChatIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<Integer> markers(String answer) {
-        List<Integer> found = new ArrayList<>();
-        Matcher matcher = Pattern.compile("\\[(\\d+)]").matcher(answer);
-        while (matcher.find()) {
-            int n = Integer.parseInt(matcher.group(1));
-            if (!found.contains(n)) {
-                found.add(n);
-            }
-        }
-        return found;
-    }
-
-    private static List<Integer> numbers(JsonNode citations) {
-        List<Integer> numbers = new ArrayList<>();
-        citations.forEach(citation -> numbers.add(citation.path("n").asInt()));
-        return numbers;
+        return service.client.post(path, body);
     }
 }

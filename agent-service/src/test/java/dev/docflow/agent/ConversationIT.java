@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.testutils.ApiClient;
 import dev.docflow.agent.testutils.HandbookFixture;
-import dev.docflow.agent.testutils.StackAgentConfig;
-import dev.docflow.connectors.postgres.Database;
-import dev.docflow.localstack.StackEndpoints;
-import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.agent.testutils.ServedHandbook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,41 +31,31 @@ class ConversationIT {
 
     private record Event(String name, JsonNode data) {}
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServedHandbook service;
     private HandbookFixture fixture;
-    private AgentApp app;
-    private String apiKey;
-    private String otherTenantKey;
-    private URI base;
+    private ApiClient client;
+    private ApiClient otherTenant;
 
     @BeforeAll
     void indexChunksAndStartTheService() throws Exception {
-        StackEndpoints stack = SharedStack.get();
-        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-        Database database = Database.open(StackAgentConfig.database(stack));
-        fixture = HandbookFixture.create(stack, database, model, "conversation-it-" + UUID.randomUUID().toString().substring(0, 8));
-        database.knowledgeBases().ensure(fixture.tenant, "guides");
-        ApiKeys keys = new ApiKeys(database.apiKeys());
-        apiKey = keys.issue(fixture.tenant, "conversation-it");
-        otherTenantKey = keys.issue(fixture.otherTenant, "conversation-it");
-        app = AgentApp.create(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias()), database, model);
-        base = URI.create("http://127.0.0.1:" + app.start());
+        service = ServedHandbook.start("conversation-it");
+        fixture = service.fixture;
+        service.database.knowledgeBases().ensure(fixture.tenant, "guides");
+        client = service.client;
+        otherTenant = service.clientOf(fixture.otherTenant);
     }
 
     @AfterAll
-    void stopAndDropTheIndex() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (fixture != null) {
-            fixture.dropIndex();
+    void stop() throws Exception {
+        if (service != null) {
+            service.close();
         }
     }
 
     @Test
     void aStreamSendsCitationsThenTheTextThenDoneWithTheStoredMessage() throws Exception {
         String question = "How much is reimbursed for a hotel night?";
-        HttpResponse<String> response = post("/api/chat", chat(question).put("stream", true), apiKey);
+        HttpResponse<String> response = client.post("/api/chat", chat(question).put("stream", true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
@@ -81,7 +66,7 @@ class ConversationIT {
         assertThat(deltas).isNotEmpty().allSatisfy(event -> assertThat(event.name()).isEqualTo("delta"));
         String streamed = String.join("", deltas.stream().map(event -> event.data().path("text").asText()).toList());
 
-        JsonNode plain = JSON.readTree(post("/api/chat", chat(question), apiKey).body());
+        JsonNode plain = JSON.readTree(client.post("/api/chat", chat(question)).body());
         assertThat(streamed).isEqualTo(plain.path("answer").asText()).contains("180 euros per night").contains("[1]");
         JsonNode sent = events.get(0).data().path("citations");
         assertThat(sent.get(0).path("fileName").asText()).isEqualTo("travel-policy.pdf");
@@ -90,7 +75,7 @@ class ConversationIT {
         UUID conversationId = UUID.fromString(done.path("conversationId").asText());
         UUID messageId = UUID.fromString(done.path("messageId").asText());
 
-        JsonNode stored = JSON.readTree(get("/api/conversations/" + conversationId, apiKey).body());
+        JsonNode stored = JSON.readTree(client.get("/api/conversations/" + conversationId).body());
         assertThat(stored.path("messages")).hasSize(2);
         assertThat(stored.path("messages").get(1).path("id").asText()).isEqualTo(messageId.toString());
         assertThat(stored.path("messages").get(1).path("text").asText()).isEqualTo(streamed);
@@ -98,8 +83,8 @@ class ConversationIT {
 
     @Test
     void aStreamForAnUnknownKnowledgeBaseIsAPlain404() throws Exception {
-        HttpResponse<String> response = post("/api/chat",
-                JSON.createObjectNode().put("knowledgeBase", "nope").put("message", "Hello?").put("stream", true), apiKey);
+        HttpResponse<String> response = client.post("/api/chat",
+                JSON.createObjectNode().put("knowledgeBase", "nope").put("message", "Hello?").put("stream", true));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("knowledge_base_not_found");
@@ -107,17 +92,17 @@ class ConversationIT {
 
     @Test
     void aFollowUpIsAnsweredWithTheConversationsContext() throws Exception {
-        JsonNode first = JSON.readTree(post("/api/chat", chat("Where do new employees collect their laptop?"), apiKey).body());
+        JsonNode first = JSON.readTree(client.post("/api/chat", chat("Where do new employees collect their laptop?")).body());
         assertThat(first.path("citations").get(0).path("fileName").asText()).isEqualTo("onboarding.md");
         String conversationId = first.path("conversationId").asText();
 
-        JsonNode followUp = JSON.readTree(post("/api/chat",
-                chat("At what time?").put("conversationId", conversationId), apiKey).body());
+        JsonNode followUp = JSON.readTree(client.post("/api/chat",
+                chat("At what time?").put("conversationId", conversationId)).body());
 
         assertThat(followUp.path("conversationId").asText()).isEqualTo(conversationId);
         assertThat(followUp.path("citations").get(0).path("fileName").asText()).isEqualTo("onboarding.md");
         assertThat(followUp.path("answer").asText()).contains("9 am");
-        JsonNode stored = JSON.readTree(get("/api/conversations/" + conversationId, apiKey).body());
+        JsonNode stored = JSON.readTree(client.get("/api/conversations/" + conversationId).body());
         assertThat(stored.path("title").asText()).isEqualTo("Where do new employees collect their laptop?");
         assertThat(stored.path("messages")).extracting(message -> message.path("role").asText())
                 .containsExactly("user", "assistant", "user", "assistant");
@@ -127,7 +112,7 @@ class ConversationIT {
 
     @Test
     void conversationsAreListedReadWithFreshLinksAndDeleted() throws Exception {
-        JsonNode reply = JSON.readTree(post("/api/chat", chat("How long must passwords be?"), apiKey).body());
+        JsonNode reply = JSON.readTree(client.post("/api/chat", chat("How long must passwords be?")).body());
         String conversationId = reply.path("conversationId").asText();
         JsonNode citation = reply.path("citations").get(0);
         assertThat(citation.path("fileName").asText()).isEqualTo("security-handbook.docx");
@@ -135,53 +120,52 @@ class ConversationIT {
         // the link opens the cited file, without an API key, and says how long it lasts
         String link = citation.path("sourceUrl").asText();
         assertThat(link).contains("X-Amz-Expires=900");
-        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(fixture.fileContent(citation.path("documentId").asText()));
 
-        JsonNode listed = JSON.readTree(get("/api/conversations?knowledgeBase=" + KNOWLEDGE_BASE, apiKey).body()).path("conversations");
+        JsonNode listed = JSON.readTree(client.get("/api/conversations?knowledgeBase=" + KNOWLEDGE_BASE).body()).path("conversations");
         JsonNode summary = find(listed, conversationId);
         assertThat(summary.path("messageCount").asInt()).isEqualTo(2);
         assertThat(summary.path("title").asText()).isEqualTo("How long must passwords be?");
-        assertThat(JSON.readTree(get("/api/conversations?knowledgeBase=guides", apiKey).body()).path("conversations")).isEmpty();
+        assertThat(JSON.readTree(client.get("/api/conversations?knowledgeBase=guides").body()).path("conversations")).isEmpty();
 
-        JsonNode read = JSON.readTree(get("/api/conversations/" + conversationId, apiKey).body());
+        JsonNode read = JSON.readTree(client.get("/api/conversations/" + conversationId).body());
         JsonNode storedCitation = read.path("messages").get(1).path("citations").get(0);
         assertThat(storedCitation.path("snippet").asText()).isEqualTo(citation.path("snippet").asText());
         assertThat(storedCitation.path("sourceUrl").asText()).contains("X-Amz-Signature=");
 
-        assertThat(send(HttpRequest.newBuilder(base.resolve("/api/conversations/" + conversationId))
-                .header("Authorization", "Bearer " + apiKey).DELETE().build()).statusCode()).isEqualTo(204);
-        HttpResponse<String> gone = get("/api/conversations/" + conversationId, apiKey);
+        assertThat(client.delete("/api/conversations/" + conversationId).statusCode()).isEqualTo(204);
+        HttpResponse<String> gone = client.get("/api/conversations/" + conversationId);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(gone.body()).path("error").path("code").asText()).isEqualTo("conversation_not_found");
-        HttpResponse<String> continued = post("/api/chat", chat("And how often?").put("conversationId", conversationId), apiKey);
+        HttpResponse<String> continued = client.post("/api/chat", chat("And how often?").put("conversationId", conversationId));
         assertThat(continued.statusCode()).isEqualTo(404);
     }
 
     @Test
     void anotherTenantCanNeitherReadNorContinueNorDeleteAConversation() throws Exception {
-        String conversationId = JSON.readTree(post("/api/chat", chat("Which class do employees fly?"), apiKey).body())
+        String conversationId = JSON.readTree(client.post("/api/chat", chat("Which class do employees fly?")).body())
                 .path("conversationId").asText();
 
-        assertThat(get("/api/conversations/" + conversationId, otherTenantKey).statusCode()).isEqualTo(404);
-        assertThat(find(JSON.readTree(get("/api/conversations", otherTenantKey).body()).path("conversations"), conversationId))
+        assertThat(otherTenant.get("/api/conversations/" + conversationId).statusCode()).isEqualTo(404);
+        assertThat(find(JSON.readTree(otherTenant.get("/api/conversations").body()).path("conversations"), conversationId))
                 .isNull();
-        assertThat(send(HttpRequest.newBuilder(base.resolve("/api/conversations/" + conversationId))
-                .header("Authorization", "Bearer " + otherTenantKey).DELETE().build()).statusCode()).isEqualTo(404);
+        assertThat(otherTenant.delete("/api/conversations/" + conversationId).statusCode()).isEqualTo(404);
         ObjectNode hijack = JSON.createObjectNode().put("knowledgeBase", HandbookFixture.OTHER_KNOWLEDGE_BASE)
                 .put("message", "And the reactor?").put("conversationId", conversationId);
-        assertThat(post("/api/chat", hijack, otherTenantKey).statusCode()).isEqualTo(404);
-        assertThat(get("/api/conversations/" + conversationId, apiKey).statusCode()).isEqualTo(200);
+        assertThat(otherTenant.post("/api/chat", hijack).statusCode()).isEqualTo(404);
+        assertThat(client.get("/api/conversations/" + conversationId).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aConversationStaysOverItsKnowledgeBase() throws Exception {
-        String conversationId = JSON.readTree(post("/api/chat", chat("Which class do employees fly?"), apiKey).body())
+        String conversationId = JSON.readTree(client.post("/api/chat", chat("Which class do employees fly?")).body())
                 .path("conversationId").asText();
 
-        HttpResponse<String> elsewhere = post("/api/chat", JSON.createObjectNode().put("knowledgeBase", "guides")
-                .put("message", "And hotels?").put("conversationId", conversationId), apiKey);
+        HttpResponse<String> elsewhere = client.post("/api/chat", JSON.createObjectNode().put("knowledgeBase", "guides")
+                .put("message", "And hotels?").put("conversationId", conversationId));
 
         assertThat(elsewhere.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(elsewhere.body()).path("error").path("message").asText()).contains("\"handbook\"");
@@ -218,21 +202,5 @@ class ConversationIT {
 
     private static ObjectNode chat(String message) {
         return JSON.createObjectNode().put("knowledgeBase", KNOWLEDGE_BASE).put("message", message);
-    }
-
-    private HttpResponse<String> post(String path, ObjectNode body, String key) throws Exception {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
-    }
-
-    private HttpResponse<String> get(String path, String key) throws Exception {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key).GET().build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,28 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.answer.AnswerProviderKind;
-import dev.docflow.agent.auth.ApiKeys;
 import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.testutils.FakeOpenAiServer;
+import dev.docflow.agent.testutils.ApiClient;
 import dev.docflow.agent.testutils.HandbookFixture;
-import dev.docflow.agent.testutils.StackAgentConfig;
-import dev.docflow.connectors.postgres.Database;
-import dev.docflow.localstack.StackEndpoints;
-import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.agent.testutils.ServedHandbook;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,39 +38,26 @@ class LanguageModelChatIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KNOWLEDGE_BASE = HandbookFixture.KNOWLEDGE_BASE;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private FakeOpenAiServer model;
-    private HandbookFixture fixture;
-    private AgentApp app;
-    private String apiKey;
-    private URI base;
+    private ServedHandbook service;
+    private ApiClient client;
 
     @BeforeAll
     void indexChunksAndStartTheService() throws Exception {
-        StackEndpoints stack = SharedStack.get();
-        EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel();
-        Database database = Database.open(StackAgentConfig.database(stack));
-        fixture = HandbookFixture.create(stack, database, embeddings, "llm-chat-it-" + UUID.randomUUID().toString().substring(0, 8));
-        apiKey = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "llm-chat-it");
         model = new FakeOpenAiServer();
         LanguageModelSettings settings = new LanguageModelSettings(model.baseUrl(), "test-model", "sk-test", Duration.ofSeconds(20),
                 LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS, LanguageModelSettings.DEFAULT_MAX_HISTORY_TURNS);
-        AgentConfig config = StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias())
-                .withAnswerProvider(AnswerProviderKind.LANGUAGE_MODEL, settings);
-        app = AgentApp.create(config, database, embeddings);
-        base = URI.create("http://127.0.0.1:" + app.start());
+        service = ServedHandbook.start("llm-chat-it", config -> config.withAnswerProvider(AnswerProviderKind.LANGUAGE_MODEL, settings));
+        client = service.client;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (app != null) {
-            app.close();
+        if (service != null) {
+            service.close();
         }
         if (model != null) {
             model.close();
-        }
-        if (fixture != null) {
-            fixture.dropIndex();
         }
     }
 
@@ -134,10 +112,10 @@ class LanguageModelChatIT {
         CountDownLatch hungUp = new CountDownLatch(1);
         model.reply(FakeOpenAiServer.answerUntilClosed(List.of("Passwords need ", "14 characters [1]", " at least"), hungUp));
 
-        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", client.base().getPort())) {
             byte[] body = chat("How long must passwords be?").put("stream", true).toString().getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + apiKey
+            out.write(("POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + client.key()
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -170,20 +148,14 @@ class LanguageModelChatIT {
     }
 
     private int conversationCount() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/conversations?knowledgeBase=" + KNOWLEDGE_BASE))
-                .header("Authorization", "Bearer " + apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.get("/api/conversations?knowledgeBase=" + KNOWLEDGE_BASE);
         return JSON.readTree(response.body()).path("conversations").size();
     }
 
     private static ObjectNode chat(String message) {
         return JSON.createObjectNode().put("knowledgeBase", KNOWLEDGE_BASE).put("message", message);
     }
-
     private HttpResponse<String> post(ObjectNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve("/api/chat"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.post("/api/chat", body);
     }
 }

@@ -5,24 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docflow.agent.auth.ApiKeys;
+import dev.docflow.agent.testutils.AnswerMarkers;
 import dev.docflow.agent.testutils.HandbookFixture;
+import dev.docflow.agent.testutils.ServedHandbook;
 import dev.docflow.agent.testutils.NodeProject;
-import dev.docflow.agent.testutils.StackAgentConfig;
-import dev.docflow.connectors.postgres.Database;
-import dev.docflow.localstack.StackEndpoints;
-import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,11 +33,8 @@ class OpenAiCompatibleIT {
     private static final String KNOWLEDGE_BASE = HandbookFixture.KNOWLEDGE_BASE;
     private static final String QUESTION = "How much is reimbursed for a hotel night?";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServedHandbook service;
     private HandbookFixture fixture;
-    private AgentApp app;
-    private String apiKey;
-    private URI base;
     /** What check.mjs printed. */
     private JsonNode client;
 
@@ -56,28 +42,20 @@ class OpenAiCompatibleIT {
     void indexStartAndRunTheClient() throws Exception {
         // first, so a machine without Node fails in seconds, not after the stack has started
         NodeProject project = NodeProject.install("src/test/openai-client", Duration.ofMinutes(5));
-        StackEndpoints stack = SharedStack.get();
-        var model = new AllMiniLmL6V2EmbeddingModel();
-        Database database = Database.open(StackAgentConfig.database(stack));
-        fixture = HandbookFixture.create(stack, database, model, "openai-it-" + UUID.randomUUID().toString().substring(0, 8));
-        apiKey = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "openai-it");
-        app = AgentApp.create(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias()), database, model);
-        base = URI.create("http://127.0.0.1:" + app.start());
+        service = ServedHandbook.start("openai-it");
+        fixture = service.fixture;
 
-        NodeProject.Output output = project.run(Duration.ofMinutes(3),
-                "node", "check.mjs", base.resolve("/v1").toString(), apiKey, KNOWLEDGE_BASE, QUESTION);
+        NodeProject.Output output = project.run(Duration.ofMinutes(3), "node", "check.mjs",
+                service.client.base().resolve("/v1").toString(), service.client.key(), KNOWLEDGE_BASE, QUESTION);
         assertThat(output.exitCode()).as("check.mjs failed:\n%s", output.stderr()).isZero();
         LOG.info("check.mjs printed {}", output.stdout().strip());
         client = JSON.readTree(output.stdout());
     }
 
     @AfterAll
-    void stopAndDropTheIndex() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (fixture != null) {
-            fixture.dropIndex();
+    void stop() throws Exception {
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -109,7 +87,7 @@ class OpenAiCompatibleIT {
         assertThat(first.path("page").asInt()).isEqualTo(3);
         assertThat(first.path("snippet").asText()).isEqualTo(fixture.chunk(1).text());
         assertThat(first.path("sourceUrl").asText()).startsWith("http");
-        assertThat(markers(content)).isEqualTo(numbers(completion.path("citations")));
+        assertThat(AnswerMarkers.markers(content)).isEqualTo(AnswerMarkers.numbers(completion.path("citations")));
     }
 
     @Test
@@ -178,11 +156,7 @@ class OpenAiCompatibleIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return service.client.post("/v1/chat/completions", body);
     }
 
     /** The citations without their links, which are signed afresh for each reply. */
@@ -194,23 +168,5 @@ class OpenAiCompatibleIT {
             ((ObjectNode) citation).remove("sourceUrl");
         });
         return copy;
-    }
-
-    private static List<Integer> markers(String answer) {
-        List<Integer> found = new ArrayList<>();
-        Matcher matcher = Pattern.compile("\\[(\\d+)]").matcher(answer);
-        while (matcher.find()) {
-            int n = Integer.parseInt(matcher.group(1));
-            if (!found.contains(n)) {
-                found.add(n);
-            }
-        }
-        return found;
-    }
-
-    private static List<Integer> numbers(JsonNode citations) {
-        List<Integer> numbers = new ArrayList<>();
-        citations.forEach(citation -> numbers.add(citation.path("n").asInt()));
-        return numbers;
     }
 }
