@@ -104,7 +104,8 @@ final class LocalDeployment implements AutoCloseable {
                 databaseSettings(),
                 config.parseLimits(),
                 config.extraction(),
-                ChunkingSettings.DEFAULTS);
+                ChunkingSettings.DEFAULTS,
+                config.agent().retrieval().embeddingModel());
     }
 
     ElasticsearchSettings elasticsearchSettings() {
@@ -167,7 +168,7 @@ final class LocalDeployment implements AutoCloseable {
                 config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port)
                         .withAdminKey(adminKey)
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
-                database(), SharedEmbeddingModel.get());
+                database(), SharedEmbeddingModel.get(config.agent().retrieval().embeddingModel()));
         started.push(agent);
         return agent.start();
     }
