@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +83,30 @@ class AgentConfigTest {
                 .hasMessageContaining("must be a PostgreSQL JDBC URL");
         assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_MIN_SIMILARITY", "1.5")))
                 .hasMessageContaining("answer.min-similarity");
+    }
+
+    @Test
+    void retrievalLeversAndTheEmbeddingModelAreSettings() {
+        AgentConfig config = AgentConfig.load(null, Map.of(
+                "DOCFLOW_RETRIEVAL_BM25_WEIGHT", "1.5", "DOCFLOW_RETRIEVAL_KNN_WEIGHT", "0.5",
+                "DOCFLOW_RETRIEVAL_HEADING_BOOST", "2", "DOCFLOW_RETRIEVAL_TITLE_BOOST", "0.5",
+                "DOCFLOW_RETRIEVAL_NEIGHBOURS", "1", "DOCFLOW_EMBEDDING_MODEL", "bge-small-en-v15-q"));
+
+        assertThat(config.retrieval().bm25Weight()).isEqualTo(1.5);
+        assertThat(config.retrieval().knnWeight()).isEqualTo(0.5);
+        assertThat(config.retrieval().headingBoost()).isEqualTo(2);
+        assertThat(config.retrieval().titleBoost()).isEqualTo(0.5);
+        assertThat(config.retrieval().neighbours()).isEqualTo(1);
+        assertThat(config.retrieval().embeddingModel()).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
+        assertThat(config.retrieval().embeddingModel().queryPrefix())
+                .isEqualTo("Represent this sentence for searching relevant passages: ");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_EMBEDDING_MODEL", "ada-002")))
+                .hasMessage("embedding.model (DOCFLOW_EMBEDDING_MODEL) must be one of all-minilm-l6-v2, all-minilm-l6-v2-q,"
+                        + " bge-small-en-v15, bge-small-en-v15-q; got 'ada-002'");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_BM25_WEIGHT", "0", "DOCFLOW_RETRIEVAL_KNN_WEIGHT", "0")))
+                .hasMessageContaining("not both 0");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_NEIGHBOURS", "5")))
+                .hasMessageContaining("retrieval.neighbours (DOCFLOW_RETRIEVAL_NEIGHBOURS) must be between 0 and 3");
     }
 
     @Test
