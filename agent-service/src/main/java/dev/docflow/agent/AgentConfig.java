@@ -34,10 +34,11 @@ import java.util.Map;
  *   <tr><td>rate-limit.requests-per-minute</td><td>600</td><td>per tenant; more gets 429; 0 for no limit</td></tr>
  *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413</td></tr>
  *   <tr><td>auth.admin-key</td><td>none</td><td>the bootstrap key that creates tenants and their API keys</td></tr>
- *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
+ *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>8, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
  *   <tr><td>retrieval.bm25-weight, retrieval.knn-weight, retrieval.heading-boost, retrieval.title-boost,
- *       retrieval.neighbours</td><td>see {@link RetrievalSettings}</td><td>fusion weights, BM25 field boosts, context</td></tr>
+ *       retrieval.neighbours</td><td>1, 1, 1, 0, 0</td><td>fusion weights, BM25 field boosts, context: see
+ *       {@link RetrievalSettings}</td></tr>
  *   <tr><td>embedding.model</td><td>all-minilm-l6-v2</td><td>see {@link EmbeddingModelChoice}; the ingestion
  *       job reads the same key</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>

@@ -29,7 +29,7 @@ class AgentConfigTest {
         assertThat(config.adminKey()).isEmpty();
         assertThat(config.uploads().kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.uploads().maxFileBytes()).isEqualTo(512L << 20);
-        assertThat(config.retrieval().topK()).isEqualTo(5);
+        assertThat(config.retrieval().topK()).isEqualTo(8);
         assertThat(config.retrieval().candidates()).isEqualTo(50);
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
@@ -118,7 +118,7 @@ class AgentConfigTest {
 
         assertThat(config.httpPort()).isZero();
         assertThat(config.adminKey()).isEmpty();
-        assertThat(config.retrieval().topK()).isEqualTo(5);
+        assertThat(config.retrieval().topK()).isEqualTo(8);
     }
 
     @Test
