@@ -96,7 +96,7 @@ public final class AgentApp implements AutoCloseable {
         ChatService chat = new ChatService(
                 database.knowledgeBases(),
                 database.documents(),
-                new QuestionEncoder(model, terms),
+                new QuestionEncoder(model, terms, config.retrieval().embeddingModel().queryPrefix()),
                 new HybridRetriever(index::search, config.retrieval()),
                 config.retrieval(),
                 new RelevanceGate(config.answer().minSimilarity()),

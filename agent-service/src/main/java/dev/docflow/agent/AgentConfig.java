@@ -5,6 +5,7 @@ import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.agent.upload.UploadSettings;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
@@ -39,8 +40,13 @@ import java.util.Map;
  *       links to their files are signed for it</td></tr>
  *   <tr><td>links.ttl-seconds</td><td>900</td><td>how long a citation's link to its file works</td></tr>
  *   <tr><td>auth.admin-key</td><td>none</td><td>the bootstrap key that creates tenants and their API keys</td></tr>
- *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>5, 50, 60</td>
+ *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>8, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
+ *   <tr><td>retrieval.bm25-weight, retrieval.knn-weight, retrieval.heading-boost, retrieval.title-boost,
+ *       retrieval.neighbours</td><td>1, 1, 1, 0, 0</td><td>fusion weights, BM25 field boosts, context: see
+ *       {@link RetrievalSettings}</td></tr>
+ *   <tr><td>embedding.model</td><td>all-minilm-l6-v2</td><td>see {@link EmbeddingModelChoice}; the ingestion
+ *       job reads the same key</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
  *       <td>0.30, 0.40, 3</td><td>see {@link AnswerSettings}</td></tr>
  *   <tr><td>answer.provider</td><td>extractive</td><td>{@code extractive} (quotes sentences) or
@@ -108,6 +114,13 @@ public record AgentConfig(
         require(retrieval.topK() >= 1 && retrieval.topK() <= retrieval.candidates(), "retrieval.top-k",
                 "must be between 1 and retrieval.candidates (" + retrieval.candidates() + ")");
         require(retrieval.rrfK() >= 1, "retrieval.rrf-k", "must be at least 1 (60 is the usual choice)");
+        require(retrieval.bm25Weight() >= 0 && retrieval.knnWeight() >= 0 && retrieval.bm25Weight() + retrieval.knnWeight() > 0,
+                "retrieval.bm25-weight", "and retrieval.knn-weight must be 0 or more, and not both 0");
+        require(retrieval.headingBoost() >= 0, "retrieval.heading-boost", "must be 0 (not searched) or more");
+        require(retrieval.titleBoost() >= 0, "retrieval.title-boost", "must be 0 (not searched) or more");
+        require(retrieval.neighbours() >= 0 && retrieval.neighbours() <= 3, "retrieval.neighbours",
+                "must be between 0 and 3 (chunks added on each side of a cited one)");
+        require(retrieval.embeddingModel() != null, "embedding.model", "must be set");
         require(requestsPerMinute >= 0, "rate-limit.requests-per-minute", "must be 0 (no limit) or more");
         require(answer != null, "answer.min-similarity", "must be set");
         require(answer.minSimilarity() >= -1 && answer.minSimilarity() <= 1, "answer.min-similarity",
@@ -201,7 +214,13 @@ public record AgentConfig(
                 new RetrievalSettings(
                         source.integer("retrieval.top-k", RetrievalSettings.DEFAULT_TOP_K),
                         source.integer("retrieval.candidates", RetrievalSettings.DEFAULT_CANDIDATES),
-                        source.integer("retrieval.rrf-k", RetrievalSettings.DEFAULT_RRF_K)),
+                        source.integer("retrieval.rrf-k", RetrievalSettings.DEFAULT_RRF_K),
+                        source.decimal("retrieval.bm25-weight", RetrievalSettings.DEFAULT_BM25_WEIGHT),
+                        source.decimal("retrieval.knn-weight", RetrievalSettings.DEFAULT_KNN_WEIGHT),
+                        source.decimal("retrieval.heading-boost", RetrievalSettings.DEFAULT_HEADING_BOOST),
+                        source.decimal("retrieval.title-boost", RetrievalSettings.DEFAULT_TITLE_BOOST),
+                        source.integer("retrieval.neighbours", RetrievalSettings.DEFAULT_NEIGHBOURS),
+                        embeddingModel(source)),
                 new AnswerSettings(
                         source.decimal("answer.min-similarity", AnswerSettings.DEFAULT_MIN_SIMILARITY),
                         source.decimal("answer.min-sentence-score", AnswerSettings.DEFAULT_MIN_SENTENCE_SCORE),
@@ -235,6 +254,14 @@ public record AgentConfig(
             return AnswerProviderKind.parse(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ConfigSource.describe("answer.provider") + " " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddingModelChoice embeddingModel(ConfigSource source) {
+        try {
+            return EmbeddingModelChoice.of(source.text("embedding.model", EmbeddingModelChoice.DEFAULT.id()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ConfigSource.describe("embedding.model") + " " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.docflow.agent;
 
 import dev.docflow.connectors.postgres.Database;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public final class Main {
             return;
         }
         Database database = Database.open(config.database());
-        AgentApp app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel());
+        AgentApp app = AgentApp.create(config, database, config.retrieval().embeddingModel().load());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "agent-shutdown"));
         int port = app.start();
         System.out.println("Docflow agent service listening on http://" + config.httpHost() + ":" + port);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class AgentConfigTest {
         assertThat(config.adminKey()).isEmpty();
         assertThat(config.uploads().kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.uploads().maxFileBytes()).isEqualTo(512L << 20);
-        assertThat(config.retrieval().topK()).isEqualTo(5);
+        assertThat(config.retrieval().topK()).isEqualTo(8);
         assertThat(config.retrieval().candidates()).isEqualTo(50);
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
@@ -88,6 +89,30 @@ class AgentConfigTest {
     }
 
     @Test
+    void retrievalLeversAndTheEmbeddingModelAreSettings() {
+        AgentConfig config = AgentConfig.load(null, Map.of(
+                "DOCFLOW_RETRIEVAL_BM25_WEIGHT", "1.5", "DOCFLOW_RETRIEVAL_KNN_WEIGHT", "0.5",
+                "DOCFLOW_RETRIEVAL_HEADING_BOOST", "2", "DOCFLOW_RETRIEVAL_TITLE_BOOST", "0.5",
+                "DOCFLOW_RETRIEVAL_NEIGHBOURS", "1", "DOCFLOW_EMBEDDING_MODEL", "bge-small-en-v15-q"));
+
+        assertThat(config.retrieval().bm25Weight()).isEqualTo(1.5);
+        assertThat(config.retrieval().knnWeight()).isEqualTo(0.5);
+        assertThat(config.retrieval().headingBoost()).isEqualTo(2);
+        assertThat(config.retrieval().titleBoost()).isEqualTo(0.5);
+        assertThat(config.retrieval().neighbours()).isEqualTo(1);
+        assertThat(config.retrieval().embeddingModel()).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
+        assertThat(config.retrieval().embeddingModel().queryPrefix())
+                .isEqualTo("Represent this sentence for searching relevant passages: ");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_EMBEDDING_MODEL", "ada-002")))
+                .hasMessage("embedding.model (DOCFLOW_EMBEDDING_MODEL) must be one of all-minilm-l6-v2, all-minilm-l6-v2-q,"
+                        + " bge-small-en-v15, bge-small-en-v15-q; got 'ada-002'");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_BM25_WEIGHT", "0", "DOCFLOW_RETRIEVAL_KNN_WEIGHT", "0")))
+                .hasMessageContaining("not both 0");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_NEIGHBOURS", "5")))
+                .hasMessageContaining("retrieval.neighbours (DOCFLOW_RETRIEVAL_NEIGHBOURS) must be between 0 and 3");
+    }
+
+    @Test
     void theCliBuildsAConfigInCodeWithDefaultsForTheRest() {
         AgentConfig config = AgentConfig.of(
                         ElasticsearchSettings.of("http://127.0.0.1:9250"),
@@ -96,7 +121,7 @@ class AgentConfigTest {
 
         assertThat(config.httpPort()).isZero();
         assertThat(config.adminKey()).isEmpty();
-        assertThat(config.retrieval().topK()).isEqualTo(5);
+        assertThat(config.retrieval().topK()).isEqualTo(8);
     }
 
     @Test

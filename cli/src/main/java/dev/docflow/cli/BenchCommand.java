@@ -6,6 +6,7 @@ import dev.docflow.cli.bench.CitationJudge;
 import dev.docflow.cli.bench.CorpusFingerprint;
 import dev.docflow.cli.bench.EvalQuestion;
 import dev.docflow.cli.bench.RetrievalTally;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -76,6 +77,10 @@ final class BenchCommand implements Runnable {
                 description = "Folder the questions' 'corpus' paths are under (default: ../shared/corpus).")
         Path corpusRoot;
 
+        @Option(names = "--per-question",
+                description = "Also print, per question and mode, the rank of the first correct citation (0: none) and whether the answer is correct.")
+        boolean perQuestion;
+
         Retrieval(DocflowConfig config) {
             this.config = config;
         }
@@ -87,16 +92,33 @@ final class BenchCommand implements Runnable {
             Path root = corpusRoot != null ? corpusRoot : shared.resolve("corpus");
             List<EvalQuestion> questions = EvalQuestion.read(questionsPath);
             try (LocalDeployment deployment = LocalDeployment.attachOrStart(config, System.out)) {
+                EmbeddingModelChoice model = config.agent().retrieval().embeddingModel();
+                long chunks = 0;
+                double seconds = 0;
                 for (String corpus : new TreeSet<>(questions.stream().map(EvalQuestion::corpus).toList())) {
-                    ingestUnlessUnchanged(deployment, corpus, root.resolve(corpus));
+                    IngestionProgress.Snapshot ingested = ingestUnlessUnchanged(deployment, corpus, root.resolve(corpus));
+                    if (ingested != null) {
+                        chunks += ingested.chunks();
+                        seconds += ingested.seconds();
+                    }
+                }
+                if (chunks > 0) {
+                    System.out.printf(Locale.ROOT, "Ingested %d chunks in %.1f s with %s: %.1f chunks/s%n",
+                            chunks, seconds, model.displayName(), chunks / seconds);
                 }
                 ChatClient chat = new ChatClient(deployment.startAgent(0), deployment.demoKey());
                 Map<RetrievalMode, RetrievalTally> tallies = new EnumMap<>(RetrievalMode.class);
                 for (RetrievalMode mode : List.of(RetrievalMode.BM25, RetrievalMode.KNN, RetrievalMode.HYBRID)) {
                     RetrievalTally tally = new RetrievalTally();
                     for (EvalQuestion question : questions) {
-                        JsonNode reply = chat.ask(knowledgeBaseOf(question.corpus()), question.question(), mode.label());
-                        tally.add(CitationJudge.firstCorrect(question, reply, 5), CitationJudge.answerIsCorrect(question, reply));
+                        JsonNode reply = chat.ask(knowledgeBaseOf(question.corpus(), model), question.question(), mode.label());
+                        int rank = CitationJudge.firstCorrect(question, reply, 5);
+                        boolean answered = CitationJudge.answerIsCorrect(question, reply);
+                        tally.add(rank, answered);
+                        if (perQuestion) {
+                            System.out.printf(Locale.ROOT, "Q %s %s rank=%d answer=%s%n", question.id(), mode.label(), rank,
+                                    answered ? "correct" : "wrong");
+                        }
                     }
                     tallies.put(mode, tally);
                     System.out.println(tally.line(mode.label()));
@@ -108,24 +130,33 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        private void ingestUnlessUnchanged(LocalDeployment deployment, String corpus, Path folder) throws Exception {
+        /** @return what the ingestion did, or null when the knowledge base was up to date */
+        private IngestionProgress.Snapshot ingestUnlessUnchanged(LocalDeployment deployment, String corpus, Path folder)
+                throws Exception {
             if (!Files.isDirectory(folder)) {
                 throw new IllegalArgumentException("Corpus folder " + folder + " does not exist (see --corpus-root)");
             }
-            String knowledgeBase = knowledgeBaseOf(corpus);
+            String knowledgeBase = knowledgeBaseOf(corpus, config.agent().retrieval().embeddingModel());
             Path record = config.workDir().resolve("bench").resolve(knowledgeBase + ".fingerprint");
             if (CorpusFingerprint.matches(record, folder)) {
                 System.out.println("Knowledge base " + knowledgeBase + " is up to date with " + folder);
-                return;
+                return null;
             }
             // asked with the demo tenant's key
-            new KnowledgeBaseIngestion(deployment, System.out)
+            KnowledgeBaseIngestion.Result result = new KnowledgeBaseIngestion(deployment, System.out)
                     .ingest(DocflowConfig.DEMO_TENANT, knowledgeBase, List.of(folder));
             CorpusFingerprint.save(record, folder);
+            return result.progress();
         }
 
-        static String knowledgeBaseOf(String corpus) {
-            return "eval-" + corpus.replaceAll("[^A-Za-z0-9]+", "-");
+        /**
+         * {@code eval-<folder>}, and {@code -<model>} after it for a model other than the default:
+         * each model's chunks in knowledge bases of their own, so a run never reuses (or replaces)
+         * another model's vectors.
+         */
+        static String knowledgeBaseOf(String corpus, EmbeddingModelChoice model) {
+            String name = "eval-" + corpus.replaceAll("[^A-Za-z0-9]+", "-");
+            return model == EmbeddingModelChoice.DEFAULT ? name : name + "-" + model.id();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.ingest.IngestionSettings;
 import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.embed.SharedEmbeddingModel;
@@ -104,11 +105,20 @@ final class LocalDeployment implements AutoCloseable {
                 databaseSettings(),
                 config.parseLimits(),
                 config.extraction(),
-                ChunkingSettings.DEFAULTS);
+                ChunkingSettings.DEFAULTS,
+                config.agent().retrieval().embeddingModel());
     }
 
+    /**
+     * The default model's chunks in {@code docflow-chunks}, another model's in an index of its own
+     * ({@code docflow-chunks-bge-small-en-v15-q}): vectors of two models never meet, and neither do
+     * their BM25 statistics (term frequencies are index-wide, so copies of a corpus embedded by
+     * another model would shift the default's scores).
+     */
     ElasticsearchSettings elasticsearchSettings() {
-        return ElasticsearchSettings.of(endpoints.elasticsearchUrl());
+        EmbeddingModelChoice model = config.agent().retrieval().embeddingModel();
+        return new ElasticsearchSettings(endpoints.elasticsearchUrl(), model == EmbeddingModelChoice.DEFAULT
+                ? ElasticsearchSettings.DEFAULT_ALIAS : ElasticsearchSettings.DEFAULT_ALIAS + "-" + model.id());
     }
 
     DatabaseSettings databaseSettings() {
@@ -167,7 +177,7 @@ final class LocalDeployment implements AutoCloseable {
                 config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port)
                         .withAdminKey(adminKey)
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
-                database(), SharedEmbeddingModel.get());
+                database(), SharedEmbeddingModel.get(config.agent().retrieval().embeddingModel()));
         started.push(agent);
         return agent.start();
     }

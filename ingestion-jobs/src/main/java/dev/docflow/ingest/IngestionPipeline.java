@@ -2,7 +2,6 @@ package dev.docflow.ingest;
 
 import dev.docflow.ingest.chunk.ChunkDocumentFunction;
 import dev.docflow.ingest.embed.EmbedChunksFunction;
-import dev.docflow.ingest.embed.SharedEmbeddingModel;
 import dev.docflow.ingest.index.ChunkIndexSink;
 import dev.docflow.ingest.index.FindStaleChunksFunction;
 import dev.docflow.ingest.model.ChunkedDocument;
@@ -33,8 +32,8 @@ public final class IngestionPipeline {
                 .process(new ChunkDocumentFunction(settings.chunking()))
                 .name(Stage.CHUNK.operatorName()).uid("chunk");
         SingleOutputStreamOperator<IndexAction> embedded = chunked
-                .process(new EmbedChunksFunction())
-                .name(Stage.EMBED.operatorName() + " (" + SharedEmbeddingModel.NAME + ")").uid("embed");
+                .process(new EmbedChunksFunction(settings.embeddingModel()))
+                .name(Stage.EMBED.operatorName() + " (" + settings.embeddingModel().displayName() + ")").uid("embed");
 
         DataStream<DocumentOutcome> outcomes = parsed.getSideOutput(OutcomeTag.OUTCOMES)
                 .union(chunked.getSideOutput(OutcomeTag.OUTCOMES), embedded.getSideOutput(OutcomeTag.OUTCOMES));

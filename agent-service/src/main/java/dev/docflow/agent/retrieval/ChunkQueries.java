@@ -1,19 +1,23 @@
 package dev.docflow.agent.retrieval;
 
+import static dev.docflow.connectors.contract.ChunkFields.CHUNK_ID;
 import static dev.docflow.connectors.contract.ChunkFields.DOCUMENT_ID;
 import static dev.docflow.connectors.contract.ChunkFields.EMBEDDING;
+import static dev.docflow.connectors.contract.ChunkFields.EMBEDDING_MODEL;
 import static dev.docflow.connectors.contract.ChunkFields.FILE_TYPE;
 import static dev.docflow.connectors.contract.ChunkFields.HEADING_PATH;
 import static dev.docflow.connectors.contract.ChunkFields.KNOWLEDGE_BASE;
 import static dev.docflow.connectors.contract.ChunkFields.TENANT;
 import static dev.docflow.connectors.contract.ChunkFields.TEXT;
 import static dev.docflow.connectors.contract.ChunkFields.TEXT_STEMMED;
+import static dev.docflow.connectors.contract.ChunkFields.TITLE;
 import static dev.docflow.connectors.contract.ChunkFields.UPLOADED_AT;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.util.List;
 
 /**
@@ -28,18 +32,32 @@ public final class ChunkQueries {
 
     private ChunkQueries() {}
 
-    /**
-     * BM25: the question against the exact text and the heading path, and its stemmed terms against
-     * the Java-stemmed text; a chunk must match at least one.
-     */
+    /** BM25 with the heading path as heavy as the text and no title: as before the boosts were settings. */
     public static ObjectNode bm25(Question question, RetrievalScope scope, int size) {
+        return bm25(question, scope, size, RetrievalSettings.DEFAULT_HEADING_BOOST, 0);
+    }
+
+    /**
+     * BM25: the question against the exact text, the heading path and the title (each field with
+     * its boost; a boost of 0 leaves the field out), and its stemmed terms against the Java-stemmed
+     * text; a chunk must match at least one. The fields are scored as one {@code best_fields}
+     * {@code multi_match}: the best field counts, so a heading that repeats the passage's words does
+     * not count twice.
+     */
+    public static ObjectNode bm25(Question question, RetrievalScope scope, int size, double headingBoost, double titleBoost) {
         ObjectNode body = base(size);
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.set("filter", filters(scope));
         ArrayNode should = bool.putArray("should");
         ObjectNode multiMatch = should.addObject().putObject("multi_match");
         multiMatch.put("query", question.text());
-        multiMatch.putArray("fields").add(TEXT).add(HEADING_PATH);
+        ArrayNode fields = multiMatch.putArray("fields").add(TEXT);
+        if (headingBoost > 0) {
+            fields.add(boosted(HEADING_PATH, headingBoost));
+        }
+        if (titleBoost > 0) {
+            fields.add(boosted(TITLE, titleBoost));
+        }
         if (!question.terms().isEmpty()) {
             should.addObject().putObject("match").putObject(TEXT_STEMMED).put("query", question.stemmedText());
         }
@@ -47,7 +65,14 @@ public final class ChunkQueries {
         return body;
     }
 
-    /** Approximate kNN on the embedding, filtered inside the HNSW search (not after it). */
+    private static String boosted(String field, double boost) {
+        return boost == 1 ? field : field + "^" + boost;
+    }
+
+    /**
+     * Approximate kNN on the embedding, filtered inside the HNSW search (not after it), over the
+     * chunks embedded by the settings' model only.
+     */
     public static ObjectNode knn(Question question, RetrievalScope scope, RetrievalSettings settings) {
         ObjectNode body = base(settings.candidates());
         ObjectNode knn = body.putObject("knn");
@@ -58,7 +83,33 @@ public final class ChunkQueries {
         }
         knn.put("k", settings.candidates());
         knn.put("num_candidates", settings.numCandidates());
-        knn.putObject("filter").putObject("bool").set("filter", filters(scope));
+        ArrayNode filters = filters(scope);
+        filters.add(embeddedBy(settings.embeddingModel()));
+        knn.putObject("filter").putObject("bool").set("filter", filters);
+        return body;
+    }
+
+    /** Chunks of the model; chunks indexed before the field existed were all embedded by the default. */
+    static ObjectNode embeddedBy(EmbeddingModelChoice model) {
+        ObjectNode term = ChunkIndex.term(EMBEDDING_MODEL, model.id());
+        if (model != EmbeddingModelChoice.DEFAULT) {
+            return term;
+        }
+        ObjectNode either = JSON.objectNode();
+        ArrayNode should = either.putObject("bool").putArray("should");
+        should.add(term);
+        should.addObject().putObject("bool").putObject("must_not").putObject("exists").put("field", EMBEDDING_MODEL);
+        either.with("bool").put("minimum_should_match", 1);
+        return either;
+    }
+
+    /** The chunks of one document with these ordinals (the neighbours of cited chunks). */
+    public static ObjectNode byIds(RetrievalScope scope, List<String> chunkIds) {
+        ObjectNode body = base(chunkIds.size());
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode filters = filters(scope);
+        filters.add(terms(CHUNK_ID, chunkIds));
+        bool.set("filter", filters);
         return body;
     }
 

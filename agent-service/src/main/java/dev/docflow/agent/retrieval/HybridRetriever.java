@@ -39,7 +39,8 @@ public final class HybridRetriever {
      */
     public Retrieval retrieve(Question question, RetrievalScope scope, RetrievalMode mode, int topK) {
         JsonNode lexical = mode == RetrievalMode.KNN ? NONE
-                : hits(search.apply(ChunkQueries.bm25(question, scope, settings.candidates())));
+                : hits(search.apply(ChunkQueries.bm25(question, scope, settings.candidates(),
+                        settings.headingBoost(), settings.titleBoost())));
         JsonNode semantic = mode == RetrievalMode.BM25 ? NONE
                 : hits(search.apply(ChunkQueries.knn(question, scope, settings)));
 
@@ -48,15 +49,60 @@ public final class HybridRetriever {
         List<String> semanticIds = ids(semantic, sources);
         int keep = Math.min(topK, settings.candidates());
         List<RetrievedChunk> chunks = new ArrayList<>(keep);
-        for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(List.of(lexicalIds, semanticIds), settings.rrfK())) {
+        double[] weights = {settings.bm25Weight(), settings.knnWeight()};
+        if (mode != RetrievalMode.HYBRID) {
+            weights = new double[] {1, 1}; // one list only: its own order
+        }
+        for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(List.of(lexicalIds, semanticIds), weights, settings.rrfK())) {
             if (chunks.size() == keep) {
                 break;
             }
             chunks.add(chunk(fused.id(), sources.get(fused.id()), fused.score()));
         }
+        if (settings.neighbours() > 0 && !chunks.isEmpty()) {
+            chunks = withNeighbours(chunks, scope);
+        }
         // Elasticsearch scores a cosine kNN hit as (1 + cosine) / 2; hits come best first
         double bestSimilarity = semantic.isEmpty() ? -1 : 2 * semantic.get(0).path("_score").asDouble() - 1;
         return new Retrieval(chunks, bestSimilarity);
+    }
+
+    /**
+     * Adds to the kept chunks their neighbours within {@link RetrievalSettings#neighbours()}
+     * ordinals in the same document and part, when they overlap or touch a kept chunk's text: the
+     * passage merger then joins them into the kept chunk's passage, so the answer reads the
+     * sentences around a hit. A neighbour takes the score of the chunk it extends (never a rank of
+     * its own) and comes after every kept chunk.
+     */
+    private List<RetrievedChunk> withNeighbours(List<RetrievedChunk> kept, RetrievalScope scope) {
+        Map<String, RetrievedChunk> byId = new java.util.LinkedHashMap<>();
+        kept.forEach(chunk -> byId.put(chunk.chunkId(), chunk));
+        Map<String, RetrievedChunk> wanted = new java.util.LinkedHashMap<>(); // neighbour id -> the chunk it extends
+        for (RetrievedChunk chunk : kept) {
+            for (int step = 1; step <= settings.neighbours(); step++) {
+                for (int ordinal : new int[] {chunk.ordinal() - step, chunk.ordinal() + step}) {
+                    String id = dev.docflow.connectors.contract.ChunkIds.of(chunk.documentId(), ordinal);
+                    if (ordinal >= 0 && !byId.containsKey(id)) {
+                        wanted.putIfAbsent(id, chunk);
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return kept;
+        }
+        List<RetrievedChunk> result = new ArrayList<>(kept);
+        for (JsonNode hit : hits(search.apply(ChunkQueries.byIds(scope, List.copyOf(wanted.keySet()))))) {
+            String id = hit.path("_id").asText();
+            RetrievedChunk origin = wanted.get(id);
+            RetrievedChunk neighbour = chunk(id, hit.path("_source"), origin.score());
+            boolean touches = neighbour.partPath().equals(origin.partPath())
+                    && neighbour.charStart() <= origin.charEnd() && neighbour.charEnd() >= origin.charStart();
+            if (touches) {
+                result.add(neighbour);
+            }
+        }
+        return result;
     }
 
     private static JsonNode hits(JsonNode response) {

@@ -30,11 +30,25 @@ public final class ReciprocalRankFusion {
      * @return every id of the inputs once, best first
      */
     public static List<Fused> fuse(List<List<String>> rankings, int k) {
+        double[] weights = new double[rankings.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        return fuse(rankings, weights, k);
+    }
+
+    /**
+     * Weighted fusion: ranking {@code i} adds {@code weights[i] / (k + rank)}. A weight of 0 leaves
+     * a ranking's items in (at score 0, after every scored item) without letting it rank them.
+     */
+    public static List<Fused> fuse(List<List<String>> rankings, double[] weights, int k) {
+        if (weights.length != rankings.size()) {
+            throw new IllegalArgumentException(weights.length + " weights for " + rankings.size() + " rankings");
+        }
         if (k < 1) {
             throw new IllegalArgumentException("RRF k must be at least 1, got " + k);
         }
         Map<String, double[]> scores = new LinkedHashMap<>(); // id -> {score, best rank}
-        for (List<String> ranking : rankings) {
+        for (int r = 0; r < rankings.size(); r++) {
+            List<String> ranking = rankings.get(r);
             Map<String, Boolean> seen = new LinkedHashMap<>();
             int rank = 0;
             for (String id : ranking) {
@@ -43,7 +57,7 @@ public final class ReciprocalRankFusion {
                     continue;
                 }
                 double[] entry = scores.computeIfAbsent(id, unused -> new double[] {0, Integer.MAX_VALUE});
-                entry[0] += 1.0 / (k + rank);
+                entry[0] += weights[r] / (k + rank);
                 entry[1] = Math.min(entry[1], rank);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.time.Instant;
@@ -55,7 +56,32 @@ class ChunkQueriesTest {
         assertThat(knn.path("k").asInt()).isEqualTo(50);
         assertThat(knn.path("num_candidates").asInt()).isEqualTo(100);
         assertThat(knn.path("filter").path("bool").path("filter").toString())
-                .isEqualTo("[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}}]");
+                .isEqualTo("[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}}," + DEFAULT_MODEL + "]");
+    }
+
+    /** The default model's chunks, and chunks indexed before chunks named their model (all the default's). */
+    private static final String DEFAULT_MODEL = "{\"bool\":{\"should\":[{\"term\":{\"embedding_model\":\"all-minilm-l6-v2\"}},"
+            + "{\"bool\":{\"must_not\":{\"exists\":{\"field\":\"embedding_model\"}}}}],\"minimum_should_match\":1}}";
+
+    @Test
+    void knnSearchesOnlyTheChunksOfItsOwnModel() {
+        RetrievalSettings bge = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
+
+        JsonNode filters = ChunkQueries.knn(question, RetrievalScope.of("acme", "handbook"), bge)
+                .path("knn").path("filter").path("bool").path("filter");
+
+        assertThat(filters.get(filters.size() - 1).toString()).isEqualTo("{\"term\":{\"embedding_model\":\"bge-small-en-v15-q\"}}");
+    }
+
+    @Test
+    void bm25BoostsTheHeadingPathAndTitleAndLeavesOutAFieldBoostedZero() {
+        RetrievalScope scope = RetrievalScope.of("acme", "handbook");
+
+        assertThat(ChunkQueries.bm25(question, scope, 10, 2, 0.5).path("query").path("bool").path("should").get(0)
+                .path("multi_match").path("fields")).extracting(JsonNode::asText)
+                .containsExactly("text", "heading_path^2.0", "title^0.5");
+        assertThat(ChunkQueries.bm25(question, scope, 10, 0, 0).path("query").path("bool").path("should").get(0)
+                .path("multi_match").path("fields")).extracting(JsonNode::asText).containsExactly("text");
     }
 
     @Test
@@ -69,6 +95,6 @@ class ChunkQueriesTest {
 
         assertThat(ChunkQueries.bm25(question, scope, 10).path("query").path("bool").path("filter").toString()).isEqualTo(expected);
         assertThat(ChunkQueries.knn(question, scope, RetrievalSettings.defaults()).path("knn").path("filter").path("bool")
-                .path("filter").toString()).isEqualTo(expected);
+                .path("filter").toString()).isEqualTo(expected.substring(0, expected.length() - 1) + "," + DEFAULT_MODEL + "]");
     }
 }

@@ -30,6 +30,25 @@ class ReciprocalRankFusionTest {
     }
 
     @Test
+    void weightsScaleEachRankingsShare() {
+        List<Fused> fused = ReciprocalRankFusion.fuse(List.of(List.of("a", "b"), List.of("b", "c")), new double[] {2, 0.5}, 60);
+
+        assertThat(fused).extracting(Fused::id).containsExactly("b", "a", "c");
+        assertThat(fused.get(0).score()).isCloseTo(2.0 / 62 + 0.5 / 61, within(1e-12));
+        assertThat(fused.get(1).score()).isCloseTo(2.0 / 61, within(1e-12));
+        assertThat(fused.get(2).score()).isCloseTo(0.5 / 62, within(1e-12));
+    }
+
+    @Test
+    void aRankingWeightedZeroRanksNothing() {
+        List<Fused> fused = ReciprocalRankFusion.fuse(List.of(List.of("a", "b"), List.of("c", "a")), new double[] {1, 0}, 60);
+
+        assertThat(fused).extracting(Fused::id).containsExactly("a", "b", "c");
+        assertThatThrownBy(() -> ReciprocalRankFusion.fuse(List.of(List.of("a")), new double[] {1, 1}, 60))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tiesGoToTheBetterRankThenToTheFirstRanking() {
         List<Fused> fused = ReciprocalRankFusion.fuse(List.of(List.of("a", "c"), List.of("b", "d")), 60);
 

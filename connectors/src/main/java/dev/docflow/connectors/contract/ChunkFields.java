@@ -14,6 +14,8 @@ public final class ChunkFields {
     public static final String FILE_TYPE = "file_type";
     /** When the document was uploaded (its row's creation time), epoch milliseconds. */
     public static final String UPLOADED_AT = "uploaded_at";
+    /** The file name as words, for BM25: without its extension, separators as spaces ({@code R admin}). */
+    public static final String TITLE = "title";
     public static final String CONTENT_TYPE = "content_type";
     public static final String ORDINAL = "ordinal";
     public static final String PAGE_START = "page_start";
@@ -26,6 +28,8 @@ public final class ChunkFields {
     /** The passage after English analysis in Java (lower-cased, stop words out, stemmed). */
     public static final String TEXT_STEMMED = "text_stemmed";
     public static final String EMBEDDING = "embedding";
+    /** The model that made {@link #EMBEDDING} ({@code EmbeddingModelChoice#id}); absent on chunks older than the field: all-minilm-l6-v2. */
+    public static final String EMBEDDING_MODEL = "embedding_model";
     /** Lineage of the embedded file the chunk is from ({@code mail.eml › report.pdf}), empty for the file itself. */
     public static final String PART_PATH = "part_path";
     /** {@link #KIND_TEXT} or {@link #KIND_TABLE}. */

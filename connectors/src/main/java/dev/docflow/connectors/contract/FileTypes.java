@@ -19,4 +19,16 @@ public final class FileTypes {
         }
         return name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The file name as a title for BM25: the last segment without its extension, runs of
+     * {@code _ - .} as one space ({@code docs__custom-resource__job-management.md} →
+     * {@code docs custom resource job management}).
+     */
+    public static String title(String fileName) {
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String type = of(name);
+        String stem = type.isEmpty() ? name : name.substring(0, name.length() - type.length() - 1);
+        return stem.replaceAll("[_\\-.\\s]+", " ").strip();
+    }
 }

@@ -32,7 +32,7 @@ public final class ChunkIndexMapping {
     public static ObjectNode body() {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode properties = json.objectNode();
-        for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, FILE_TYPE, CONTENT_TYPE, PART_PATH, KIND}) {
+        for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, FILE_TYPE, CONTENT_TYPE, PART_PATH, KIND, EMBEDDING_MODEL}) {
             properties.putObject(keyword).put("type", "keyword");
         }
         for (String integer : new String[] {ORDINAL, PAGE_START, PAGE_END, CHAR_START, CHAR_END, TABLE_INDEX}) {
@@ -41,6 +41,7 @@ public final class ChunkIndexMapping {
         properties.putObject(TEXT).put("type", "text").put("analyzer", "standard");
         properties.putObject(TEXT_STEMMED).put("type", "text").put("analyzer", "whitespace");
         properties.putObject(HEADING_PATH).put("type", "text").put("analyzer", "standard");
+        properties.putObject(TITLE).put("type", "text").put("analyzer", "standard");
         properties.putObject(TABLE_CSV).put("type", "text").put("index", false);
         properties.putObject(OCR_CONFIDENCE).put("type", "float");
         properties.putObject(UPLOADED_AT).put("type", "date").put("format", "epoch_millis");

@@ -19,4 +19,11 @@ class FileTypesTest {
         assertThat(FileTypes.of("notes.")).isEmpty();
         assertThat(FileTypes.of("v1.2/README")).isEmpty();
     }
+
+    @Test
+    void aTitleIsTheNameWithoutItsExtensionInWords() {
+        assertThat(FileTypes.title("docs__custom-resource__job-management.md")).isEqualTo("docs custom resource job management");
+        assertThat(FileTypes.title("manuals/R-data.pdf")).isEqualTo("R data");
+        assertThat(FileTypes.title("README")).isEqualTo("README");
+    }
 }

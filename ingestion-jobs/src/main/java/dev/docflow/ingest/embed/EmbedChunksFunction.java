@@ -1,5 +1,6 @@
 package dev.docflow.ingest.embed;
 
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.ingest.model.ChunkedDocument;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.EmbeddedChunk;
@@ -15,11 +16,16 @@ import org.apache.flink.util.Collector;
  * (its chunks follow to the index sink, which flushes them before the next checkpoint completes).
  */
 public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexAction> {
+    private final EmbeddingModelChoice model;
     private transient ChunkEmbedder embedder;
+
+    public EmbedChunksFunction(EmbeddingModelChoice model) {
+        this.model = model;
+    }
 
     @Override
     public void open(OpenContext openContext) {
-        embedder = new ChunkEmbedder(SharedEmbeddingModel.get());
+        embedder = new ChunkEmbedder(SharedEmbeddingModel.get(model));
     }
 
     @Override
@@ -27,7 +33,7 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexA
         List<float[]> vectors = embedder.embed(document.chunks());
         for (int i = 0; i < document.chunks().length; i++) {
             out.collect(IndexAction.put(
-                    new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i))));
+                    new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id())));
         }
         context.output(OutcomeTag.OUTCOMES, DocumentOutcome.indexed(
                 document.ref().documentId(), document.pageCount(), document.chunks().length));

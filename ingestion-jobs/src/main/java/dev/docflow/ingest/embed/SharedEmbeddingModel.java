@@ -1,23 +1,26 @@
 package dev.docflow.ingest.embed;
 
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The embedding model, loaded once per JVM and shared by every subtask in it: the ONNX session
- * holds ~90 MB of weights and is safe for concurrent use, so one copy per operator would only
- * cost memory and start-up time.
+ * The embedding models, each loaded once per JVM and shared by every subtask in it: an ONNX
+ * session holds 23–133 MB of weights and is safe for concurrent use, so one copy per operator
+ * would only cost memory and start-up time.
  */
 public final class SharedEmbeddingModel {
-    public static final String NAME = "all-MiniLM-L6-v2";
+    private static final Map<EmbeddingModelChoice, EmbeddingModel> MODELS = new EnumMap<>(EmbeddingModelChoice.class);
 
     private SharedEmbeddingModel() {}
 
-    private static final class Holder {
-        static final EmbeddingModel MODEL = new AllMiniLmL6V2EmbeddingModel();
+    /** The default model ({@link EmbeddingModelChoice#DEFAULT}). */
+    public static EmbeddingModel get() {
+        return get(EmbeddingModelChoice.DEFAULT);
     }
 
-    public static EmbeddingModel get() {
-        return Holder.MODEL;
+    public static synchronized EmbeddingModel get(EmbeddingModelChoice choice) {
+        return MODELS.computeIfAbsent(choice, EmbeddingModelChoice::load);
     }
 }

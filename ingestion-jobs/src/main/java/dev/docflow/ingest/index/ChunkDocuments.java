@@ -22,6 +22,7 @@ final class ChunkDocuments {
         source.put(DOCUMENT_ID, embedded.ref().documentId());
         source.put(FILE_NAME, embedded.ref().fileName());
         source.put(FILE_TYPE, FileTypes.of(embedded.ref().fileName()));
+        source.put(TITLE, FileTypes.title(embedded.ref().fileName()));
         source.put(UPLOADED_AT, embedded.ref().uploadedAt());
         source.put(CONTENT_TYPE, embedded.contentType());
         source.put(ORDINAL, chunk.ordinal());
@@ -33,6 +34,7 @@ final class ChunkDocuments {
         source.put(TEXT, chunk.text());
         source.put(TEXT_STEMMED, english.analyze(chunk.text()));
         source.put(EMBEDDING, embedded.vector());
+        source.put(EMBEDDING_MODEL, embedded.model());
         source.put(PART_PATH, chunk.partPath());
         source.put(KIND, chunk.isTable() ? KIND_TABLE : KIND_TEXT);
         if (chunk.isTable()) {

@@ -1,0 +1,91 @@
+package dev.docflow.agent.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Fusion and neighbouring chunks over a fake index: each search answers from a fixed list of chunks. */
+class HybridRetrieverTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Question QUESTION = new Question("q", new LinkedHashSet<>(List.of("q")), new float[] {1f});
+
+    /** Chunks of document d: ordinal → {charStart, charEnd}; 0–2 overlap, 3 is far after 2. */
+    private static final Map<Integer, int[]> SPANS = Map.of(0, new int[] {0, 100}, 1, new int[] {90, 200},
+            2, new int[] {190, 300}, 3, new int[] {500, 600});
+
+    private final List<ObjectNode> requests = new ArrayList<>();
+
+    private JsonNode search(ObjectNode body) {
+        requests.add(body);
+        ArrayNode hits = JSON.createArrayNode();
+        if (body.has("knn")) {
+            hit(hits, 2);
+            hit(hits, 3);
+        } else if (body.path("query").path("bool").path("should").size() > 0) {
+            hit(hits, 3);
+            hit(hits, 2);
+        } else { // ids of neighbours
+            for (JsonNode id : body.path("query").path("bool").path("filter").get(2).path("terms").path("chunk_id")) {
+                int ordinal = Integer.parseInt(id.asText().substring(2));
+                if (SPANS.containsKey(ordinal)) {
+                    hit(hits, ordinal);
+                }
+            }
+        }
+        ObjectNode response = JSON.createObjectNode();
+        response.putObject("hits").set("hits", hits);
+        return response;
+    }
+
+    private static void hit(ArrayNode hits, int ordinal) {
+        ObjectNode hit = hits.addObject();
+        hit.put("_id", "d:" + ordinal).put("_score", 0.9);
+        ObjectNode source = hit.putObject("_source");
+        int[] span = SPANS.get(ordinal);
+        source.put("document_id", "d").put("file_name", "f.md").put("ordinal", ordinal)
+                .put("char_start", span[0]).put("char_end", span[1]).put("text", "x".repeat(span[1] - span[0]));
+    }
+
+    private static RetrievalSettings settings(double bm25Weight, double knnWeight, int topK, int neighbours) {
+        return new RetrievalSettings(topK, 50, 60, bm25Weight, knnWeight, 1, 0, neighbours, EmbeddingModelChoice.DEFAULT);
+    }
+
+    @Test
+    void theHeavierRankingWinsATieOfRanks() {
+        List<RetrievedChunk> byBm25 = new HybridRetriever(this::search, settings(2, 1, 2, 0))
+                .retrieve(QUESTION, RetrievalScope.of("t", "kb")).chunks();
+        List<RetrievedChunk> byKnn = new HybridRetriever(this::search, settings(1, 2, 2, 0))
+                .retrieve(QUESTION, RetrievalScope.of("t", "kb")).chunks();
+
+        assertThat(byBm25).extracting(RetrievedChunk::chunkId).containsExactly("d:3", "d:2");
+        assertThat(byKnn).extracting(RetrievedChunk::chunkId).containsExactly("d:2", "d:3");
+    }
+
+    @Test
+    void neighboursThatTouchAKeptChunkJoinItWithItsScore() {
+        List<RetrievedChunk> chunks = new HybridRetriever(this::search, settings(1, 2, 1, 1))
+                .retrieve(QUESTION, RetrievalScope.of("t", "kb")).chunks();
+
+        // d:2 kept; d:1 overlaps it and joins; d:3 does not touch it and stays out
+        assertThat(chunks).extracting(RetrievedChunk::chunkId).containsExactly("d:2", "d:1");
+        assertThat(chunks.get(1).score()).isEqualTo(chunks.get(0).score());
+        assertThat(requests.get(requests.size() - 1).path("query").path("bool").path("filter").get(2).toString())
+                .isEqualTo("{\"terms\":{\"chunk_id\":[\"d:1\",\"d:3\"]}}");
+    }
+
+    @Test
+    void withoutNeighboursOnlyTheTwoSearchesRun() {
+        new HybridRetriever(this::search, settings(1, 1, 2, 0)).retrieve(QUESTION, RetrievalScope.of("t", "kb"));
+
+        assertThat(requests).hasSize(2);
+    }
+}
