@@ -20,8 +20,10 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,33 @@ class LanguageModelChatIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(model.clientClosedStream()).as("the service closed the model's stream").isTrue());
+        assertThat(model.gateTimedOut()).isFalse();
+        assertThat(conversationCount()).isEqualTo(conversations);
+    }
+
+    @Test
+    void aModelThatBreaksOffMidAnswerEndsTheStreamWithAnErrorEvent() throws Exception {
+        int conversations = conversationCount();
+        CountDownLatch deltaSeen = new CountDownLatch(1);
+        model.reply(FakeOpenAiServer.answerThenBreak(List.of("Economy class ", "on short flights [1]", " and"), deltaSeen));
+
+        List<String> events = new ArrayList<>();
+        try (Stream<String> lines = client.postForLines("/api/chat", chat("Which class do employees fly?").put("stream", true))) {
+            lines.filter(line -> line.startsWith("event: ") || line.startsWith("data: ")).forEach(line -> {
+                events.add(line);
+                if (line.equals("event: delta")) {
+                    deltaSeen.countDown();
+                }
+            });
+        }
+
+        assertThat(events.get(0)).isEqualTo("event: citations");
+        assertThat(events).contains("event: delta");
+        assertThat(events.get(events.size() - 2)).isEqualTo("event: error");
+        JsonNode error = JSON.readTree(events.get(events.size() - 1).substring("data: ".length())).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
+        assertThat(error.path("message").asText()).contains("test-model").doesNotContain("sk-test");
+        assertThat(events).doesNotContain("event: done");
         assertThat(model.gateTimedOut()).isFalse();
         assertThat(conversationCount()).isEqualTo(conversations);
     }

@@ -40,6 +40,12 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A streamed response, line by line as it arrives; close the stream when done. */
+    public java.util.stream.Stream<String> postForLines(String path, JsonNode body) throws Exception {
+        return HTTP.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofLines()).body();
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return send(request(path).GET());
     }

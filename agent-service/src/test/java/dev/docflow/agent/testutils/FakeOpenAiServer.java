@@ -68,7 +68,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** What the server answers one request with. */
-    public sealed interface Reply permits Text, Status, Silence {}
+    public sealed interface Reply permits Text, Status, Silence, Broken {}
 
     /**
      * The model's reply in pieces: one chunk each when streamed, joined when not. A streamed reply
@@ -81,6 +81,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Takes the request and answers nothing until the server closes. */
     public record Silence() implements Reply {}
+
+    /** Streams {@code before}, waits for {@code gate}, then breaks off with a line no client can parse. */
+    public record Broken(List<String> before, CountDownLatch gate) implements Reply {}
 
     public static Reply answer(String... pieces) {
         return new Text(List.of(pieces), null, List.of(), false);
@@ -98,6 +101,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public static Reply status(int code, String body) {
         return new Status(code, body);
+    }
+
+    /** A model that fails mid-answer: {@code before}, then, once {@code gate} opens, garbage. */
+    public static Reply answerThenBreak(List<String> before, CountDownLatch gate) {
+        return new Broken(before, gate);
     }
 
     public static Reply silence() {
@@ -156,6 +164,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 respond(exchange, status.code(), status.body());
             } else if (reply instanceof Silence) {
                 closing.await();
+            } else if (reply instanceof Broken broken) {
+                streamBroken(exchange, request, broken);
             } else if (request.streamed()) {
                 stream(exchange, request, (Text) reply);
             } else {
@@ -195,6 +205,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
         event(out, chunk(request.model(), null, "stop"));
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    private void streamBroken(HttpExchange exchange, Request request, Broken reply) throws IOException, InterruptedException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String piece : reply.before()) {
+            event(out, chunk(request.model(), piece, null));
+        }
+        if (!reply.gate().await(GATE_SECONDS, TimeUnit.SECONDS)) {
+            gateTimedOut.set(true);
+        }
+        event(out, "{\"choices\": [ this is not JSON");
     }
 
     private static void event(OutputStream out, String data) throws IOException {
