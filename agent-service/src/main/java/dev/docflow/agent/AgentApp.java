@@ -7,38 +7,37 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.answer.ExtractiveAnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
-import dev.docflow.agent.chat.ChatService;
-import dev.docflow.agent.citations.SourceLinks;
-import dev.docflow.agent.conversation.ConversationService;
-import dev.docflow.agent.http.ConversationController;
-import dev.docflow.agent.conversation.ContextCarryOver;
-import dev.docflow.agent.http.ChatController;
-import dev.docflow.agent.http.ErrorMapping;
 import dev.docflow.agent.auth.AdminKey;
 import dev.docflow.agent.auth.ApiKeys;
-import dev.docflow.agent.auth.RateLimiter;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
+import dev.docflow.agent.chat.ChatService;
+import dev.docflow.agent.citations.SourceLinks;
+import dev.docflow.agent.conversation.ContextCarryOver;
+import dev.docflow.agent.conversation.ConversationService;
 import dev.docflow.agent.http.AdminController;
+import dev.docflow.agent.http.ApiDocsPlugin;
 import dev.docflow.agent.http.ApiKeyTenantResolver;
+import dev.docflow.agent.http.Authentication;
+import dev.docflow.agent.http.ChatController;
+import dev.docflow.agent.http.ConversationController;
 import dev.docflow.agent.http.DocumentUploadController;
+import dev.docflow.agent.http.ErrorMapping;
 import dev.docflow.agent.http.KnowledgeBaseController;
-import dev.docflow.agent.upload.DocumentUploadService;
-import dev.docflow.agent.upload.OutboxPublisher;
-import dev.docflow.connectors.objectstore.ObjectStore;
-import io.javalin.config.SizeUnit;
-import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
-import dev.docflow.agent.openai.OpenAiController;
 import dev.docflow.agent.http.TenantResolver;
+import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.llm.LanguageModels;
+import dev.docflow.agent.openai.OpenAiController;
 import dev.docflow.agent.retrieval.HybridRetriever;
 import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.StemmedTerms;
+import dev.docflow.agent.upload.DocumentUploadService;
+import dev.docflow.agent.upload.OutboxPublisher;
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
+import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -92,20 +91,7 @@ public final class AgentApp implements AutoCloseable {
         SourceLinks links = new SourceLinks(database.documents(), new ObjectStore(config.uploads().publicObjectStore()),
                 config.uploads().linkTtl());
         ConversationService conversations = new ConversationService(database.conversations(), links, json);
-        boolean languageModel = config.answerProvider() == AnswerProviderKind.LANGUAGE_MODEL;
-        ChatService chat = new ChatService(
-                database.knowledgeBases(),
-                database.documents(),
-                new QuestionEncoder(model, terms, config.retrieval().embeddingModel().queryPrefix()),
-                new HybridRetriever(index::search, config.retrieval()),
-                config.retrieval(),
-                new RelevanceGate(config.answer().minSimilarity()),
-                languageModel ? LanguageModels.answerProvider(config.languageModel())
-                        : new ExtractiveAnswerProvider(model, terms, config.answer()),
-                languageModel ? LanguageModels.followUpRewriter(config.languageModel()) : new ContextCarryOver(),
-                conversations,
-                links);
-
+        ChatService chat = chatService(config, database, model, index, terms, conversations, links);
         ChatController chatController = new ChatController(chat, json);
         ObjectStore store = new ObjectStore(config.uploads().objectStore());
         KnowledgeBaseService knowledgeBaseService = new KnowledgeBaseService(database.knowledgeBases(), database.documents(), index, store);
@@ -115,7 +101,7 @@ public final class AgentApp implements AutoCloseable {
                 database.knowledgeBases(), database.uploads(), store, publisher, config.uploads().maxFileBytes()));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
-            javalinConfig.registerPlugin(new dev.docflow.agent.http.ApiDocsPlugin()); // GET /openapi.json, GET /docs
+            javalinConfig.registerPlugin(new ApiDocsPlugin()); // GET /openapi.json, GET /docs
             // parts over a megabyte go to disk, never whole into memory; the size limit is ours (413)
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
@@ -123,22 +109,7 @@ public final class AgentApp implements AutoCloseable {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
         });
         ErrorMapping.register(javalin);
-        AdminKey admin = new AdminKey(config.adminKey());
-        RateLimiter limiter = new RateLimiter(config.requestsPerMinute());
-        io.javalin.http.Handler authenticate = ctx -> {
-            if (admin.matches(ApiKeyTenantResolver.presentedKey(ctx))) {
-                ctx.attribute(TenantResolver.ADMIN, true);
-                return;
-            }
-            String tenant = tenants.resolve(ctx);
-            long retryAfter = limiter.acquire(tenant, System.nanoTime());
-            if (retryAfter > 0) {
-                ctx.header("Retry-After", Long.toString(retryAfter));
-                throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(), "Tenant " + tenant
-                        + " is over its " + config.requestsPerMinute() + " requests a minute; retry in " + retryAfter + " s");
-            }
-            ctx.attribute(TenantResolver.ATTRIBUTE, tenant);
-        };
+        Authentication authenticate = new Authentication(new AdminKey(config.adminKey()), tenants, config.requestsPerMinute());
         javalin.before("/api/*", authenticate);
         javalin.before("/v1/*", authenticate); // the OpenAI-compatible routes: same keys, tenants and limit
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -162,6 +133,24 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
         return new AgentApp(config, javalin, index, english, store, publisher);
+    }
+
+    /** chat → retrieve → answer, with the answer provider and follow-up rewriter the config names. */
+    private static ChatService chatService(AgentConfig config, Database database, EmbeddingModel model, ChunkIndex index,
+            StemmedTerms terms, ConversationService conversations, SourceLinks links) {
+        boolean languageModel = config.answerProvider() == AnswerProviderKind.LANGUAGE_MODEL;
+        return new ChatService(
+                database.knowledgeBases(),
+                database.documents(),
+                new QuestionEncoder(model, terms, config.retrieval().embeddingModel().queryPrefix()),
+                new HybridRetriever(index::search, config.retrieval()),
+                config.retrieval(),
+                new RelevanceGate(config.answer().minSimilarity()),
+                languageModel ? LanguageModels.answerProvider(config.languageModel())
+                        : new ExtractiveAnswerProvider(model, terms, config.answer()),
+                languageModel ? LanguageModels.followUpRewriter(config.languageModel()) : new ContextCarryOver(),
+                conversations,
+                links);
     }
 
     /**
