@@ -19,6 +19,7 @@ import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.Retrieval;
 import dev.docflow.agent.retrieval.RetrievalScope;
 import dev.docflow.agent.retrieval.RetrievalSettings;
+import dev.docflow.connectors.postgres.CitableDocument;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
@@ -27,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +90,10 @@ public final class ChatService {
         Question question = encoder.encode(standalone);
         int topK = query.topK() == null ? retrievalSettings.topK() : query.topK();
         RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), query.filter());
-        Retrieval retrieval = citable(retriever.retrieve(question, scope, query.mode(), topK));
-        LinkingListener linking = new LinkingListener(listener);
+        Retrieval retrieved = retriever.retrieve(question, scope, query.mode(), topK);
+        Map<String, String> files = citableFiles(retrieved);
+        Retrieval retrieval = citable(retrieved, files);
+        LinkingListener linking = new LinkingListener(listener, files);
         CitedAnswer answer = answer(question, retrieval, history, linking)
                 .orElseGet(() -> notFound(query.knowledgeBase(), linking));
         List<Citation> citations = linking.linked(answer.citations());
@@ -124,15 +127,17 @@ public final class ChatService {
     /** Adds links to the citations as they pass, and remembers them for the finished reply. */
     private final class LinkingListener implements AnswerListener {
         private final AnswerListener listener;
+        private final Map<String, String> files;
         private final Map<Integer, Citation> sent = new HashMap<>();
 
-        LinkingListener(AnswerListener listener) {
+        LinkingListener(AnswerListener listener, Map<String, String> files) {
             this.listener = listener;
+            this.files = files;
         }
 
         @Override
         public void citations(List<Citation> citations) {
-            List<Citation> linked = links.link(citations);
+            List<Citation> linked = links.link(citations, files);
             linked.forEach(citation -> sent.put(citation.n(), citation));
             listener.citations(linked);
         }
@@ -147,18 +152,25 @@ public final class ChatService {
         }
     }
 
-    /** Drops chunks of documents deleted, or being deleted, since they were indexed. */
-    private Retrieval citable(Retrieval retrieval) {
+    /**
+     * The object keys of the retrieved chunks' documents that may be cited: not deleted, nor being
+     * deleted, since they were indexed. One query serves both the check and the links.
+     */
+    private Map<String, String> citableFiles(Retrieval retrieval) {
         if (retrieval.isEmpty()) {
-            return retrieval;
+            return Map.of();
         }
         UUID[] ids = retrieval.chunks().stream().map(chunk -> UUID.fromString(chunk.documentId())).distinct()
                 .toArray(UUID[]::new);
-        Set<UUID> live = documents.citable(ids);
-        if (live.size() == ids.length) {
+        return documents.citableDocuments(ids).stream()
+                .collect(Collectors.toMap(document -> document.id().toString(), CitableDocument::objectKey));
+    }
+
+    private static Retrieval citable(Retrieval retrieval, Map<String, String> files) {
+        if (retrieval.chunks().stream().allMatch(chunk -> files.containsKey(chunk.documentId()))) {
             return retrieval;
         }
-        return new Retrieval(retrieval.chunks().stream()
-                .filter(chunk -> live.contains(UUID.fromString(chunk.documentId()))).toList(), retrieval.bestSimilarity());
+        return new Retrieval(retrieval.chunks().stream().filter(chunk -> files.containsKey(chunk.documentId())).toList(),
+                retrieval.bestSimilarity());
     }
 }

@@ -28,13 +28,18 @@ public final class SourceLinks {
         this.ttl = ttl;
     }
 
+    /** Looks up where the cited documents' files are, then links them. */
     public List<Citation> link(List<Citation> citations) {
         if (citations.isEmpty()) {
             return citations;
         }
         UUID[] ids = citations.stream().map(citation -> UUID.fromString(citation.documentId())).distinct().toArray(UUID[]::new);
-        Map<String, String> keys = documents.citableDocuments(ids).stream()
-                .collect(Collectors.toMap(document -> document.id().toString(), CitableDocument::objectKey));
+        return link(citations, documents.citableDocuments(ids).stream()
+                .collect(Collectors.toMap(document -> document.id().toString(), CitableDocument::objectKey)));
+    }
+
+    /** @param keys object keys by document id; a citation of a document not in it gets no link */
+    public List<Citation> link(List<Citation> citations, Map<String, String> keys) {
         return citations.stream().map(citation -> {
             String key = keys.get(citation.documentId());
             return citation.withSourceUrl(key == null ? null : signer.presignedGet(key, ttl));

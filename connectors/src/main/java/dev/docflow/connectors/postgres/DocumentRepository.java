@@ -74,11 +74,10 @@ public interface DocumentRepository {
     @SqlUpdate("UPDATE documents SET status = 'deleting', updated_at = now() WHERE knowledge_base_id = :kb")
     void markAllDeleting(@Bind("kb") UUID knowledgeBaseId);
 
-    /** Of these ids, those whose document exists and is not being deleted: what chat may cite. */
-    @SqlQuery("SELECT id FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
-    java.util.Set<UUID> citable(@Bind("ids") UUID[] ids);
-
-    /** As {@link #citable}, with each document's object key, for links to the file. */
+    /**
+     * Of these ids, those whose document exists and is not being deleted (what chat may cite), with
+     * each one's object key for links to the file.
+     */
     @SqlQuery("SELECT id, object_key FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
     @RegisterConstructorMapper(CitableDocument.class)
     List<CitableDocument> citableDocuments(@Bind("ids") UUID[] ids);
