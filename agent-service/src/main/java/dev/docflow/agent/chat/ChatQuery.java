@@ -29,9 +29,4 @@ public record ChatQuery(
     public ChatQuery {
         history = List.copyOf(history);
     }
-
-    /** A new conversation, hybrid retrieval, no filter, default topK, stored. */
-    public static ChatQuery of(String tenant, String knowledgeBase, String message) {
-        return new ChatQuery(tenant, knowledgeBase, message, null, List.of(), RetrievalMode.HYBRID, RetrievalFilter.NONE, null, true);
-    }
 }

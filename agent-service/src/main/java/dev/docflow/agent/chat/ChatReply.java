@@ -30,8 +30,4 @@ public record ChatReply(
     public static String notFoundText(String knowledgeBase) {
         return "I could not find an answer to that in the knowledge base \"" + knowledgeBase + "\".";
     }
-
-    public boolean found() {
-        return !citations.isEmpty();
-    }
 }

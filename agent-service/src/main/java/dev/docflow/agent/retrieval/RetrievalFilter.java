@@ -19,8 +19,4 @@ public record RetrievalFilter(List<String> documentIds, List<String> fileTypes, 
         documentIds = List.copyOf(documentIds);
         fileTypes = List.copyOf(fileTypes);
     }
-
-    public boolean isEmpty() {
-        return documentIds.isEmpty() && fileTypes.isEmpty() && uploadedFrom == null && uploadedBefore == null;
-    }
 }
