@@ -30,7 +30,7 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
         List<Chunk> chunks = chunker.chunk(document);
         if (chunks.isEmpty()) {
             context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(
-                    document.ref().documentId(), Stage.CHUNK, "empty", "the document has no text to index"));
+                    document.ref(), Stage.CHUNK, "empty", "the document has no text to index"));
             return;
         }
         out.collect(new ChunkedDocument(document.ref(), document.contentType(), document.pageCount(),

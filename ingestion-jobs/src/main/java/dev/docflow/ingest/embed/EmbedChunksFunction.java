@@ -36,6 +36,6 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexA
                     new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id())));
         }
         context.output(OutcomeTag.OUTCOMES, DocumentOutcome.indexed(
-                document.ref().documentId(), document.pageCount(), document.chunks().length));
+                document.ref(), document.pageCount(), document.chunks().length));
     }
 }

@@ -1,11 +1,16 @@
 package dev.docflow.ingest.model;
 
 /**
- * What became of one document: indexed with its page and chunk counts, or failed at a stage for a
- * reason (a short code such as {@code corrupt}, {@code encrypted}, {@code empty}) with a message.
+ * What became of one version of a document: indexed with its page and chunk counts, or failed at a
+ * stage for a reason (a short code such as {@code corrupt}, {@code encrypted}, {@code empty}) with a
+ * message.
+ *
+ * @param objectKey the stored version the outcome is about: the document's row settles only the
+ *     version it is waiting for, so an outcome of a superseded version changes nothing
  */
 public record DocumentOutcome(
         String documentId,
+        String objectKey,
         boolean indexed,
         int pageCount,
         int chunkCount,
@@ -13,11 +18,11 @@ public record DocumentOutcome(
         String reason,
         String message) {
 
-    public static DocumentOutcome indexed(String documentId, int pageCount, int chunkCount) {
-        return new DocumentOutcome(documentId, true, pageCount, chunkCount, null, null, null);
+    public static DocumentOutcome indexed(DocumentRef ref, int pageCount, int chunkCount) {
+        return new DocumentOutcome(ref.documentId(), ref.objectKey(), true, pageCount, chunkCount, null, null, null);
     }
 
-    public static DocumentOutcome failed(String documentId, Stage stage, String reason, String message) {
-        return new DocumentOutcome(documentId, false, 0, 0, stage.code(), reason, message);
+    public static DocumentOutcome failed(DocumentRef ref, Stage stage, String reason, String message) {
+        return new DocumentOutcome(ref.documentId(), ref.objectKey(), false, 0, 0, stage.code(), reason, message);
     }
 }

@@ -75,7 +75,7 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
         LOG.info("document failed documentId={} stage={} reason={} file={}: {}",
                 ref.documentId(), e.stage().code(), e.reason(), ref.fileName(), e.getMessage());
         context.output(OutcomeTag.OUTCOMES,
-                DocumentOutcome.failed(ref.documentId(), e.stage(), e.reason(), e.getMessage()));
+                DocumentOutcome.failed(ref, e.stage(), e.reason(), e.getMessage()));
     }
 
     @Override
