@@ -31,6 +31,7 @@ import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.StemmedTerms;
 import dev.docflow.agent.upload.DocumentUploadService;
 import dev.docflow.agent.upload.OutboxPublisher;
+import dev.docflow.agent.upload.VersionSweeper;
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.objectstore.ObjectStore;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * the OpenAI-compatible {@code /v1/models} and {@code /v1/chat/completions} ({@link OpenAiController}),
  * knowledge bases and their documents under
  * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
- * {@link #close()} stops the server, the outbox publisher and the index client; the database and the
+ * {@link #close()} stops the server, the outbox publisher, the version sweeper and the index client; the database and the
  * embedding model belong to the caller.
  */
 public final class AgentApp implements AutoCloseable {
@@ -64,15 +65,17 @@ public final class AgentApp implements AutoCloseable {
 
     private final ObjectStore store;
     private final OutboxPublisher publisher;
+    private final VersionSweeper sweeper;
 
     private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english, ObjectStore store,
-            OutboxPublisher publisher) {
+            OutboxPublisher publisher, VersionSweeper sweeper) {
         this.config = config;
         this.javalin = javalin;
         this.index = index;
         this.english = english;
         this.store = store;
         this.publisher = publisher;
+        this.sweeper = sweeper;
     }
 
     /** Builds the app with each request's tenant given by its API key. */
@@ -97,13 +100,17 @@ public final class AgentApp implements AutoCloseable {
         KnowledgeBaseService knowledgeBaseService = new KnowledgeBaseService(database.knowledgeBases(), database.documents(), index, store);
         KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(knowledgeBaseService, json);
         OutboxPublisher publisher = new OutboxPublisher(database.uploads(), config.uploads());
+        VersionSweeper sweeper = new VersionSweeper(database.objectRemovals(), store, config.uploads().removalGrace());
         DocumentUploadController uploadController = new DocumentUploadController(new DocumentUploadService(
-                database.knowledgeBases(), database.uploads(), store, publisher, config.uploads().maxFileBytes()));
+                database.knowledgeBases(), database, store, publisher, config.uploads().maxFileBytes()), config.uploads());
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
             javalinConfig.registerPlugin(new ApiDocsPlugin()); // GET /openapi.json, GET /docs
             // parts over a megabyte go to disk, never whole into memory; the size limit is ours (413)
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // Jetty stops reading a part or a body past these as it streams: no temporary file grows beyond them
+            javalinConfig.jetty.multipartConfig.maxFileSize(config.uploads().maxFileBytes(), SizeUnit.BYTES);
+            javalinConfig.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxRequestBytes(), SizeUnit.BYTES);
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
             javalinConfig.requestLogger.http((ctx, millis) -> LOG.debug("http method={} path={} status={} tookMs={}",
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
@@ -132,7 +139,7 @@ public final class AgentApp implements AutoCloseable {
         OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, json);
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
-        return new AgentApp(config, javalin, index, english, store, publisher);
+        return new AgentApp(config, javalin, index, english, store, publisher, sweeper);
     }
 
     /** chat → retrieve → answer, with the answer provider and follow-up rewriter the config names. */
@@ -163,6 +170,7 @@ public final class AgentApp implements AutoCloseable {
         index.ensureExists();
         store.ensureBucket();
         publisher.start();
+        sweeper.start();
         javalin.start(config.httpHost(), config.httpPort());
         LOG.info("agent service started port={} elasticsearch={} alias={}",
                 javalin.port(), config.elasticsearch().url(), config.elasticsearch().indexAlias());
@@ -183,6 +191,7 @@ public final class AgentApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         publisher.close();
+        sweeper.close();
         index.close();
         english.close();
     }

@@ -35,7 +35,11 @@ import java.util.Map;
  *   <tr><td>kafka.bootstrap-servers, kafka.uploads-topic</td><td>127.0.0.1:9092, docflow.uploads</td>
  *       <td>where upload events are published</td></tr>
  *   <tr><td>rate-limit.requests-per-minute</td><td>600</td><td>per tenant; more gets 429; 0 for no limit</td></tr>
- *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413</td></tr>
+ *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413 as they stream in</td></tr>
+ *   <tr><td>upload.max-request-bytes, upload.max-files-per-request</td><td>2g, 100</td><td>one upload request's
+ *       body (413 past it) and number of files (400)</td></tr>
+ *   <tr><td>upload.removal-grace-seconds</td><td>links.ttl-seconds</td><td>how long a replaced version's file
+ *       stays, so links already handed out keep working</td></tr>
  *   <tr><td>s3.public-endpoint</td><td>s3.endpoint</td><td>the object store as clients reach it: citations'
  *       links to their files are signed for it</td></tr>
  *   <tr><td>links.ttl-seconds</td><td>900</td><td>how long a citation's link to its file works</td></tr>
@@ -160,7 +164,8 @@ public record AgentConfig(
     public AgentConfig withUploadsTo(ObjectStoreSettings objectStore, String kafkaBootstrapServers) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer,
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
-                        null, uploads.linkTtl()),
+                        null, uploads.linkTtl(), uploads.maxRequestBytes(), uploads.maxFilesPerRequest(),
+                        uploads.removalGrace()),
                 requestsPerMinute, answerProvider, languageModel);
     }
 
@@ -235,7 +240,10 @@ public record AgentConfig(
                         source.text("kafka.uploads-topic", UploadSettings.DEFAULTS.uploadsTopic()),
                         source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes()),
                         source.text("s3.public-endpoint", ""),
-                        Duration.ofSeconds(source.integer("links.ttl-seconds", (int) UploadSettings.DEFAULT_LINK_TTL.toSeconds()))),
+                        Duration.ofSeconds(source.integer("links.ttl-seconds", (int) UploadSettings.DEFAULT_LINK_TTL.toSeconds())),
+                        source.bytes("upload.max-request-bytes", UploadSettings.DEFAULT_MAX_REQUEST_BYTES),
+                        source.integer("upload.max-files-per-request", UploadSettings.DEFAULT_MAX_FILES_PER_REQUEST),
+                        removalGrace(source)),
                 source.integer("rate-limit.requests-per-minute", DEFAULT_REQUESTS_PER_MINUTE),
                 answerProvider(source),
                 new LanguageModelSettings(
@@ -246,6 +254,12 @@ public record AgentConfig(
                                 (int) LanguageModelSettings.DEFAULT_TIMEOUT.toSeconds())),
                         source.integer("llm.max-passage-chars", LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS),
                         source.integer("llm.max-history-turns", LanguageModelSettings.DEFAULT_MAX_HISTORY_TURNS)));
+    }
+
+    /** Unset: as long as links live ({@code links.ttl-seconds}), so no link handed out outlives its file. */
+    private static Duration removalGrace(ConfigSource source) {
+        int seconds = source.integer("upload.removal-grace-seconds", -1);
+        return seconds < 0 ? null : Duration.ofSeconds(seconds);
     }
 
     private static AnswerProviderKind answerProvider(ConfigSource source) {

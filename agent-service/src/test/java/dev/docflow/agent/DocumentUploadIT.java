@@ -15,15 +15,15 @@ import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
+import dev.docflow.agent.testutils.UploadClient;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,6 @@ class DocumentUploadIT {
     private static final String TENANT = "umbrella-" + RUN;
     private static final String TOPIC = "it.uploads." + RUN;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private StackEndpoints stack;
     private Database database;
     private ObjectStore store;
@@ -65,6 +64,7 @@ class DocumentUploadIT {
     private AgentConfig config;
     private AgentApp app;
     private URI base;
+    private UploadClient client;
     private KafkaConsumer<String, byte[]> events;
 
     @BeforeAll
@@ -77,7 +77,8 @@ class DocumentUploadIT {
         model = new AllMiniLmL6V2EmbeddingModel();
         config = new AgentConfig("127.0.0.1", 0, new ElasticsearchSettings(stack.elasticsearchUrl(), "upload-it-" + RUN),
                 databaseSettings, "", RetrievalSettings.defaults(), AnswerSettings.defaults(),
-                new UploadSettings(objectStore, stack.kafkaBootstrapServers(), TOPIC, 64 * 1024));
+                new UploadSettings(objectStore, stack.kafkaBootstrapServers(), TOPIC, 64 * 1024)
+                        .withRequestLimits(1024 * 1024, 5).withRemovalGrace(Duration.ZERO));
         startApp();
         events = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
@@ -89,6 +90,23 @@ class DocumentUploadIT {
     private void startApp() {
         app = AgentApp.create(config, database, model, ctx -> ctx.header("X-Test-Tenant"));
         base = URI.create("http://127.0.0.1:" + app.start());
+        client = new UploadClient(base, TENANT);
+    }
+
+    private void create(String name) throws Exception {
+        client.create(name);
+    }
+
+    private JsonNode upload(String kb, Map<String, String> files) throws Exception {
+        return client.upload(kb, files);
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode reply) {
+        return UploadClient.byName(reply);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return client.send(request);
     }
 
     @AfterAll
@@ -111,13 +129,13 @@ class DocumentUploadIT {
         assertThat(q3.path("sha256").asText())
                 .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(text.getBytes(StandardCharsets.UTF_8))));
-        try (InputStream stored = store.open(ObjectStore.keyOf(TENANT, "reports", "q3.md"))) {
-            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
-        }
-        assertThat(database.documents().find(UUID.fromString(q3.path("id").asText())).orElseThrow().status())
-                .isEqualTo("uploaded");
+        DocumentRecord row = database.documents().find(UUID.fromString(q3.path("id").asText())).orElseThrow();
+        assertThat(row.status()).isEqualTo("uploaded");
+        assertThat(row.objectKey()).startsWith(ObjectStore.versionsPrefixOf(TENANT, "reports", row.id().toString()))
+                .endsWith("/q3.md");
+        assertThat(read(row.objectKey())).isEqualTo(text);
         Map<String, UploadEvent> published = awaitEvents(q3.path("id").asText(), byName.get("q4.txt").path("id").asText());
-        assertThat(published.get(q3.path("id").asText()).objectKey()).isEqualTo(TENANT + "/reports/q3.md");
+        assertThat(published.get(q3.path("id").asText()).objectKey()).isEqualTo(row.objectKey());
         assertThat(published.get(q3.path("id").asText()).sizeBytes()).isEqualTo(text.length());
     }
 
@@ -133,7 +151,7 @@ class DocumentUploadIT {
         assertThat(copy.path("status").asText()).isEqualTo("duplicate");
         assertThat(copy.path("duplicateOf").asText()).isEqualTo(id);
         assertThat(store.list(ObjectStore.prefixOf(TENANT, "dedup"))).extracting(o -> o.key())
-                .containsExactly(TENANT + "/dedup/a.md");
+                .containsExactly(servedKey(id));
     }
 
     @Test
@@ -143,7 +161,7 @@ class DocumentUploadIT {
         files.put("small.md", "fits");
         files.put("big.txt", "x".repeat(64 * 1024 + 1));
 
-        HttpResponse<String> response = send(multipart("limits", files));
+        HttpResponse<String> response = send(client.multipart("limits", files));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("file_too_large");
@@ -160,7 +178,8 @@ class DocumentUploadIT {
         KnowledgeBase kb = database.knowledgeBases().find(TENANT, "outbox").orElseThrow();
         UUID id = UUID.randomUUID();
         UploadEvent event = new UploadEvent(id.toString(), TENANT, "outbox", TENANT + "/outbox/late.md", "late.md", 4);
-        database.uploads().recordUpload(id, kb.id(), event.objectKey(), "late.md", 4, "ab", event.toJson());
+        database.uploads().insertFirstVersion(id, kb.id(), event.objectKey(), "late.md", 4, "ab");
+        database.uploads().insertEvent(id, id.toString(), event.toJson());
 
         startApp();
 
@@ -169,24 +188,24 @@ class DocumentUploadIT {
 
     @Test
     void knowledgeBasesAreCreatedOnceAndDeletedWithTheirDocuments() throws Exception {
-        assertThat(send(post("/api/knowledge-bases", "{\"name\":\"archive\"}")).statusCode()).isEqualTo(201);
-        assertThat(send(post("/api/knowledge-bases", "{\"name\":\"archive\"}")).statusCode()).isEqualTo(409);
-        assertThat(send(post("/api/knowledge-bases", "{\"name\":\"../etc\"}")).statusCode()).isEqualTo(400);
-        assertThat(send(post("/api/knowledge-bases", "{}")).statusCode()).isEqualTo(400);
+        assertThat(send(client.post("/api/knowledge-bases", "{\"name\":\"archive\"}")).statusCode()).isEqualTo(201);
+        assertThat(send(client.post("/api/knowledge-bases", "{\"name\":\"archive\"}")).statusCode()).isEqualTo(409);
+        assertThat(send(client.post("/api/knowledge-bases", "{\"name\":\"../etc\"}")).statusCode()).isEqualTo(400);
+        assertThat(send(client.post("/api/knowledge-bases", "{}")).statusCode()).isEqualTo(400);
         Map<String, JsonNode> stored = byName(upload("archive", Map.of("one.md", "One.", "two.md", "Two.")));
 
         String one = stored.get("one.md").path("id").asText();
         String two = stored.get("two.md").path("id").asText();
         indexChunk("archive", one);
         indexChunk("archive", two);
-        assertThat(send(delete("/api/knowledge-bases/archive/documents/" + one)).statusCode()).isEqualTo(204);
+        assertThat(send(client.delete("/api/knowledge-bases/archive/documents/" + one)).statusCode()).isEqualTo(204);
         assertThat(database.documents().find(UUID.fromString(one))).isEmpty();
         assertThat(chunks("archive", one)).isZero();
         assertThat(chunks("archive", two)).isEqualTo(1);
         assertThat(store.list(ObjectStore.prefixOf(TENANT, "archive"))).extracting(o -> o.key())
-                .containsExactly(TENANT + "/archive/two.md");
+                .containsExactly(servedKey(two));
 
-        assertThat(send(delete("/api/knowledge-bases/archive")).statusCode()).isEqualTo(204);
+        assertThat(send(client.delete("/api/knowledge-bases/archive")).statusCode()).isEqualTo(204);
         assertThat(send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases/archive"))
                 .header("X-Test-Tenant", TENANT).GET().build()).statusCode()).isEqualTo(404);
         assertThat(store.list(ObjectStore.prefixOf(TENANT, "archive"))).isEmpty();
@@ -210,21 +229,8 @@ class DocumentUploadIT {
         }
     }
 
-    private void create(String name) throws Exception {
-        assertThat(send(post("/api/knowledge-bases", "{\"name\":\"" + name + "\"}")).statusCode()).isEqualTo(201);
-    }
 
-    private JsonNode upload(String kb, Map<String, String> files) throws Exception {
-        HttpResponse<String> response = send(multipart(kb, files));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 
-    private static Map<String, JsonNode> byName(JsonNode reply) {
-        Map<String, JsonNode> byName = new HashMap<>();
-        reply.path("documents").forEach(document -> byName.put(document.path("fileName").asText(), document));
-        return byName;
-    }
 
     /** Reads the topic until an event of each id has arrived. */
     private Map<String, UploadEvent> awaitEvents(String... ids) {
@@ -241,29 +247,17 @@ class DocumentUploadIT {
         return seen;
     }
 
-    private HttpRequest post(String path, String json) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("X-Test-Tenant", TENANT)
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    private String servedKey(String documentId) {
+        return database.documents().find(UUID.fromString(documentId)).orElseThrow().objectKey();
     }
 
-    private HttpRequest delete(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("X-Test-Tenant", TENANT).DELETE().build();
+    private String read(String key) throws Exception {
+        try (InputStream stored = store.open(key)) {
+            return new String(stored.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
-    private HttpRequest multipart(String kb, Map<String, String> files) {
-        String boundary = "docflow-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        files.forEach((name, content) -> body.writeBytes(("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"files\"; filename=\"" + name + "\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(base.resolve("/api/knowledge-bases/" + kb + "/documents"))
-                .header("X-Test-Tenant", TENANT)
-                .header("content-type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    }
 
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+
+
 }

@@ -50,9 +50,9 @@ class KnowledgeBaseRoutesIT {
         scan = UUID.randomUUID();
         UUID pending = UUID.randomUUID();
         database.documents().markProcessing(report, kb.id(), "k/report.pdf", "report.pdf", 1000, "e1");
-        database.documents().markIndexed(report, 12, 30);
+        database.documents().settleIndexed(report, "k/report.pdf", 12, 30);
         database.documents().markProcessing(scan, kb.id(), "k/scan.pdf", "scan.pdf", 2000, "e2");
-        database.documents().markFailed(scan, "parse", "encrypted", "the document is encrypted");
+        database.documents().settleFailed(scan, "k/scan.pdf", "parse", "encrypted", "the document is encrypted");
         database.documents().markProcessing(pending, kb.id(), "k/zeta.docx", "zeta.docx", 3000, "e3");
 
         AgentConfig config = StackAgentConfig.of(stack, "kb-routes-it-" + RUN);

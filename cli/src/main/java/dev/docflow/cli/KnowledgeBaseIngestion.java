@@ -44,7 +44,9 @@ final class KnowledgeBaseIngestion {
 
         Database database = deployment.database();
         KnowledgeBase kb = database.knowledgeBases().ensure(tenant, knowledgeBase);
-        int total = store.list(ObjectStore.prefixOf(tenant, knowledgeBase)).size();
+        String prefix = ObjectStore.prefixOf(tenant, knowledgeBase);
+        int total = (int) store.list(prefix).stream()
+                .filter(object -> !ObjectStore.isVersionPath(object.key().substring(prefix.length()))).count();
         IngestionProgress progress = new IngestionProgress(database.documents(), kb.id(), knowledgeBase, total);
 
         CompletableFuture<BulkIngestJob.Run> job = CompletableFuture.supplyAsync(() -> {

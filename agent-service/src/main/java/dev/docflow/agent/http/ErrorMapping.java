@@ -6,6 +6,7 @@ import dev.docflow.agent.knowledgebase.KnowledgeBaseExistsException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import dev.docflow.agent.conversation.ConversationNotFoundException;
 import dev.docflow.agent.llm.LanguageModelUnavailableException;
+import dev.docflow.agent.upload.DocumentBeingDeletedException;
 import dev.docflow.agent.upload.UploadTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -41,6 +42,11 @@ public final class ErrorMapping {
     }
 
     private static void respond(Context ctx, Failure failure) {
+        if (failure.status() == HttpStatus.CONTENT_TOO_LARGE) {
+            // the rest of the body is unread: closing is what stops the client sending it, where
+            // keeping the connection would mean reading (and discarding) all of it first
+            ctx.header("Connection", "close");
+        }
         ctx.status(failure.status()).json(failure.body());
     }
 
@@ -61,8 +67,11 @@ public final class ErrorMapping {
         if (e instanceof KnowledgeBaseExistsException) {
             return new Failure(HttpStatus.CONFLICT, "knowledge_base_exists", e.getMessage());
         }
-        if (e instanceof UploadTooLargeException) {
-            return new Failure(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", e.getMessage());
+        if (e instanceof UploadTooLargeException tooLarge) {
+            return new Failure(HttpStatus.CONTENT_TOO_LARGE, tooLarge.code(), e.getMessage());
+        }
+        if (e instanceof DocumentBeingDeletedException) {
+            return new Failure(HttpStatus.CONFLICT, "document_being_deleted", e.getMessage());
         }
         if (e instanceof LanguageModelUnavailableException) {
             // the message names the model and its URL, never the key; the cause (status, body) goes to the log

@@ -6,6 +6,10 @@ import java.time.OffsetDateTime;
 /**
  * A document as the API shows it: what it is, where it is in its life ({@code uploaded →
  * processing → indexed | failed}) and, when it failed, at which stage and why.
+ *
+ * @param failure why the document failed (status {@code failed}); null otherwise
+ * @param latestFailure why its newest version failed while an older, indexed version is still the
+ *     one searched and linked (status {@code indexed}); null otherwise
  */
 public record DocumentView(
         String id,
@@ -15,6 +19,7 @@ public record DocumentView(
         Integer pageCount,
         Integer chunkCount,
         Failure failure,
+        Failure latestFailure,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -22,10 +27,12 @@ public record DocumentView(
     public record Failure(String stage, String reason, String message) {}
 
     static DocumentView of(DocumentRecord row) {
-        Failure failure = "failed".equals(row.status())
-                ? new Failure(row.failureStage(), row.failureReason(), row.failureMessage())
-                : null;
+        Failure recorded = row.failureReason() == null ? null
+                : new Failure(row.failureStage(), row.failureReason(), row.failureMessage());
+        boolean failed = "failed".equals(row.status());
+        boolean olderVersionServed = "indexed".equals(row.status());
         return new DocumentView(row.id().toString(), row.fileName(), row.sizeBytes(), row.status(), row.pageCount(),
-                row.chunkCount(), failure, row.createdAt(), row.updatedAt());
+                row.chunkCount(), failed ? recorded : null, olderVersionServed ? recorded : null, row.createdAt(),
+                row.updatedAt());
     }
 }

@@ -68,7 +68,7 @@ public final class KnowledgeBaseService {
 
     /**
      * Deletes one document: marked as being deleted (chat stops citing it at once), then its chunks,
-     * its file and its row.
+     * every stored version of its file and its row.
      */
     public void deleteDocument(String tenant, String name, String documentId) {
         KnowledgeBase kb = find(tenant, name);
@@ -77,7 +77,9 @@ public final class KnowledgeBaseService {
                 .orElseThrow(() -> new DocumentNotFoundException(documentId));
         documents.markDeleting(document.id());
         index.deleteChunks(tenant, name, document.id().toString());
-        store.remove(document.objectKey());
+        store.remove(document.objectKey()); // a file the bulk job listed lives outside the versions folder
+        store.list(ObjectStore.versionsPrefixOf(tenant, name, document.id().toString()))
+                .forEach(version -> store.remove(version.key()));
         documents.delete(document.id());
     }
 

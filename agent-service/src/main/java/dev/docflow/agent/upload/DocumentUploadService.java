@@ -3,8 +3,11 @@ package dev.docflow.agent.upload;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
 import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.connectors.contract.UploadEvent;
+import dev.docflow.connectors.objectstore.DownloadHeaders;
 import dev.docflow.connectors.objectstore.ObjectStore;
+import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
+import dev.docflow.connectors.postgres.DocumentVersions;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
 import dev.docflow.connectors.postgres.UploadRepository;
@@ -14,80 +17,160 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Takes uploaded files into a knowledge base: each is streamed to the object store (hashed on the
- * way), then recorded in PostgreSQL together with its upload event in one transaction; the
- * {@link OutboxPublisher} takes the event to Kafka. A file is kept under its name, so a new version
- * replaces the old one; the same bytes again are not processed again.
+ * Takes uploaded files into a knowledge base as new versions of their documents.
+ *
+ * <p>Each file is streamed (hashed on the way) to an object key of its own, so an upload never
+ * overwrites or removes a file another version or document is served from. Before anything is
+ * stored, the key is scheduled for removal (an intent): should the service die before the row is
+ * written, the sweeper takes the object away. Then all files of the request are recorded in one
+ * PostgreSQL transaction, each document's row locked: the new version becomes the one the document
+ * waits for (the served version stays searchable and linked until the new one is indexed), and its
+ * upload event goes to the outbox, which {@link OutboxPublisher} takes to Kafka. The same bytes
+ * again ({@code unchanged}) or another document's bytes ({@code duplicate}) are not processed; their
+ * new object is removed. A request that fails keeps nothing.
  */
 public final class DocumentUploadService {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentUploadService.class);
+    /** Long enough for any upload to be recorded; an object still unrecorded then was abandoned. */
+    static final Duration INTENT_TTL = Duration.ofHours(1);
+
     /** One file of a request: its name, size and bytes (read once). */
-    public record Incoming(String fileName, long size, String contentType, InputStream content) {}
+    public record Incoming(String fileName, long size, InputStream content) {}
+
+    /** A file stored under its version key, not yet recorded. */
+    private record StoredVersion(UUID documentId, String fileName, String objectKey, long size, String sha256) {}
 
     private final KnowledgeBaseRepository knowledgeBases;
-    private final UploadRepository uploads;
+    private final Database database;
     private final ObjectStore store;
     private final OutboxPublisher publisher;
     private final long maxFileBytes;
 
-    public DocumentUploadService(KnowledgeBaseRepository knowledgeBases, UploadRepository uploads, ObjectStore store,
+    public DocumentUploadService(KnowledgeBaseRepository knowledgeBases, Database database, ObjectStore store,
             OutboxPublisher publisher, long maxFileBytes) {
         this.knowledgeBases = knowledgeBases;
-        this.uploads = uploads;
+        this.database = database;
         this.store = store;
         this.publisher = publisher;
         this.maxFileBytes = maxFileBytes;
     }
 
-    /**
-     * Stores every file, or none when one is over the size limit (checked before anything is
-     * stored).
-     */
+    /** Stores and records every file, or none: a file over the size limit is refused before any is stored. */
     public List<UploadedDocument> upload(String tenant, String knowledgeBase, List<Incoming> files) {
         KnowledgeBase kb = knowledgeBases.find(tenant, knowledgeBase)
                 .orElseThrow(() -> new KnowledgeBaseNotFoundException(knowledgeBase));
         for (Incoming file : files) {
+            FileNames.of(file.fileName());
             if (file.size() > maxFileBytes) {
-                throw new UploadTooLargeException(file.fileName(), file.size(), maxFileBytes);
+                throw UploadTooLargeException.file(file.fileName(), file.size(), maxFileBytes);
             }
         }
-        return files.stream().map(file -> store(kb, file)).toList();
+        List<StoredVersion> stored = new ArrayList<>();
+        try {
+            for (Incoming file : files) {
+                stored.add(store(kb, file));
+            }
+            List<UploadedDocument> results = database.inTransaction(UploadRepository.class,
+                    uploads -> stored.stream().map(version -> record(uploads, kb, version)).toList());
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i).status().equals(UploadedDocument.UPLOADED)) {
+                    discard(stored.get(i).objectKey());
+                }
+            }
+            publisher.wake();
+            return results;
+        } catch (RuntimeException e) {
+            stored.forEach(version -> discard(version.objectKey()));
+            throw e;
+        }
     }
 
-    private UploadedDocument store(KnowledgeBase kb, Incoming file) {
+    private StoredVersion store(KnowledgeBase kb, Incoming file) {
         String name = FileNames.of(file.fileName());
-        String id = DocumentIds.of(kb.tenantId(), kb.name(), name);
-        String key = ObjectStore.keyOf(kb.tenantId(), kb.name(), name);
-        String sha256 = put(key, file);
-        Optional<DocumentRecord> same = uploads.findByHash(kb.id(), sha256);
-        if (same.isPresent() && same.get().id().toString().equals(id)) {
-            return new UploadedDocument(id, name, file.size(), sha256, "unchanged", null);
-        }
-        if (same.isPresent()) {
-            store.remove(key);
-            return new UploadedDocument(id, name, file.size(), sha256, "duplicate", same.get().id().toString());
-        }
-        UploadEvent event = new UploadEvent(id, kb.tenantId(), kb.name(), key, name, file.size());
-        uploads.recordUpload(UUID.fromString(id), kb.id(), key, name, file.size(), sha256, event.toJson());
-        publisher.wake();
-        return new UploadedDocument(id, name, file.size(), sha256, "uploaded", null);
-    }
-
-    /** Streams the file to the store and returns the hex SHA-256 of what was stored. */
-    private String put(String key, Incoming file) {
+        UUID id = UUID.fromString(DocumentIds.of(kb.tenantId(), kb.name(), name));
+        String key = ObjectStore.versionKeyOf(kb.tenantId(), kb.name(), id.toString(), UUID.randomUUID().toString(), name);
+        database.objectRemovals().schedule(key, INTENT_TTL.toSeconds());
         MessageDigest sha256 = sha256();
         try (InputStream content = new DigestInputStream(file.content(), sha256)) {
-            store.put(key, content, file.size(),
-                    file.contentType() == null ? "application/octet-stream" : file.contentType());
+            store.put(key, content, file.size(), DownloadHeaders.of(name).contentType());
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the upload of " + file.fileName() + " failed", e);
+            throw new UncheckedIOException("reading the upload of " + name + " failed", e);
         }
-        return HexFormat.of().formatHex(sha256.digest());
+        return new StoredVersion(id, name, key, file.size(), HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** Decides, under the document row's lock, what the stored version becomes. */
+    private static UploadedDocument record(UploadRepository uploads, KnowledgeBase kb, StoredVersion version) {
+        while (true) {
+            Optional<DocumentVersions> row = uploads.lockVersions(version.documentId());
+            if (row.isPresent()) {
+                return recordNewVersion(uploads, kb, version, row.get());
+            }
+            Optional<DocumentRecord> other = uploads.findOtherByHash(kb.id(), version.documentId(), version.sha256());
+            if (other.isPresent()) {
+                return result(version, UploadedDocument.DUPLICATE, other.get().id().toString());
+            }
+            if (uploads.insertFirstVersion(version.documentId(), kb.id(), version.objectKey(), version.fileName(),
+                    version.size(), version.sha256())) {
+                announce(uploads, kb, version);
+                return result(version, UploadedDocument.UPLOADED, null);
+            }
+            // a concurrent upload of the same name created the row first: settle against it
+        }
+    }
+
+    private static UploadedDocument recordNewVersion(UploadRepository uploads, KnowledgeBase kb, StoredVersion version,
+            DocumentVersions row) {
+        if (row.isDeleting()) {
+            throw new DocumentBeingDeletedException(version.fileName());
+        }
+        if (row.holds(version.sha256())) {
+            return result(version, UploadedDocument.UNCHANGED, null);
+        }
+        Optional<DocumentRecord> other = uploads.findOtherByHash(kb.id(), version.documentId(), version.sha256());
+        if (other.isPresent()) {
+            return result(version, UploadedDocument.DUPLICATE, other.get().id().toString());
+        }
+        String replacedPending = row.pendingObjectKey();
+        if (replacedPending != null && !replacedPending.equals(row.objectKey())) {
+            // a version uploaded before this one and not settled yet: it will never be served
+            uploads.removals().schedule(replacedPending, 0);
+        }
+        uploads.stagePendingVersion(version.documentId(), version.objectKey(), version.size(), version.sha256());
+        announce(uploads, kb, version);
+        return result(version, UploadedDocument.UPLOADED, null);
+    }
+
+    private static void announce(UploadRepository uploads, KnowledgeBase kb, StoredVersion version) {
+        uploads.removals().cancel(version.objectKey());
+        UploadEvent event = new UploadEvent(version.documentId().toString(), kb.tenantId(), kb.name(), version.objectKey(),
+                version.fileName(), version.size());
+        uploads.insertEvent(version.documentId(), version.documentId().toString(), event.toJson());
+    }
+
+    private static UploadedDocument result(StoredVersion version, String status, String duplicateOf) {
+        return new UploadedDocument(version.documentId().toString(), version.fileName(), version.size(), version.sha256(),
+                status, duplicateOf);
+    }
+
+    /** Removes an object of this request that no row names; the sweeper retries if this fails. */
+    private void discard(String key) {
+        try {
+            store.remove(key);
+            database.objectRemovals().cancel(key);
+        } catch (RuntimeException e) {
+            LOG.warn("upload object left for the sweeper key={} cause={}", key, e.toString());
+        }
     }
 
     private static MessageDigest sha256() {

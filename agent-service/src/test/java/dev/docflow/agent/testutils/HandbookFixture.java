@@ -74,7 +74,7 @@ public final class HandbookFixture {
             byte[] content = fixture.fileContent(document.getKey()).getBytes(StandardCharsets.UTF_8);
             store.put(key, new ByteArrayInputStream(content), content.length, "text/plain");
             database.documents().markProcessing(id, kb, key, first.fileName(), content.length, null);
-            database.documents().markIndexed(id, null, document.getValue().size());
+            database.documents().settleIndexed(id, key, null, document.getValue().size());
         }
         database.documents().markDeleting(UUID.fromString(fixture.chunks.get(fixture.chunks.size() - 1).documentId()));
         return fixture;

@@ -24,7 +24,10 @@ import java.util.List;
 /**
  * Documents' bytes in an S3-compatible bucket, through the MinIO SDK. Thread-safe.
  *
- * <p>Keys are {@code <tenant>/<knowledge base>/<path>}; see {@link #keyOf}.
+ * <p>Keys are {@code <tenant>/<knowledge base>/<path>} for files placed for the bulk job (see
+ * {@link #keyOf}), and {@code <tenant>/<knowledge base>/.versions/<document id>/<version id>/<file
+ * name>} for uploads through the API, one key per upload (see {@link #versionKeyOf}): a new
+ * version never overwrites the file an older one is served from.
  */
 public final class ObjectStore {
     /** S3 servers that ignore regions (MinIO, s3proxy) accept links signed for the default one. */
@@ -56,13 +59,37 @@ public final class ObjectStore {
         return prefixOf(tenant, knowledgeBase) + path;
     }
 
+    /** The folder of a knowledge base that holds uploaded versions: reserved, never listed as files. */
+    public static final String VERSIONS_FOLDER = ".versions/";
+
+    /** Where every version of one uploaded document is kept. */
+    public static String versionsPrefixOf(String tenant, String knowledgeBase, String documentId) {
+        return prefixOf(tenant, knowledgeBase) + VERSIONS_FOLDER + documentId + "/";
+    }
+
+    /** The key of one uploaded version; {@code versionId} is unique to the upload. */
+    public static String versionKeyOf(String tenant, String knowledgeBase, String documentId, String versionId,
+            String fileName) {
+        return versionsPrefixOf(tenant, knowledgeBase, documentId) + versionId + "/" + fileName;
+    }
+
+    /** Whether a path under a knowledge base's prefix is in its reserved versions folder. */
+    public static boolean isVersionPath(String pathInKnowledgeBase) {
+        return pathInKnowledgeBase.startsWith(VERSIONS_FOLDER);
+    }
+
     /**
      * A link anyone holding it can GET the object with until {@code ttl} passes. Made offline: the
      * signature is computed here, so a store reachable only by clients can be named as endpoint.
+     * The link serves the file with {@link DownloadHeaders}: HTML, SVG or scripts never open inline.
      */
     public String presignedGet(String key, Duration ttl) {
+        DownloadHeaders headers = DownloadHeaders.of(key);
         return call(() -> signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                 .method(Method.GET).bucket(settings.bucket()).object(key)
+                // the link decides how the file is served, whatever it was stored with
+                .extraQueryParams(java.util.Map.of("response-content-type", headers.contentType(),
+                        "response-content-disposition", headers.contentDisposition()))
                 .expiry((int) ttl.toSeconds()).build()), "presign " + key);
     }
 
@@ -77,18 +104,23 @@ public final class ObjectStore {
 
     /** Streams a local file into the store (multipart for large files, never whole in memory). */
     public void upload(String key, Path file, String contentType) {
+        DownloadHeaders headers = DownloadHeaders.of(key);
         call(() -> client.uploadObject(UploadObjectArgs.builder()
-                .bucket(settings.bucket()).object(key).filename(file.toString()).contentType(contentType).build()),
+                .bucket(settings.bucket()).object(key).filename(file.toString()).contentType(contentType)
+                .headers(java.util.Map.of("Content-Disposition", headers.contentDisposition())).build()),
                 "upload " + key);
     }
 
     /**
      * Streams {@code size} bytes into the store as they arrive (in parts for large objects), for
-     * uploads that are not a local file.
+     * uploads that are not a local file. Stored with a {@code Content-Disposition} from {@link
+     * DownloadHeaders}.
      */
     public void put(String key, InputStream content, long size, String contentType) {
+        DownloadHeaders headers = DownloadHeaders.of(key);
         call(() -> client.putObject(PutObjectArgs.builder()
-                .bucket(settings.bucket()).object(key).stream(content, size, -1).contentType(contentType).build()),
+                .bucket(settings.bucket()).object(key).stream(content, size, -1).contentType(contentType)
+                .headers(java.util.Map.of("Content-Disposition", headers.contentDisposition())).build()),
                 "store " + key);
     }
 

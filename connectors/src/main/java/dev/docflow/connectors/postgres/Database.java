@@ -25,6 +25,15 @@ public final class Database {
         return new Database(jdbi);
     }
 
+    /** Runs {@code work} in one transaction with a repository bound to it; rolled back if it throws. */
+    public <R, T> T inTransaction(Class<R> type, java.util.function.Function<R, T> work) {
+        return jdbi.inTransaction(handle -> work.apply(handle.attach(type)));
+    }
+
+    public ObjectRemovalRepository objectRemovals() {
+        return repository(ObjectRemovalRepository.class);
+    }
+
     public <R> R repository(Class<R> type) {
         return jdbi.onDemand(type);
     }

@@ -8,6 +8,8 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 @RegisterConstructorMapper(DocumentRecord.class)
 @RegisterConstructorMapper(StatusCount.class)
@@ -16,26 +18,101 @@ public interface DocumentRepository {
             + " failure_reason, failure_message, page_count, chunk_count, created_at, updated_at";
 
     /**
-     * Records a document as being processed, keeping its counts from an earlier run until replaced.
+     * Records a document of the bulk job as being processed: the listed object becomes the version
+     * the row waits for (it stays the one served, or becomes it for a new row), keeping the counts
+     * from an earlier run until replaced.
      *
      * @return the row's {@code created_at}: when the document was first uploaded
      */
-    @SqlQuery("INSERT INTO documents (id, knowledge_base_id, object_key, file_name, size_bytes, etag, status)"
-            + " VALUES (:id, :kb, :key, :fileName, :size, :etag, 'processing')"
-            + " ON CONFLICT (id) DO UPDATE SET size_bytes = :size, etag = :etag, status = 'processing',"
+    @SqlQuery("INSERT INTO documents (id, knowledge_base_id, object_key, file_name, size_bytes, etag, status,"
+            + " pending_object_key, pending_size_bytes)"
+            + " VALUES (:id, :kb, :key, :fileName, :size, :etag, 'processing', :key, :size)"
+            + " ON CONFLICT (id) DO UPDATE SET pending_object_key = :key, pending_size_bytes = :size, pending_sha256 = NULL,"
+            + " etag = :etag, status = 'processing',"
             + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, updated_at = now()"
             + " RETURNING created_at")
     OffsetDateTime markProcessing(@Bind("id") UUID id, @Bind("kb") UUID knowledgeBaseId, @Bind("key") String objectKey,
             @Bind("fileName") String fileName, @Bind("size") long sizeBytes, @Bind("etag") String etag);
 
-    @SqlUpdate("UPDATE documents SET status = 'indexed', page_count = :pages, chunk_count = :chunks,"
-            + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, updated_at = now() WHERE id = :id")
-    int markIndexed(@Bind("id") UUID id, @Bind("pages") Integer pageCount, @Bind("chunks") int chunkCount);
+    @SqlQuery("SELECT object_key, pending_object_key, status, indexed_at, sha256, pending_sha256 FROM documents"
+            + " WHERE id = :id FOR UPDATE")
+    @RegisterConstructorMapper(DocumentVersions.class)
+    Optional<DocumentVersions> lockVersions(@Bind("id") UUID id);
 
-    @SqlUpdate("UPDATE documents SET status = 'failed', failure_stage = :stage, failure_reason = :reason,"
-            + " failure_message = :message, chunk_count = 0, updated_at = now() WHERE id = :id")
-    int markFailed(@Bind("id") UUID id, @Bind("stage") String stage, @Bind("reason") String reasonCode,
+    /** The pending version becomes the served one, indexed. */
+    @SqlUpdate("UPDATE documents SET object_key = pending_object_key, sha256 = pending_sha256,"
+            + " size_bytes = coalesce(pending_size_bytes, size_bytes), pending_object_key = NULL, pending_sha256 = NULL,"
+            + " pending_size_bytes = NULL, status = 'indexed', page_count = :pages, chunk_count = :chunks,"
+            + " failure_stage = NULL, failure_reason = NULL, failure_message = NULL, indexed_at = now(), updated_at = now()"
+            + " WHERE id = :id")
+    void promotePending(@Bind("id") UUID id, @Bind("pages") Integer pageCount, @Bind("chunks") int chunkCount);
+
+    /** The pending version failed while an indexed one stays served: shown as the latest failure. */
+    @SqlUpdate("UPDATE documents SET pending_object_key = NULL, pending_sha256 = NULL, pending_size_bytes = NULL,"
+            + " status = 'indexed', failure_stage = :stage, failure_reason = :reason, failure_message = :message,"
+            + " updated_at = now() WHERE id = :id")
+    void dropFailedPending(@Bind("id") UUID id, @Bind("stage") String stage, @Bind("reason") String reasonCode,
             @Bind("message") String message);
+
+    /** The pending version failed and nothing indexed is served: it becomes the (failed) served version. */
+    @SqlUpdate("UPDATE documents SET object_key = pending_object_key, sha256 = pending_sha256,"
+            + " size_bytes = coalesce(pending_size_bytes, size_bytes), pending_object_key = NULL, pending_sha256 = NULL,"
+            + " pending_size_bytes = NULL, status = 'failed', failure_stage = :stage, failure_reason = :reason,"
+            + " failure_message = :message, chunk_count = 0, updated_at = now() WHERE id = :id")
+    void failPending(@Bind("id") UUID id, @Bind("stage") String stage, @Bind("reason") String reasonCode,
+            @Bind("message") String message);
+
+    @CreateSqlObject
+    ObjectRemovalRepository removals();
+
+    /**
+     * Settles the version {@code objectKey} of a document as indexed, if it is the version the row
+     * waits for: it becomes the version served, and the one it replaces is scheduled for removal.
+     * An outcome of any other version (replaced by a newer upload while in flight) or of a document
+     * being deleted changes nothing.
+     *
+     * @return whether the row changed
+     */
+    @Transaction
+    default boolean settleIndexed(UUID id, String objectKey, Integer pageCount, int chunkCount) {
+        Optional<DocumentVersions> versions = lockVersions(id);
+        if (versions.isEmpty() || versions.get().isDeleting() || !objectKey.equals(versions.get().pendingObjectKey())) {
+            return false;
+        }
+        promotePending(id, pageCount, chunkCount);
+        if (!objectKey.equals(versions.get().objectKey())) {
+            removals().schedule(versions.get().objectKey(), 0);
+        }
+        return true;
+    }
+
+    /**
+     * Settles the version {@code objectKey} of a document as failed, if it is the version the row
+     * waits for. When an indexed version is served, it stays served and searchable, the failure is
+     * kept as the latest one and the failed version's file is scheduled for removal; otherwise the
+     * document is {@code failed}, keeping the failed file. Outcomes of other versions change
+     * nothing.
+     *
+     * @return whether the row changed
+     */
+    @Transaction
+    default boolean settleFailed(UUID id, String objectKey, String stage, String reasonCode, String message) {
+        Optional<DocumentVersions> found = lockVersions(id);
+        if (found.isEmpty() || found.get().isDeleting() || !objectKey.equals(found.get().pendingObjectKey())) {
+            return false;
+        }
+        DocumentVersions versions = found.get();
+        if (versions.indexedAt() != null && !objectKey.equals(versions.objectKey())) {
+            dropFailedPending(id, stage, reasonCode, message);
+            removals().schedule(objectKey, 0);
+        } else {
+            failPending(id, stage, reasonCode, message);
+            if (!objectKey.equals(versions.objectKey())) {
+                removals().schedule(versions.objectKey(), 0);
+            }
+        }
+        return true;
+    }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id")
     Optional<DocumentRecord> find(@Bind("id") UUID id);
@@ -75,10 +152,11 @@ public interface DocumentRepository {
     void markAllDeleting(@Bind("kb") UUID knowledgeBaseId);
 
     /**
-     * Of these ids, those whose document exists and is not being deleted (what chat may cite), with
-     * each one's object key for links to the file.
+     * Of these ids, those whose document exists, is not being deleted and has not failed (what chat
+     * may cite: a failed document's file is not what its chunks were read from), with each one's
+     * served object key for links to the file.
      */
-    @SqlQuery("SELECT id, object_key FROM documents WHERE id = ANY(:ids) AND status <> 'deleting'")
+    @SqlQuery("SELECT id, object_key FROM documents WHERE id = ANY(:ids) AND status NOT IN ('deleting', 'failed')")
     @RegisterConstructorMapper(CitableDocument.class)
     List<CitableDocument> citableDocuments(@Bind("ids") UUID[] ids);
 

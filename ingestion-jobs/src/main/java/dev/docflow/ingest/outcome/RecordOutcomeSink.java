@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records documents' outcomes in PostgreSQL. Outcomes are held until the writer flushes, which
  * Flink does at each checkpoint and at the end of input, the same moments the index sink flushes
- * its chunks: a document is not shown as indexed long before its chunks are searchable.
+ * its chunks: a document is not shown as indexed long before its chunks are searchable. Each
+ * outcome settles only the version its document's row waits for (see {@code
+ * DocumentRepository.settleIndexed}): an outcome of a version replaced while in flight, or of a
+ * document being deleted, changes nothing.
  */
 public class RecordOutcomeSink implements Sink<DocumentOutcome> {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomeSink.class);
     private final DatabaseSettings settings;
 
     public RecordOutcomeSink(DatabaseSettings settings) {
@@ -45,10 +51,13 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
         public void flush(boolean endOfInput) {
             for (DocumentOutcome outcome : pending) {
                 UUID id = UUID.fromString(outcome.documentId());
-                if (outcome.indexed()) {
-                    documents.markIndexed(id, outcome.pageCount() == 0 ? null : outcome.pageCount(), outcome.chunkCount());
-                } else {
-                    documents.markFailed(id, outcome.stage(), outcome.reason(), outcome.message());
+                boolean settled = outcome.indexed()
+                        ? documents.settleIndexed(id, outcome.objectKey(),
+                                outcome.pageCount() == 0 ? null : outcome.pageCount(), outcome.chunkCount())
+                        : documents.settleFailed(id, outcome.objectKey(), outcome.stage(), outcome.reason(), outcome.message());
+                if (!settled) {
+                    LOG.debug("outcome of a replaced version left unrecorded documentId={} objectKey={}",
+                            outcome.documentId(), outcome.objectKey());
                 }
             }
             pending.clear();

@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * Lists a knowledge base's documents in the object store and records each as {@code processing},
- * so that every document the bulk job will see has a row whose status the job then settles.
+ * so that every document the bulk job will see has a row whose status the job then settles. The
+ * knowledge base's reserved versions folder (uploads through the API, ingested by the streaming
+ * job) is left out.
  */
 public final class KnowledgeBaseDocuments {
     private final ObjectStore store;
@@ -30,6 +32,9 @@ public final class KnowledgeBaseDocuments {
         List<DocumentRef> refs = new ArrayList<>();
         for (StoredObject object : store.list(prefix)) {
             String path = object.key().substring(prefix.length());
+            if (ObjectStore.isVersionPath(path)) {
+                continue; // versions uploaded through the API: the streaming job ingests those
+            }
             String documentId = DocumentIds.of(tenant, knowledgeBaseName, path);
             String fileName = path.substring(path.lastIndexOf('/') + 1);
             OffsetDateTime uploadedAt = database.documents().markProcessing(UUID.fromString(documentId),
