@@ -6,7 +6,9 @@ ALTER TABLE documents
     ADD COLUMN pending_object_key  TEXT,
     ADD COLUMN pending_sha256      TEXT,
     ADD COLUMN pending_size_bytes  BIGINT,
-    ADD COLUMN indexed_at          TIMESTAMPTZ;
+    ADD COLUMN indexed_at          TIMESTAMPTZ,
+    -- how often the reconciler published the pending version's event again (reset by each upload)
+    ADD COLUMN reconcile_attempts  INTEGER NOT NULL DEFAULT 0;
 
 UPDATE documents SET indexed_at = updated_at WHERE status = 'indexed';
 -- rows from before versions were being processed for the version they name

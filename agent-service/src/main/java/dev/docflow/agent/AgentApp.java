@@ -31,6 +31,7 @@ import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.StemmedTerms;
 import dev.docflow.agent.upload.DocumentUploadService;
 import dev.docflow.agent.upload.OutboxPublisher;
+import dev.docflow.agent.upload.StuckDocumentReconciler;
 import dev.docflow.agent.upload.VersionSweeper;
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * the OpenAI-compatible {@code /v1/models} and {@code /v1/chat/completions} ({@link OpenAiController}),
  * knowledge bases and their documents under
  * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
- * {@link #close()} stops the server, the outbox publisher, the version sweeper and the index client; the database and the
+ * {@link #close()} stops the server, the outbox publisher, the version sweeper, the stuck-document
+ * reconciler and the index client; the database and the
  * embedding model belong to the caller.
  */
 public final class AgentApp implements AutoCloseable {
@@ -66,9 +68,10 @@ public final class AgentApp implements AutoCloseable {
     private final ObjectStore store;
     private final OutboxPublisher publisher;
     private final VersionSweeper sweeper;
+    private final StuckDocumentReconciler reconciler;
 
     private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english, ObjectStore store,
-            OutboxPublisher publisher, VersionSweeper sweeper) {
+            OutboxPublisher publisher, VersionSweeper sweeper, StuckDocumentReconciler reconciler) {
         this.config = config;
         this.javalin = javalin;
         this.index = index;
@@ -76,6 +79,7 @@ public final class AgentApp implements AutoCloseable {
         this.store = store;
         this.publisher = publisher;
         this.sweeper = sweeper;
+        this.reconciler = reconciler;
     }
 
     /** Builds the app with each request's tenant given by its API key. */
@@ -101,6 +105,8 @@ public final class AgentApp implements AutoCloseable {
         KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(knowledgeBaseService, json);
         OutboxPublisher publisher = new OutboxPublisher(database.uploads(), config.uploads());
         VersionSweeper sweeper = new VersionSweeper(database.objectRemovals(), store, config.uploads().removalGrace());
+        StuckDocumentReconciler reconciler = new StuckDocumentReconciler(database.uploads(), database.documents(), store,
+                publisher, config.uploads().reconcile());
         DocumentUploadController uploadController = new DocumentUploadController(new DocumentUploadService(
                 database.knowledgeBases(), database, store, publisher, config.uploads().maxFileBytes()), config.uploads());
         Javalin javalin = Javalin.create(javalinConfig -> {
@@ -139,7 +145,7 @@ public final class AgentApp implements AutoCloseable {
         OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, json);
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
-        return new AgentApp(config, javalin, index, english, store, publisher, sweeper);
+        return new AgentApp(config, javalin, index, english, store, publisher, sweeper, reconciler);
     }
 
     /** chat → retrieve → answer, with the answer provider and follow-up rewriter the config names. */
@@ -171,6 +177,7 @@ public final class AgentApp implements AutoCloseable {
         store.ensureBucket();
         publisher.start();
         sweeper.start();
+        reconciler.start();
         javalin.start(config.httpHost(), config.httpPort());
         LOG.info("agent service started port={} elasticsearch={} alias={}",
                 javalin.port(), config.elasticsearch().url(), config.elasticsearch().indexAlias());
@@ -192,6 +199,7 @@ public final class AgentApp implements AutoCloseable {
         javalin.stop();
         publisher.close();
         sweeper.close();
+        reconciler.close();
         index.close();
         english.close();
     }

@@ -6,6 +6,7 @@ import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
+import dev.docflow.agent.upload.ReconcileSettings;
 import dev.docflow.agent.upload.UploadSettings;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
@@ -38,6 +39,8 @@ import java.util.Map;
  *   <tr><td>upload.max-file-bytes</td><td>512m</td><td>larger files are refused with 413 as they stream in</td></tr>
  *   <tr><td>upload.max-request-bytes, upload.max-files-per-request</td><td>2g, 100</td><td>one upload request's
  *       body (413 past it) and number of files (400)</td></tr>
+ *   <tr><td>reconcile.stuck-after-seconds, reconcile.max-attempts</td><td>1800, 3</td><td>an upload waiting
+ *       that long for its outcome is published again; after that many times it ends failed ({@code lost})</td></tr>
  *   <tr><td>upload.removal-grace-seconds</td><td>links.ttl-seconds</td><td>how long a replaced version's file
  *       stays, so links already handed out keep working</td></tr>
  *   <tr><td>s3.public-endpoint</td><td>s3.endpoint</td><td>the object store as clients reach it: citations'
@@ -165,7 +168,7 @@ public record AgentConfig(
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer,
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
                         null, uploads.linkTtl(), uploads.maxRequestBytes(), uploads.maxFilesPerRequest(),
-                        uploads.removalGrace()),
+                        uploads.removalGrace(), uploads.reconcile()),
                 requestsPerMinute, answerProvider, languageModel);
     }
 
@@ -243,7 +246,11 @@ public record AgentConfig(
                         Duration.ofSeconds(source.integer("links.ttl-seconds", (int) UploadSettings.DEFAULT_LINK_TTL.toSeconds())),
                         source.bytes("upload.max-request-bytes", UploadSettings.DEFAULT_MAX_REQUEST_BYTES),
                         source.integer("upload.max-files-per-request", UploadSettings.DEFAULT_MAX_FILES_PER_REQUEST),
-                        removalGrace(source)),
+                        removalGrace(source),
+                        new ReconcileSettings(
+                                Duration.ofSeconds(source.integer("reconcile.stuck-after-seconds",
+                                        (int) ReconcileSettings.DEFAULTS.stuckAfter().toSeconds())),
+                                source.integer("reconcile.max-attempts", ReconcileSettings.DEFAULTS.maxAttempts()))),
                 source.integer("rate-limit.requests-per-minute", DEFAULT_REQUESTS_PER_MINUTE),
                 answerProvider(source),
                 new LanguageModelSettings(

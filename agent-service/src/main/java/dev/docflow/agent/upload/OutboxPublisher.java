@@ -5,7 +5,6 @@ import dev.docflow.connectors.postgres.OutboxEntry;
 import dev.docflow.connectors.postgres.UploadRepository;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,9 +28,9 @@ public final class OutboxPublisher implements AutoCloseable {
 
     private final UploadRepository outbox;
     private final UploadSettings settings;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running = true;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("docflow-outbox-publisher", IDLE_MILLIS, this::publishPending);
+    private Producer<String, byte[]> producer;
+    private boolean topicReady;
 
     public OutboxPublisher(UploadRepository outbox, UploadSettings settings) {
         this.outbox = outbox;
@@ -39,46 +38,37 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::run, "docflow-outbox-publisher");
-            thread.setDaemon(true);
-            thread.start();
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer());
+            loop.start();
         }
     }
 
     /** Asks for a drain now rather than at the next tick. */
     public void wake() {
-        wakeUp.release();
+        loop.wake();
     }
 
-    private void run() {
-        try (Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer())) {
-            boolean topicReady = false;
-            while (running) {
-                try {
-                    if (!topicReady) {
-                        UploadsTopic.ensureExists(settings.kafkaBootstrapServers(), settings.uploadsTopic());
-                        topicReady = true;
-                    }
-                    drain(producer);
-                } catch (RuntimeException e) {
-                    LOG.warn("upload events not published yet, will retry topic={} cause={}",
-                            settings.uploadsTopic(), e.toString());
-                }
-                wakeUp.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
+    private void publishPending() {
+        try {
+            if (!topicReady) {
+                UploadsTopic.ensureExists(settings.kafkaBootstrapServers(), settings.uploadsTopic());
+                topicReady = true;
             }
+            drain(producer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("upload events not published yet, will retry topic={} cause={}", settings.uploadsTopic(), e.toString());
         }
     }
 
     private void drain(Producer<String, byte[]> producer) throws InterruptedException {
-        for (List<OutboxEntry> batch = outbox.pendingEvents(BATCH); !batch.isEmpty() && running;
+        for (List<OutboxEntry> batch = outbox.pendingEvents(BATCH); !batch.isEmpty() && loop.running();
                 batch = outbox.pendingEvents(BATCH)) {
             for (OutboxEntry entry : batch) {
                 try {
@@ -94,16 +84,10 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        running = false;
-        wake();
-        Thread running = thread;
-        if (running != null) {
-            try {
-                running.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public synchronized void close() {
+        loop.close();
+        if (producer != null) {
+            producer.close();
         }
     }
 }

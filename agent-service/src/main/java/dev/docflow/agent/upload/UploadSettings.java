@@ -19,7 +19,7 @@ import dev.docflow.connectors.objectstore.ObjectStoreSettings;
  */
 public record UploadSettings(ObjectStoreSettings objectStore, String kafkaBootstrapServers, String uploadsTopic,
         long maxFileBytes, String publicEndpoint, Duration linkTtl, long maxRequestBytes, int maxFilesPerRequest,
-        Duration removalGrace) {
+        Duration removalGrace, ReconcileSettings reconcile) {
     public static final Duration DEFAULT_LINK_TTL = Duration.ofMinutes(15);
     /** S3 refuses presigned links valid for longer than a week. */
     public static final Duration MAX_LINK_TTL = Duration.ofDays(7);
@@ -51,6 +51,9 @@ public record UploadSettings(ObjectStoreSettings objectStore, String kafkaBootst
         if (removalGrace == null) {
             removalGrace = linkTtl;
         }
+        if (reconcile == null) {
+            reconcile = ReconcileSettings.DEFAULTS;
+        }
         if (removalGrace.isNegative()) {
             throw new IllegalArgumentException("upload.removal-grace-seconds must not be negative; got " + removalGrace.toSeconds());
         }
@@ -60,7 +63,7 @@ public record UploadSettings(ObjectStoreSettings objectStore, String kafkaBootst
     public UploadSettings(ObjectStoreSettings objectStore, String kafkaBootstrapServers, String uploadsTopic, long maxFileBytes,
             String publicEndpoint, Duration linkTtl) {
         this(objectStore, kafkaBootstrapServers, uploadsTopic, maxFileBytes, publicEndpoint, linkTtl,
-                Math.max(DEFAULT_MAX_REQUEST_BYTES, maxFileBytes), DEFAULT_MAX_FILES_PER_REQUEST, null);
+                Math.max(DEFAULT_MAX_REQUEST_BYTES, maxFileBytes), DEFAULT_MAX_FILES_PER_REQUEST, null, null);
     }
 
     /** Links made at the store's own endpoint, valid for {@link #DEFAULT_LINK_TTL}. */
@@ -71,13 +74,19 @@ public record UploadSettings(ObjectStoreSettings objectStore, String kafkaBootst
     /** The same settings with these request limits. */
     public UploadSettings withRequestLimits(long maxRequestBytes, int maxFilesPerRequest) {
         return new UploadSettings(objectStore, kafkaBootstrapServers, uploadsTopic, maxFileBytes, publicEndpoint, linkTtl,
-                maxRequestBytes, maxFilesPerRequest, removalGrace);
+                maxRequestBytes, maxFilesPerRequest, removalGrace, reconcile);
     }
 
     /** The same settings keeping replaced files for {@code grace}. */
     public UploadSettings withRemovalGrace(Duration grace) {
         return new UploadSettings(objectStore, kafkaBootstrapServers, uploadsTopic, maxFileBytes, publicEndpoint, linkTtl,
-                maxRequestBytes, maxFilesPerRequest, grace);
+                maxRequestBytes, maxFilesPerRequest, grace, reconcile);
+    }
+
+    /** The same settings reconciling stuck uploads by {@code settings}. */
+    public UploadSettings withReconcile(ReconcileSettings settings) {
+        return new UploadSettings(objectStore, kafkaBootstrapServers, uploadsTopic, maxFileBytes, publicEndpoint, linkTtl,
+                maxRequestBytes, maxFilesPerRequest, removalGrace, settings);
     }
 
     /** The store as clients reach it: what citation links are signed for. */

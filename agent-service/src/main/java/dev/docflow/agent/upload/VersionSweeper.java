@@ -4,8 +4,6 @@ import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.ObjectRemovalRepository;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +22,7 @@ public final class VersionSweeper implements AutoCloseable {
     private final ObjectRemovalRepository removals;
     private final ObjectStore store;
     private final Duration grace;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running = true;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("docflow-version-sweeper", IDLE_MILLIS, this::sweep);
 
     public VersionSweeper(ObjectRemovalRepository removals, ObjectStore store, Duration grace) {
         this.removals = removals;
@@ -34,60 +30,28 @@ public final class VersionSweeper implements AutoCloseable {
         this.grace = grace;
     }
 
-    public synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::run, "docflow-version-sweeper");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public void start() {
+        loop.start();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                LOG.warn("replaced files not removed yet, will retry cause={}", e.toString());
-            }
-            try {
-                wakeUp.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** Removes what is due now; returns how many objects went. */
-    public int sweep() {
-        int removed = 0;
-        for (List<String> due = removals.due(grace.toSeconds(), BATCH); !due.isEmpty() && running;
+    /** Removes what is due now. */
+    void sweep() {
+        for (List<String> due = removals.due(grace.toSeconds(), BATCH); !due.isEmpty() && loop.running();
                 due = removals.due(grace.toSeconds(), BATCH)) {
             for (String key : due) {
                 if (removals.isReferenced(key)) {
                     LOG.warn("scheduled removal skipped: a document still names the file key={}", key);
                 } else {
                     store.remove(key);
-                    removed++;
                     LOG.debug("replaced file removed key={}", key);
                 }
                 removals.cancel(key);
             }
         }
-        return removed;
     }
 
     @Override
     public void close() {
-        running = false;
-        wakeUp.release();
-        Thread running = thread;
-        if (running != null) {
-            try {
-                running.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

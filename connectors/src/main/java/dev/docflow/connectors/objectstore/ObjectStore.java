@@ -143,6 +143,23 @@ public final class ObjectStore {
         }
     }
 
+    /** Whether the object is there; any failure other than its absence throws. */
+    public boolean exists(String key) {
+        try {
+            client.statObject(io.minio.StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new ObjectStoreException("Object store failed to look up " + key + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ObjectStoreException("Object store at " + settings.endpoint() + " is unreachable: look up " + key, e);
+        } catch (Exception e) {
+            throw new ObjectStoreException("Object store failed to look up " + key + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The object's bytes; the caller closes the stream. */
     public InputStream open(String key) {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build()),

@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Uploads through the API and their events. Each upload is a version stored under its own object
@@ -45,7 +46,7 @@ public interface UploadRepository {
     /** {@code key} becomes the version the document waits for; the served one stays until it is indexed. */
     @SqlUpdate("UPDATE documents SET pending_object_key = :key, pending_sha256 = :sha256, pending_size_bytes = :size,"
             + " status = 'uploaded', failure_stage = NULL, failure_reason = NULL, failure_message = NULL,"
-            + " updated_at = now() WHERE id = :id")
+            + " reconcile_attempts = 0, updated_at = now() WHERE id = :id")
     void stagePendingVersion(@Bind("id") UUID id, @Bind("key") String objectKey, @Bind("size") long sizeBytes,
             @Bind("sha256") String sha256);
 
@@ -54,6 +55,36 @@ public interface UploadRepository {
 
     @CreateSqlObject
     ObjectRemovalRepository removals();
+
+    /**
+     * Uploaded versions that have waited longer than {@code stuckSeconds} for an outcome with no
+     * event left to publish: their event was lost (expired from Kafka unread, skipped by the job)
+     * or their processing died. Versions the bulk job listed are its own to settle.
+     */
+    @SqlQuery("SELECT d.id, k.tenant_id, k.name AS knowledge_base, d.pending_object_key, d.file_name,"
+            + " d.pending_size_bytes, d.reconcile_attempts FROM documents d"
+            + " JOIN knowledge_bases k ON k.id = d.knowledge_base_id"
+            + " WHERE d.status IN ('uploaded', 'processing') AND d.pending_sha256 IS NOT NULL"
+            + " AND d.updated_at < now() - make_interval(secs => :stuck)"
+            + " AND NOT EXISTS (SELECT 1 FROM upload_outbox o WHERE o.document_id = d.id)"
+            + " ORDER BY d.updated_at LIMIT :limit")
+    @RegisterConstructorMapper(StuckDocument.class)
+    List<StuckDocument> stuck(@Bind("stuck") long stuckSeconds, @Bind("limit") int limit);
+
+    /** Counts an attempt and restarts the document's wait, if it still waits for that version. */
+    @SqlUpdate("UPDATE documents SET reconcile_attempts = reconcile_attempts + 1, updated_at = now()"
+            + " WHERE id = :id AND pending_object_key = :key")
+    boolean countReconcileAttempt(@Bind("id") UUID id, @Bind("key") String pendingObjectKey);
+
+    /** Publishes the pending version's event again through the outbox. */
+    @Transaction
+    default boolean republish(StuckDocument document, byte[] event) {
+        if (!countReconcileAttempt(document.id(), document.pendingObjectKey())) {
+            return false;
+        }
+        insertEvent(document.id(), document.id().toString(), event);
+        return true;
+    }
 
     @SqlQuery("SELECT id, event_key, payload FROM upload_outbox ORDER BY id LIMIT :limit")
     List<OutboxEntry> pendingEvents(@Bind("limit") int limit);
