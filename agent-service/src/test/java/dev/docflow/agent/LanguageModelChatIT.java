@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.llm.LanguageModelSettings;
+import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.testutils.CapturedLog;
 import dev.docflow.agent.testutils.FakeOpenAiServer;
 import dev.docflow.agent.testutils.ApiClient;
 import dev.docflow.agent.testutils.HandbookFixture;
 import dev.docflow.agent.testutils.ServedHandbook;
 import java.io.BufferedReader;
+import org.apache.logging.log4j.Level;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -158,22 +161,36 @@ class LanguageModelChatIT {
         assertThat(events.get(events.size() - 2)).isEqualTo("event: error");
         JsonNode error = JSON.readTree(events.get(events.size() - 1).substring("data: ".length())).path("error");
         assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
-        assertThat(error.path("message").asText()).contains("test-model").doesNotContain("sk-test");
+        assertThat(error.path("message").asText()).isEqualTo("The language model failed; try again later");
+        assertThat(error.path("requestId").asText()).isNotEmpty();
+        assertThat(events.get(events.size() - 1)).doesNotContain("test-model").doesNotContain(model.baseUrl())
+                .doesNotContain("sk-test").doesNotContain("Unrecognized token");
         assertThat(events).doesNotContain("event: done");
         assertThat(model.gateTimedOut()).isFalse();
         assertThat(conversationCount()).isEqualTo(conversations);
     }
 
     @Test
-    void aModelThatFailsIsA502ThatNamesItButNotItsKey() throws Exception {
+    void aModelThatFailsIsA502ThatNamesNoInternalDetailWhichGoesToTheLogUnderTheRequestId() throws Exception {
         model.reply(FakeOpenAiServer.status(500, "{\"error\":{\"message\":\"overloaded\"}}"));
 
-        HttpResponse<String> response = post(chat("Which class do employees fly?"));
+        HttpResponse<String> response;
+        List<CapturedLog.Line> logged;
+        try (CapturedLog log = CapturedLog.of(ErrorMapping.class, Level.WARN)) {
+            response = post(chat("Which class do employees fly?"));
+            logged = log.lines();
+        }
 
         assertThat(response.statusCode()).isEqualTo(502);
         JsonNode error = JSON.readTree(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
-        assertThat(error.path("message").asText()).contains("test-model").contains(model.baseUrl()).doesNotContain("sk-test");
+        assertThat(error.path("message").asText()).isEqualTo("The language model answered HTTP 500; try again later");
+        assertThat(response.body()).doesNotContain(model.baseUrl()).doesNotContain("127.0.0.1").doesNotContain("test-model")
+                .doesNotContain("sk-test").doesNotContain("overloaded");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(error.path("requestId").asText()).isEqualTo(requestId);
+        assertThat(logged).anySatisfy(line -> assertThat(line.text())
+                .contains("requestId=" + requestId).contains(model.baseUrl()).contains("test-model").doesNotContain("sk-test"));
     }
 
     private int conversationCount() throws Exception {
