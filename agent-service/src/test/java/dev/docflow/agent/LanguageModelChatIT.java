@@ -193,6 +193,32 @@ class LanguageModelChatIT {
                 .contains("requestId=" + requestId).contains(model.baseUrl()).contains("test-model").doesNotContain("sk-test"));
     }
 
+    @Test
+    void aLongConversationReachesTheModelCutToTheHistoryBudgetNewestFirst() throws Exception {
+        String firstAnswer = ("Passwords need at least 14 characters [1]. " + "First answer detail. ".repeat(240)).strip();
+        String secondAnswer = ("Remote access to the VPN needs multi-factor authentication [1]. "
+                + "Second answer detail. ".repeat(230)).strip();
+        model.reply(answer(firstAnswer));
+        String conversationId = JSON.readTree(post(chat("How long must passwords be?")).body()).path("conversationId").asText();
+        model.reply(answer("Is multi-factor authentication needed for remote access to the VPN?"), answer(secondAnswer));
+        post(chat("And for the VPN?").put("conversationId", conversationId));
+        int before = model.requests().size();
+        model.reply(answer("Where do new employees collect their laptop on their first day?"), answer("At the IT service desk [1]."));
+
+        HttpResponse<String> third = post(chat("And the laptop?").put("conversationId", conversationId));
+
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(200);
+        List<String> prompt = model.requests().get(before + 1).messages();
+        List<String> history = prompt.subList(1, prompt.size() - 1); // between the instructions and the passages
+        int historyChars = history.stream().mapToInt(message -> message.substring(message.indexOf(": ") + 2).length()).sum();
+        assertThat(firstAnswer.length() + secondAnswer.length()).as("the conversation is over the budget")
+                .isGreaterThan(LanguageModelSettings.DEFAULT_MAX_HISTORY_CHARS);
+        assertThat(historyChars).isLessThanOrEqualTo(LanguageModelSettings.DEFAULT_MAX_HISTORY_CHARS);
+        assertThat(history.get(history.size() - 1)).isEqualTo("assistant: " + secondAnswer);
+        assertThat(history.get(history.size() - 2)).isEqualTo("user: And for the VPN?");
+        assertThat(String.join("\n", history)).doesNotContain("How long must passwords be?");
+    }
+
     private int conversationCount() throws Exception {
         HttpResponse<String> response = client.get("/api/conversations?knowledgeBase=" + KNOWLEDGE_BASE);
         return JSON.readTree(response.body()).path("conversations").size();
