@@ -13,7 +13,10 @@ import dev.docflow.agent.chat.ChatService;
 import dev.docflow.agent.citations.SourceLinks;
 import dev.docflow.agent.conversation.ContextCarryOver;
 import dev.docflow.agent.conversation.ConversationService;
+import dev.docflow.agent.chat.AnswerSlots;
 import dev.docflow.agent.http.AdminController;
+import dev.docflow.agent.http.AnswerStreaming;
+import dev.docflow.agent.http.ChatRequestReader;
 import dev.docflow.agent.http.ApiDocsPlugin;
 import dev.docflow.agent.http.ApiKeyTenantResolver;
 import dev.docflow.agent.http.Authentication;
@@ -22,6 +25,7 @@ import dev.docflow.agent.http.ConversationController;
 import dev.docflow.agent.http.DocumentUploadController;
 import dev.docflow.agent.http.ErrorMapping;
 import dev.docflow.agent.http.KnowledgeBaseController;
+import dev.docflow.agent.http.RequestIds;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.llm.LanguageModels;
@@ -97,9 +101,12 @@ public final class AgentApp implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         SourceLinks links = new SourceLinks(database.documents(), new ObjectStore(config.uploads().publicObjectStore()),
                 config.uploads().linkTtl());
-        ConversationService conversations = new ConversationService(database.conversations(), links, json);
+        ConversationService conversations = new ConversationService(database.conversations(), links, json,
+                config.limits().maxHistoryChars());
         ChatService chat = chatService(config, database, model, index, terms, conversations, links);
-        ChatController chatController = new ChatController(chat, json);
+        ChatRequestReader chatRequests = new ChatRequestReader(json, config.limits());
+        AnswerStreaming streaming = new AnswerStreaming(chat, json);
+        ChatController chatController = new ChatController(chat, chatRequests, streaming);
         ObjectStore store = new ObjectStore(config.uploads().objectStore());
         KnowledgeBaseService knowledgeBaseService = new KnowledgeBaseService(database.knowledgeBases(), database.documents(), index, store);
         KnowledgeBaseController knowledgeBaseController = new KnowledgeBaseController(knowledgeBaseService, json);
@@ -122,7 +129,9 @@ public final class AgentApp implements AutoCloseable {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
         });
         ErrorMapping.register(javalin);
-        Authentication authenticate = new Authentication(new AdminKey(config.adminKey()), tenants, config.requestsPerMinute());
+        javalin.before(new RequestIds());
+        Authentication authenticate = new Authentication(new AdminKey(config.adminKey()), tenants, config.requestsPerMinute(),
+                config.limits().failedAuthenticationsPerMinute());
         javalin.before("/api/*", authenticate);
         javalin.before("/v1/*", authenticate); // the OpenAI-compatible routes: same keys, tenants and limit
         javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -134,6 +143,8 @@ public final class AgentApp implements AutoCloseable {
         AdminController adminController = new AdminController(new ApiKeys(database.apiKeys()), json);
         javalin.post("/api/admin/tenants", adminController::createTenant);
         javalin.post("/api/admin/tenants/{tenant}/keys", adminController::createKey);
+        javalin.get("/api/admin/tenants/{tenant}/keys", adminController::listKeys);
+        javalin.delete("/api/admin/tenants/{tenant}/keys/{id}", adminController::revokeKey);
         javalin.get("/api/knowledge-bases", knowledgeBaseController::list);
         javalin.post("/api/knowledge-bases", knowledgeBaseController::create);
         javalin.delete("/api/knowledge-bases/{kb}", knowledgeBaseController::delete);
@@ -142,7 +153,7 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/api/knowledge-bases/{kb}", knowledgeBaseController::summary);
         javalin.get("/api/knowledge-bases/{kb}/documents", knowledgeBaseController::documents);
         javalin.get("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::document);
-        OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, json);
+        OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, chatRequests, streaming);
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
         return new AgentApp(config, javalin, index, english, store, publisher, sweeper, reconciler);
@@ -163,7 +174,9 @@ public final class AgentApp implements AutoCloseable {
                         : new ExtractiveAnswerProvider(model, terms, config.answer()),
                 languageModel ? LanguageModels.followUpRewriter(config.languageModel()) : new ContextCarryOver(),
                 conversations,
-                links);
+                links,
+                new AnswerSlots(config.limits().maxConcurrentAnswersPerTenant()),
+                config.limits().answerDeadline());
     }
 
     /**

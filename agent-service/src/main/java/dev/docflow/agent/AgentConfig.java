@@ -61,8 +61,14 @@ import java.util.Map;
  *   <tr><td>llm.base-url, llm.model, llm.api-key</td><td>none</td><td>the model's API root with its version
  *       ({@code https://api.openai.com/v1}), its name, its key (empty for servers that need none);
  *       base URL and model are required with {@code answer.provider=language-model}</td></tr>
- *   <tr><td>llm.timeout-seconds, llm.max-passage-chars, llm.max-history-turns</td><td>60, 24000, 6</td>
- *       <td>see {@link LanguageModelSettings}</td></tr>
+ *   <tr><td>llm.timeout-seconds, llm.max-passage-chars, llm.max-history-turns, llm.max-history-chars</td>
+ *       <td>60, 24000, 6, 8000</td><td>see {@link LanguageModelSettings}</td></tr>
+ *   <tr><td>chat.max-message-chars, chat.max-history-chars</td><td>4000, 40000</td><td>a longer question, or more
+ *       earlier messages in one request, is a 400; see {@link ServiceLimits}</td></tr>
+ *   <tr><td>chat.max-concurrent-answers-per-tenant, chat.answer-deadline-seconds</td><td>8, 120</td>
+ *       <td>answers in progress per tenant (one more: 429), longest answer (504)</td></tr>
+ *   <tr><td>auth.failed-attempts-per-minute</td><td>30</td><td>per client address; beyond, 429; 0 for no limit</td></tr>
+ *   <tr><td>database.max-connections</td><td>16</td><td>the service's pool of PostgreSQL connections</td></tr>
  * </table>
  *
  * <p>The constructor checks every value and says what to change, so a config built in code (the
@@ -79,9 +85,18 @@ public record AgentConfig(
         UploadSettings uploads,
         int requestsPerMinute,
         AnswerProviderKind answerProvider,
-        LanguageModelSettings languageModel) {
+        LanguageModelSettings languageModel,
+        ServiceLimits limits) {
 
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
+
+    /** With the default {@link ServiceLimits}. */
+    public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
+            String adminKey, RetrievalSettings retrieval, AnswerSettings answer, UploadSettings uploads, int requestsPerMinute,
+            AnswerProviderKind answerProvider, LanguageModelSettings languageModel) {
+        this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                answerProvider, languageModel, ServiceLimits.DEFAULTS);
+    }
 
     /** With the default rate limit. */
     public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
@@ -149,6 +164,19 @@ public record AgentConfig(
         require(languageModel.maxPassageChars() >= 1_000, "llm.max-passage-chars",
                 "must be at least 1000 (a passage or two); " + LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS + " is the default");
         require(languageModel.maxHistoryTurns() >= 0, "llm.max-history-turns", "must be 0 (no history) or more");
+        require(languageModel.maxHistoryChars() >= 0, "llm.max-history-chars", "must be 0 (no history) or more");
+        require(limits != null, "chat.max-message-chars", "must be set");
+        require(limits.maxMessageChars() >= 100, "chat.max-message-chars", "must be at least 100 (a question); "
+                + ServiceLimits.DEFAULT_MAX_MESSAGE_CHARS + " is the default");
+        require(limits.maxHistoryChars() >= 0, "chat.max-history-chars", "must be 0 (no history) or more");
+        require(limits.maxConcurrentAnswersPerTenant() >= 1, "chat.max-concurrent-answers-per-tenant",
+                "must be at least 1; keep it well under the service's 250 request threads");
+        require(limits.answerDeadline() != null && limits.answerDeadline().toSeconds() >= 1, "chat.answer-deadline-seconds",
+                "must be at least 1");
+        require(limits.failedAuthenticationsPerMinute() >= 0, "auth.failed-attempts-per-minute",
+                "must be 0 (no limit) or more");
+        require(limits.maxDatabaseConnections() >= 2, "database.max-connections",
+                "must be at least 2, and under PostgreSQL's max_connections (100 by default)");
     }
 
     /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
@@ -160,7 +188,7 @@ public record AgentConfig(
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel);
+                answerProvider, languageModel, limits);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
@@ -169,18 +197,24 @@ public record AgentConfig(
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
                         null, uploads.linkTtl(), uploads.maxRequestBytes(), uploads.maxFilesPerRequest(),
                         uploads.removalGrace(), uploads.reconcile()),
-                requestsPerMinute, answerProvider, languageModel);
+                requestsPerMinute, answerProvider, languageModel, limits);
     }
 
     public AgentConfig withAdminKey(String key) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel);
+                requestsPerMinute, answerProvider, languageModel, limits);
     }
 
     /** The same settings answering with {@code provider}. */
     public AgentConfig withAnswerProvider(AnswerProviderKind provider, LanguageModelSettings model) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, provider, model);
+                requestsPerMinute, provider, model, limits);
+    }
+
+    /** The same settings with other limits on what one caller may ask. */
+    public AgentConfig withLimits(ServiceLimits other) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
+                requestsPerMinute, answerProvider, languageModel, other);
     }
 
     /** Leaves the admin key (and the model's API key) out, so the configuration can be logged. */
@@ -190,12 +224,13 @@ public record AgentConfig(
                 + database + ", adminKey=" + (adminKey == null || adminKey.isBlank() ? "none" : "set") + ", retrieval="
                 + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute
                 + ", answerProvider=" + answerProvider.label()
-                + (answerProvider == AnswerProviderKind.LANGUAGE_MODEL ? ", languageModel=" + languageModel : "") + "]";
+                + (answerProvider == AnswerProviderKind.LANGUAGE_MODEL ? ", languageModel=" + languageModel : "")
+                + ", limits=" + limits + "]";
     }
 
     public AgentConfig withHttpPort(int port) {
         return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel);
+                answerProvider, languageModel, limits);
     }
 
     /**
@@ -260,7 +295,18 @@ public record AgentConfig(
                         Duration.ofSeconds(source.integer("llm.timeout-seconds",
                                 (int) LanguageModelSettings.DEFAULT_TIMEOUT.toSeconds())),
                         source.integer("llm.max-passage-chars", LanguageModelSettings.DEFAULT_MAX_PASSAGE_CHARS),
-                        source.integer("llm.max-history-turns", LanguageModelSettings.DEFAULT_MAX_HISTORY_TURNS)));
+                        source.integer("llm.max-history-turns", LanguageModelSettings.DEFAULT_MAX_HISTORY_TURNS),
+                        source.integer("llm.max-history-chars", LanguageModelSettings.DEFAULT_MAX_HISTORY_CHARS)),
+                new ServiceLimits(
+                        source.integer("chat.max-message-chars", ServiceLimits.DEFAULT_MAX_MESSAGE_CHARS),
+                        source.integer("chat.max-history-chars", ServiceLimits.DEFAULT_MAX_HISTORY_CHARS),
+                        source.integer("chat.max-concurrent-answers-per-tenant",
+                                ServiceLimits.DEFAULT_MAX_CONCURRENT_ANSWERS_PER_TENANT),
+                        Duration.ofSeconds(source.integer("chat.answer-deadline-seconds",
+                                (int) ServiceLimits.DEFAULT_ANSWER_DEADLINE.toSeconds())),
+                        source.integer("auth.failed-attempts-per-minute",
+                                ServiceLimits.DEFAULT_FAILED_AUTHENTICATIONS_PER_MINUTE),
+                        source.integer("database.max-connections", ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS)));
     }
 
     /** Unset: as long as links live ({@code links.ttl-seconds}), so no link handed out outlives its file. */

@@ -24,7 +24,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Database database = Database.open(config.database());
+        Database database = Database.pooled(config.database(), config.limits().maxDatabaseConnections());
         AgentApp app = AgentApp.create(config, database, config.retrieval().embeddingModel().load());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "agent-shutdown"));
         int port = app.start();

@@ -68,6 +68,31 @@ class AgentConfigTest {
     }
 
     @Test
+    void theServiceLimitsAreReadWithTheirDefaultsAndChecked() {
+        assertThat(AgentConfig.load(null, Map.of()).limits()).isEqualTo(ServiceLimits.DEFAULTS);
+        assertThat(AgentConfig.load(null, Map.of()).languageModel().maxHistoryChars()).isEqualTo(8_000);
+
+        AgentConfig config = AgentConfig.load(null, Map.of(
+                "DOCFLOW_CHAT_MAX_MESSAGE_CHARS", "2000",
+                "DOCFLOW_CHAT_MAX_HISTORY_CHARS", "10000",
+                "DOCFLOW_CHAT_MAX_CONCURRENT_ANSWERS_PER_TENANT", "3",
+                "DOCFLOW_CHAT_ANSWER_DEADLINE_SECONDS", "30",
+                "DOCFLOW_AUTH_FAILED_ATTEMPTS_PER_MINUTE", "5",
+                "DOCFLOW_LLM_MAX_HISTORY_CHARS", "4000"));
+
+        assertThat(config.limits()).isEqualTo(new ServiceLimits(2_000, 10_000, 3, java.time.Duration.ofSeconds(30), 5, 16));
+        assertThat(config.languageModel().maxHistoryChars()).isEqualTo(4_000);
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_CHAT_MAX_CONCURRENT_ANSWERS_PER_TENANT", "0")))
+                .hasMessageStartingWith("chat.max-concurrent-answers-per-tenant (DOCFLOW_CHAT_MAX_CONCURRENT_ANSWERS_PER_TENANT)");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_CHAT_ANSWER_DEADLINE_SECONDS", "0")))
+                .hasMessageStartingWith("chat.answer-deadline-seconds (DOCFLOW_CHAT_ANSWER_DEADLINE_SECONDS)");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_CHAT_MAX_MESSAGE_CHARS", "10")))
+                .hasMessageStartingWith("chat.max-message-chars (DOCFLOW_CHAT_MAX_MESSAGE_CHARS)");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_AUTH_FAILED_ATTEMPTS_PER_MINUTE", "-1")))
+                .hasMessageStartingWith("auth.failed-attempts-per-minute (DOCFLOW_AUTH_FAILED_ATTEMPTS_PER_MINUTE)");
+    }
+
+    @Test
     void aValueThatIsNotANumberNamesTheSettingAndItsVariable() {
         assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_HTTP_PORT", "seventy")))
                 .isInstanceOf(IllegalArgumentException.class)

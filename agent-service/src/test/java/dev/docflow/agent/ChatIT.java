@@ -140,6 +140,39 @@ class ChatIT {
         assertThat(JSON.readTree(unknown.body()).path("error").path("code").asText()).isEqualTo("not_found");
     }
 
+    @Test
+    void bothChatRoutesRefuseAnOverlongQuestionWithTheSameCode() throws Exception {
+        String question = "Which class? ".repeat(400); // 5,200 characters, over chat.max-message-chars
+
+        HttpResponse<String> api = chat(KNOWLEDGE_BASE, question);
+        ObjectNode completion = JSON.createObjectNode().put("model", KNOWLEDGE_BASE);
+        completion.putArray("messages").addObject().put("role", "user").put("content", question);
+        HttpResponse<String> v1 = service.client.post("/v1/chat/completions", completion);
+
+        for (HttpResponse<String> response : java.util.List.of(api, v1)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("message_too_long");
+        }
+    }
+
+    @Test
+    void theOpenAiRouteBoundsItsHistoryInTotalNotMessageByMessage() throws Exception {
+        ObjectNode completion = JSON.createObjectNode().put("model", KNOWLEDGE_BASE);
+        var messages = completion.putArray("messages");
+        // 120 earlier messages would be over the count; 99 of 3,000 characters each are under it, but 297,000 in all
+        for (int i = 0; i < 99; i++) {
+            messages.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", "x".repeat(3_000));
+        }
+        messages.addObject().put("role", "user").put("content", "Which class do employees fly?");
+
+        HttpResponse<String> response = service.client.post("/v1/chat/completions", completion);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("history_too_long");
+        assertThat(error.path("message").asText()).contains("297000 characters").contains("chat.max-history-chars");
+    }
+
     private HttpResponse<String> chat(String knowledgeBase, String message) throws Exception {
         ObjectNode request = JSON.createObjectNode().put("knowledgeBase", knowledgeBase).put("message", message);
         return post("/api/chat", request.toString());

@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.llm.LanguageModelSettings;
+import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.testutils.CapturedLog;
 import dev.docflow.agent.testutils.FakeOpenAiServer;
 import dev.docflow.agent.testutils.ApiClient;
 import dev.docflow.agent.testutils.HandbookFixture;
 import dev.docflow.agent.testutils.ServedHandbook;
 import java.io.BufferedReader;
+import org.apache.logging.log4j.Level;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -158,22 +161,62 @@ class LanguageModelChatIT {
         assertThat(events.get(events.size() - 2)).isEqualTo("event: error");
         JsonNode error = JSON.readTree(events.get(events.size() - 1).substring("data: ".length())).path("error");
         assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
-        assertThat(error.path("message").asText()).contains("test-model").doesNotContain("sk-test");
+        assertThat(error.path("message").asText()).isEqualTo("The language model failed; try again later");
+        assertThat(error.path("requestId").asText()).isNotEmpty();
+        assertThat(events.get(events.size() - 1)).doesNotContain("test-model").doesNotContain(model.baseUrl())
+                .doesNotContain("sk-test").doesNotContain("Unrecognized token");
         assertThat(events).doesNotContain("event: done");
         assertThat(model.gateTimedOut()).isFalse();
         assertThat(conversationCount()).isEqualTo(conversations);
     }
 
     @Test
-    void aModelThatFailsIsA502ThatNamesItButNotItsKey() throws Exception {
+    void aModelThatFailsIsA502ThatNamesNoInternalDetailWhichGoesToTheLogUnderTheRequestId() throws Exception {
         model.reply(FakeOpenAiServer.status(500, "{\"error\":{\"message\":\"overloaded\"}}"));
 
-        HttpResponse<String> response = post(chat("Which class do employees fly?"));
+        HttpResponse<String> response;
+        List<CapturedLog.Line> logged;
+        try (CapturedLog log = CapturedLog.of(ErrorMapping.class, Level.WARN)) {
+            response = post(chat("Which class do employees fly?"));
+            logged = log.lines();
+        }
 
         assertThat(response.statusCode()).isEqualTo(502);
         JsonNode error = JSON.readTree(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
-        assertThat(error.path("message").asText()).contains("test-model").contains(model.baseUrl()).doesNotContain("sk-test");
+        assertThat(error.path("message").asText()).isEqualTo("The language model answered HTTP 500; try again later");
+        assertThat(response.body()).doesNotContain(model.baseUrl()).doesNotContain("127.0.0.1").doesNotContain("test-model")
+                .doesNotContain("sk-test").doesNotContain("overloaded");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(error.path("requestId").asText()).isEqualTo(requestId);
+        assertThat(logged).anySatisfy(line -> assertThat(line.text())
+                .contains("requestId=" + requestId).contains(model.baseUrl()).contains("test-model").doesNotContain("sk-test"));
+    }
+
+    @Test
+    void aLongConversationReachesTheModelCutToTheHistoryBudgetNewestFirst() throws Exception {
+        String firstAnswer = ("Passwords need at least 14 characters [1]. " + "First answer detail. ".repeat(240)).strip();
+        String secondAnswer = ("Remote access to the VPN needs multi-factor authentication [1]. "
+                + "Second answer detail. ".repeat(230)).strip();
+        model.reply(answer(firstAnswer));
+        String conversationId = JSON.readTree(post(chat("How long must passwords be?")).body()).path("conversationId").asText();
+        model.reply(answer("Is multi-factor authentication needed for remote access to the VPN?"), answer(secondAnswer));
+        post(chat("And for the VPN?").put("conversationId", conversationId));
+        int before = model.requests().size();
+        model.reply(answer("Where do new employees collect their laptop on their first day?"), answer("At the IT service desk [1]."));
+
+        HttpResponse<String> third = post(chat("And the laptop?").put("conversationId", conversationId));
+
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(200);
+        List<String> prompt = model.requests().get(before + 1).messages();
+        List<String> history = prompt.subList(1, prompt.size() - 1); // between the instructions and the passages
+        int historyChars = history.stream().mapToInt(message -> message.substring(message.indexOf(": ") + 2).length()).sum();
+        assertThat(firstAnswer.length() + secondAnswer.length()).as("the conversation is over the budget")
+                .isGreaterThan(LanguageModelSettings.DEFAULT_MAX_HISTORY_CHARS);
+        assertThat(historyChars).isLessThanOrEqualTo(LanguageModelSettings.DEFAULT_MAX_HISTORY_CHARS);
+        assertThat(history.get(history.size() - 1)).isEqualTo("assistant: " + secondAnswer);
+        assertThat(history.get(history.size() - 2)).isEqualTo("user: And for the VPN?");
+        assertThat(String.join("\n", history)).doesNotContain("How long must passwords be?");
     }
 
     private int conversationCount() throws Exception {

@@ -128,7 +128,8 @@ final class LocalDeployment implements AutoCloseable {
     /** The metadata database, opened (and migrated) once for everything this process does. */
     synchronized Database database() {
         if (database == null) {
-            database = Database.open(databaseSettings());
+            // pooled: the agent service reads it at every request
+            database = Database.pooled(databaseSettings(), config.agent().limits().maxDatabaseConnections());
         }
         return database;
     }

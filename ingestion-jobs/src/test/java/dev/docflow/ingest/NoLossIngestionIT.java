@@ -178,7 +178,7 @@ class NoLossIngestionIT {
                     String id = DocumentIds.of(TENANT, knowledgeBase, fileName);
                     String key = ObjectStore.keyOf(TENANT, knowledgeBase, fileName);
                     store.upload(key, file, "text/markdown");
-                    database.uploads().upsertUploaded(UUID.fromString(id), kb.id(), key, fileName, Files.size(file), "h" + i);
+                    database.uploads().insertFirstVersion(UUID.fromString(id), kb.id(), key, fileName, Files.size(file), "h" + i);
                     DocumentRef ref = new DocumentRef(id, TENANT, knowledgeBase, key, fileName, Files.size(file), 0);
                     documents.add(ref);
                     int chunks = chunker.chunk(extractor.extract(ref, file)).size();

@@ -18,8 +18,18 @@ public interface AnswerProvider {
      * @param passages candidate passages, best first
      * @param history earlier messages of the conversation, oldest first
      * @param listener told the citations, then the text as it is written
+     * @param deadline when the answer must be finished; whatever the provider waits for, it waits no
+     *     longer than this
      * @return the finished answer; empty, having told the listener nothing, when the passages do
      *     not answer the question
+     * @throws AnswerDeadlineExceededException when the deadline passes first
      */
-    Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener);
+    Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener,
+            Deadline deadline);
+
+    /** With no deadline. */
+    default Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history,
+            AnswerListener listener) {
+        return answer(question, passages, history, listener, Deadline.NONE);
+    }
 }

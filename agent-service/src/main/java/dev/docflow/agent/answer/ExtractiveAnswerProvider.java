@@ -55,8 +55,10 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
      * sentence at a time.
      */
     @Override
-    public Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener) {
+    public Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener,
+            Deadline deadline) {
         List<Statement> statements = statements(question, passages);
+        deadline.check(); // scoring the sentences is the slow part: embedding each of them
         if (statements.isEmpty()) {
             return Optional.empty();
         }

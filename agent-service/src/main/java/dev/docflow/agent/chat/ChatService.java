@@ -1,6 +1,8 @@
 package dev.docflow.agent.chat;
 
+import dev.docflow.agent.answer.AnswerDeadlineExceededException;
 import dev.docflow.agent.answer.AnswerListener;
+import dev.docflow.agent.answer.Deadline;
 import dev.docflow.agent.answer.AnswerProvider;
 import dev.docflow.agent.answer.RelevanceGate;
 import dev.docflow.agent.citations.Citation;
@@ -23,6 +25,7 @@ import dev.docflow.connectors.postgres.CitableDocument;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.connectors.postgres.KnowledgeBaseRepository;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +53,17 @@ public final class ChatService {
     private final FollowUpRewriter rewriter;
     private final ConversationService conversations;
     private final SourceLinks links;
+    private final AnswerSlots slots;
+    private final Duration answerDeadline;
 
+    /**
+     * @param slots how many answers each tenant may have in progress
+     * @param answerDeadline longest one answer may take
+     */
     public ChatService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, QuestionEncoder encoder,
             HybridRetriever retriever, RetrievalSettings retrievalSettings, RelevanceGate gate, AnswerProvider answers,
-            FollowUpRewriter rewriter, ConversationService conversations, SourceLinks links) {
+            FollowUpRewriter rewriter, ConversationService conversations, SourceLinks links, AnswerSlots slots,
+            Duration answerDeadline) {
         this.knowledgeBases = knowledgeBases;
         this.documents = documents;
         this.encoder = encoder;
@@ -64,6 +74,8 @@ public final class ChatService {
         this.rewriter = rewriter;
         this.conversations = conversations;
         this.links = links;
+        this.slots = slots;
+        this.answerDeadline = answerDeadline;
     }
 
     /** {@link #chat(ChatQuery, AnswerListener)} for a caller that wants only the finished reply. */
@@ -76,26 +88,40 @@ public final class ChatService {
      * written (a "not found" answer comes as no citations and one piece of text). The exchange is
      * stored only once the answer is complete.
      *
+     * <p>At most {@code slots} answers of one tenant are in progress at once, each within the
+     * answer deadline: checked between the stages, and waited for no longer inside the answer.
+     *
+     * @throws TooManyConcurrentAnswersException when the tenant has all its answers in progress
+     * @throws AnswerDeadlineExceededException when the answer is not finished within the deadline
      * @throws KnowledgeBaseNotFoundException when the tenant has no knowledge base of that name
      * @throws dev.docflow.agent.conversation.ConversationNotFoundException when the tenant has no
      *     conversation of the query's id
      */
     public ChatReply chat(ChatQuery query, AnswerListener listener) {
+        try (AnswerSlots.Slot slot = slots.acquire(query.tenant())) {
+            return answer(query, listener, Deadline.after(answerDeadline));
+        }
+    }
+
+    private ChatReply answer(ChatQuery query, AnswerListener listener, Deadline deadline) {
         long started = System.nanoTime();
         KnowledgeBase knowledgeBase = knowledgeBases.find(query.tenant(), query.knowledgeBase())
                 .orElseThrow(() -> new KnowledgeBaseNotFoundException(query.knowledgeBase()));
         List<Turn> history = query.conversationId() == null ? query.history()
                 : conversations.history(query.tenant(), knowledgeBase, query.conversationId());
         String standalone = rewriter.standalone(query.message(), history);
+        deadline.check();
         Question question = encoder.encode(standalone);
         int topK = query.topK() == null ? retrievalSettings.topK() : query.topK();
         RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), query.filter());
         Retrieval retrieved = retriever.retrieve(question, scope, query.mode(), topK);
         Map<String, String> files = citableFiles(retrieved);
         Retrieval retrieval = citable(retrieved, files);
+        deadline.check();
         LinkingListener linking = new LinkingListener(listener, files);
-        CitedAnswer answer = answer(question, retrieval, history, linking)
+        CitedAnswer answer = answer(question, retrieval, history, linking, deadline)
                 .orElseGet(() -> notFound(query.knowledgeBase(), linking));
+        deadline.check(); // a late answer is not stored: the client has been told it failed
         List<Citation> citations = linking.linked(answer.citations());
         StoredExchange stored = query.store()
                 ? conversations.record(query.conversationId(), knowledgeBase, query.message(), answer.text(), citations)
@@ -109,12 +135,13 @@ public final class ChatService {
         return reply;
     }
 
-    private Optional<CitedAnswer> answer(Question question, Retrieval retrieval, List<Turn> history, AnswerListener listener) {
+    private Optional<CitedAnswer> answer(Question question, Retrieval retrieval, List<Turn> history, AnswerListener listener,
+            Deadline deadline) {
         if (!gate.admits(question, retrieval)) {
             return Optional.empty();
         }
         List<Passage> passages = PassageMerger.merge(retrieval.chunks());
-        return answers.answer(question, passages, history, listener);
+        return answers.answer(question, passages, history, listener, deadline);
     }
 
     private static CitedAnswer notFound(String knowledgeBase, AnswerListener listener) {

@@ -28,15 +28,20 @@ public final class ConversationService {
     private final ConversationRepository conversations;
     private final SourceLinks links;
     private final ObjectMapper json;
+    private final int maxHistoryChars;
 
-    public ConversationService(ConversationRepository conversations, SourceLinks links, ObjectMapper json) {
+    /** @param maxHistoryChars most characters of history a follow-up is read against ({@code chat.max-history-chars}) */
+    public ConversationService(ConversationRepository conversations, SourceLinks links, ObjectMapper json, int maxHistoryChars) {
         this.conversations = conversations;
         this.links = links;
         this.json = json;
+        this.maxHistoryChars = maxHistoryChars;
     }
 
     /**
-     * The recent messages of a conversation to continue over {@code knowledgeBase}, oldest first.
+     * The recent messages of a conversation to continue over {@code knowledgeBase}, oldest first: at
+     * most {@value #HISTORY_MESSAGES}, and only the newest that fit in {@code maxHistoryChars}
+     * together (a long conversation is bounded the same as a request that carries its own history).
      *
      * @throws ConversationNotFoundException when the tenant has no such conversation
      * @throws InvalidRequestException when it is over another knowledge base
@@ -47,9 +52,21 @@ public final class ConversationService {
             throw new InvalidRequestException("invalid_request", "Conversation " + conversationId + " is over the knowledge base \""
                     + conversation.knowledgeBase() + "\", not \"" + knowledgeBase.name() + "\"");
         }
-        return conversations.recentMessages(conversationId, HISTORY_MESSAGES).stream()
+        List<Turn> recent = conversations.recentMessages(conversationId, HISTORY_MESSAGES).stream()
                 .map(message -> new Turn(Turn.Role.valueOf(message.role().toUpperCase(java.util.Locale.ROOT)), message.text()))
                 .toList();
+        return newestWithin(recent, maxHistoryChars);
+    }
+
+    /** The newest turns whose texts fit in {@code maxChars} together, oldest first. */
+    static List<Turn> newestWithin(List<Turn> turns, int maxChars) {
+        int first = turns.size();
+        long chars = 0;
+        while (first > 0 && chars + turns.get(first - 1).text().length() <= maxChars) {
+            first--;
+            chars += turns.get(first).text().length();
+        }
+        return turns.subList(first, turns.size());
     }
 
     /**

@@ -6,23 +6,33 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
 
 /**
  * Runs before every {@code /api} and {@code /v1} route: the admin key marks the request as the
  * admin's; any other key must name a tenant (401 otherwise), within its rate limit (429 with
  * {@code Retry-After} beyond it).
+ *
+ * <p>Requests without a valid key are limited per client address ({@code ctx.ip()}, the peer of the
+ * connection: a forwarded-for header is not trusted): once an address is over
+ * {@code auth.failed-attempts-per-minute}, its requests get 429 {@code too_many_failed_authentications}
+ * without their key being looked up, until its budget refills. Addresses behind one proxy share it.
  */
 public final class Authentication implements Handler {
     private final AdminKey admin;
     private final TenantResolver tenants;
     private final RateLimiter limiter;
     private final int requestsPerMinute;
+    private final RateLimiter failures;
+    private final int failuresPerMinute;
 
-    public Authentication(AdminKey admin, TenantResolver tenants, int requestsPerMinute) {
+    public Authentication(AdminKey admin, TenantResolver tenants, int requestsPerMinute, int failedAuthenticationsPerMinute) {
         this.admin = admin;
         this.tenants = tenants;
         this.limiter = new RateLimiter(requestsPerMinute);
         this.requestsPerMinute = requestsPerMinute;
+        this.failures = new RateLimiter(failedAuthenticationsPerMinute);
+        this.failuresPerMinute = failedAuthenticationsPerMinute;
     }
 
     @Override
@@ -31,7 +41,20 @@ public final class Authentication implements Handler {
             ctx.attribute(TenantResolver.ADMIN, true);
             return;
         }
-        String tenant = tenants.resolve(ctx);
+        String address = ctx.ip();
+        long blockedFor = failures.peek(address, System.nanoTime());
+        if (blockedFor > 0) {
+            throw new TooManyRequestsException("too_many_failed_authentications", "Too many requests without a valid key"
+                    + " from this address (over " + failuresPerMinute + " a minute); retry in " + blockedFor + " s",
+                    blockedFor);
+        }
+        String tenant;
+        try {
+            tenant = tenants.resolve(ctx);
+        } catch (UnauthorizedResponse e) {
+            failures.acquire(address, System.nanoTime());
+            throw e;
+        }
         long retryAfter = limiter.acquire(tenant, System.nanoTime());
         if (retryAfter > 0) {
             ctx.header("Retry-After", Long.toString(retryAfter));

@@ -1,88 +1,70 @@
 package dev.docflow.agent.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.agent.answer.AnswerListener;
-import dev.docflow.agent.answer.ClientDisconnectedException;
 import dev.docflow.agent.chat.ChatReply;
 import dev.docflow.agent.chat.ChatService;
 import dev.docflow.agent.citations.Citation;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/chat}: parse and validate, ask the service, write its reply as JSON or, with
- * {@code "stream": true}, as server-sent events: {@code citations}, {@code delta}…, then
- * {@code done} or {@code error}.
+ * {@code POST /api/chat}: parse and validate ({@link ChatRequestReader}), ask the service, write its
+ * reply as JSON or, with {@code "stream": true}, as server-sent events ({@link AnswerStreaming}):
+ * {@code citations}, {@code delta}…, then {@code done} or {@code error}.
  */
 public final class ChatController {
-    private static final Logger LOG = LoggerFactory.getLogger(ChatController.class);
-
     private final ChatService chat;
-    private final ObjectMapper json;
+    private final ChatRequestReader reader;
+    private final AnswerStreaming streaming;
 
-    public ChatController(ChatService chat, ObjectMapper json) {
+    public ChatController(ChatService chat, ChatRequestReader reader, AnswerStreaming streaming) {
         this.chat = chat;
-        this.json = json;
+        this.reader = reader;
+        this.streaming = streaming;
     }
 
     public void chat(Context ctx) {
-        ChatRequest request = ChatRequest.parse(ctx.body(), json);
-        if (!request.stream()) {
+        ChatRequest request = ChatRequest.parse(ctx.body(), reader);
+        if (request.stream()) {
+            streaming.stream(ctx, request.query(TenantResolver.tenantOf(ctx)), NamedEvents.INSTANCE);
+        } else {
             ctx.json(chat.chat(request.query(TenantResolver.tenantOf(ctx))));
-            return;
-        }
-        StreamingListener listener = new StreamingListener(ctx);
-        try {
-            ChatReply reply = chat.chat(request.query(TenantResolver.tenantOf(ctx)), listener);
-            listener.stream().send("done", done(reply));
-        } catch (ClientDisconnectedException e) {
-            LOG.debug("chat stream abandoned by its client knowledgeBase={}", request.knowledgeBase());
-        } catch (RuntimeException e) {
-            if (listener.stream == null) {
-                throw e; // nothing sent yet: an ordinary error response with its status
-            }
-            listener.stream.send("error", ErrorMapping.failureOf(e, ctx).body());
         }
     }
 
-    private static Map<String, Object> done(ChatReply reply) {
-        Map<String, Object> done = new java.util.LinkedHashMap<>();
-        done.put("conversationId", reply.conversationId());
-        done.put("messageId", reply.messageId());
-        done.put("citations", reply.citations());
-        if (reply.warnings() != null) {
-            done.put("warnings", reply.warnings());
-        }
-        return done;
-    }
+    /** {@code event: citations}, {@code event: delta}…, {@code event: done} or {@code event: error}. */
+    private enum NamedEvents implements AnswerEvents {
+        INSTANCE;
 
-    /** Opens the stream with the first event, so errors before it keep their HTTP status. */
-    private final class StreamingListener implements AnswerListener {
-        private final Context ctx;
-        private EventStream stream;
+        @Override
+        public void opened(EventStream stream) {}
 
-        StreamingListener(Context ctx) {
-            this.ctx = ctx;
+        @Override
+        public void citations(EventStream stream, List<Citation> citations) {
+            stream.send("citations", Map.of("citations", citations));
         }
 
-        EventStream stream() {
-            if (stream == null) {
-                stream = EventStream.open(ctx, json);
+        @Override
+        public void delta(EventStream stream, String text) {
+            stream.send("delta", Map.of("text", text));
+        }
+
+        @Override
+        public void finished(EventStream stream, ChatReply reply) {
+            Map<String, Object> done = new LinkedHashMap<>();
+            done.put("conversationId", reply.conversationId());
+            done.put("messageId", reply.messageId());
+            done.put("citations", reply.citations());
+            if (reply.warnings() != null) {
+                done.put("warnings", reply.warnings());
             }
-            return stream;
+            stream.send("done", done);
         }
 
         @Override
-        public void citations(List<Citation> citations) {
-            stream().send("citations", Map.of("citations", citations));
-        }
-
-        @Override
-        public void delta(String text) {
-            stream().send("delta", Map.of("text", text));
+        public void failed(EventStream stream, ErrorBody error) {
+            stream.send("error", error);
         }
     }
 }

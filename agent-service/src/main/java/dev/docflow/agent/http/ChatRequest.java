@@ -6,9 +6,7 @@ import dev.docflow.agent.retrieval.RetrievalFilter;
 import dev.docflow.agent.retrieval.RetrievalMode;
 import java.util.List;
 import java.util.UUID;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The body of {@code POST /api/chat}: {@code {"knowledgeBase":"demo","message":"…"}}, and optionally
@@ -24,31 +22,14 @@ public record ChatRequest(
         boolean stream,
         Integer topK,
         RetrievalFilter filter) {
-    /** Longer messages are not questions; the bound also caps embedding work per request. */
-    public static final int MAX_MESSAGE_CHARS = 4_000;
-    /** More passages than this would not fit an answer, nor a model's prompt. */
-    public static final int MAX_TOP_K = 50;
-
     /** @throws InvalidRequestException saying what is wrong with the body */
-    public static ChatRequest parse(String body, ObjectMapper json) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new InvalidRequestException("invalid_request",
-                    "The body must be a JSON object: {\"knowledgeBase\":\"…\",\"message\":\"…\"}");
-        }
+    public static ChatRequest parse(String body, ChatRequestReader reader) {
+        JsonNode tree = reader.object(body, "{\"knowledgeBase\":\"…\",\"message\":\"…\"}");
         String knowledgeBase = requiredText(tree, "knowledgeBase");
-        String message = requiredText(tree, "message");
-        if (message.length() > MAX_MESSAGE_CHARS) {
-            throw new InvalidRequestException("invalid_request",
-                    "\"message\" is " + message.length() + " characters; the limit is " + MAX_MESSAGE_CHARS);
-        }
-        return new ChatRequest(knowledgeBase.strip(), message.strip(), retrievalMode(tree),
-                conversationId(tree), bool(tree, "stream"), topK(tree), RetrievalFilters.parse(tree.get("filter")));
+        JsonNode message = tree.get("message");
+        String question = reader.question(message != null && message.isTextual() ? message.asText() : null, "\"message\"");
+        return new ChatRequest(knowledgeBase.strip(), question, retrievalMode(tree), conversationId(tree),
+                reader.bool(tree, "stream"), reader.topK(tree, "topK"), reader.filter(tree));
     }
 
     /** As the service takes it, for {@code tenant}. */
@@ -66,28 +47,6 @@ public record ChatRequest(
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("invalid_request", "\"conversationId\" must be a conversation id (a UUID)");
         }
-    }
-
-    private static boolean bool(JsonNode tree, String field) {
-        JsonNode value = tree.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw new InvalidRequestException("invalid_request", "\"" + field + "\" must be true or false");
-        }
-        return value.asBoolean();
-    }
-
-    private static Integer topK(JsonNode tree) {
-        JsonNode value = tree.get("topK");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isInt() || value.asInt() < 1 || value.asInt() > MAX_TOP_K) {
-            throw new InvalidRequestException("invalid_request", "\"topK\" must be a whole number from 1 to " + MAX_TOP_K);
-        }
-        return value.asInt();
     }
 
     private static RetrievalMode retrievalMode(JsonNode tree) {

@@ -1,10 +1,14 @@
 package dev.docflow.agent.http;
 
-/** Every error response: {@code {"error":{"code":"…","message":"…"}}}. */
+/**
+ * Every error response: {@code {"error":{"code":"…","message":"…","requestId":"…"}}}. The message
+ * is for the caller and names no internal detail; {@code requestId} finds the details in the log.
+ */
 public record ErrorBody(Detail error) {
-    public record Detail(String code, String message) {}
+    /** @param requestId the request's {@code X-Request-Id}; left out when null */
+    public record Detail(String code, String message, String requestId) {}
 
-    public static ErrorBody of(String code, String message) {
-        return new ErrorBody(new Detail(code, message));
+    public static ErrorBody of(String code, String message, String requestId) {
+        return new ErrorBody(new Detail(code, message, requestId));
     }
 }

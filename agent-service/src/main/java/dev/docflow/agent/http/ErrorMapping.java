@@ -1,6 +1,8 @@
 package dev.docflow.agent.http;
 
 import dev.docflow.agent.InvalidRequestException;
+import dev.docflow.agent.answer.AnswerDeadlineExceededException;
+import dev.docflow.agent.chat.TooManyConcurrentAnswersException;
 import dev.docflow.agent.knowledgebase.DocumentNotFoundException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseExistsException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
@@ -18,18 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place exceptions become HTTP errors. Domain and request errors keep their meaning (400,
- * 404, 502 when the language model fails, and Javalin's own 4xx such as an unknown route or a 401 from tenant resolution); only what is
- * left is a 500, logged with its stack and answered with a generic message so internals do not
- * leak. A stream that has already begun reports the same code and message in its {@code error}
- * event.
+ * 404, 429 with {@code Retry-After} over a limit, 502 when the language model fails, 504 past the
+ * answer deadline, and Javalin's own 4xx such as an unknown route or a 401 from tenant resolution);
+ * only what is left is a 500. Messages to the caller name no internal detail (no model URL, no
+ * exception text): the 5xx are logged with the details and the request id, which the body carries
+ * too. A stream that has already begun reports the same code and message in its error event.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
     /** What a failure looks like to the client. */
-    public record Failure(HttpStatus status, String code, String message) {
+    public record Failure(HttpStatus status, String code, String message, String requestId) {
         public ErrorBody body() {
-            return ErrorBody.of(code, message);
+            return ErrorBody.of(code, message, requestId);
         }
     }
 
@@ -50,40 +53,62 @@ public final class ErrorMapping {
         ctx.status(failure.status()).json(failure.body());
     }
 
-    /** Classifies {@code e}, logging it when it is the service's own fault. */
+    /**
+     * Classifies {@code e}, logging it when it is the service's fault or the language model's, and
+     * sets {@code Retry-After} on {@code ctx} for a 429 (harmless once a stream has begun).
+     */
     public static Failure failureOf(Exception e, Context ctx) {
+        Failure failure = classify(e, ctx);
+        return new Failure(failure.status(), failure.code(), failure.message(), RequestIds.of(ctx));
+    }
+
+    private static Failure classify(Exception e, Context ctx) {
         if (e instanceof InvalidRequestException invalid) {
-            return new Failure(HttpStatus.BAD_REQUEST, invalid.code(), e.getMessage());
+            return new Failure(HttpStatus.BAD_REQUEST, invalid.code(), e.getMessage(), null);
         }
         if (e instanceof KnowledgeBaseNotFoundException) {
-            return new Failure(HttpStatus.NOT_FOUND, "knowledge_base_not_found", e.getMessage());
+            return new Failure(HttpStatus.NOT_FOUND, "knowledge_base_not_found", e.getMessage(), null);
         }
         if (e instanceof DocumentNotFoundException) {
-            return new Failure(HttpStatus.NOT_FOUND, "document_not_found", e.getMessage());
+            return new Failure(HttpStatus.NOT_FOUND, "document_not_found", e.getMessage(), null);
         }
         if (e instanceof ConversationNotFoundException) {
-            return new Failure(HttpStatus.NOT_FOUND, "conversation_not_found", e.getMessage());
+            return new Failure(HttpStatus.NOT_FOUND, "conversation_not_found", e.getMessage(), null);
         }
         if (e instanceof KnowledgeBaseExistsException) {
-            return new Failure(HttpStatus.CONFLICT, "knowledge_base_exists", e.getMessage());
+            return new Failure(HttpStatus.CONFLICT, "knowledge_base_exists", e.getMessage(), null);
         }
         if (e instanceof UploadTooLargeException tooLarge) {
-            return new Failure(HttpStatus.CONTENT_TOO_LARGE, tooLarge.code(), e.getMessage());
+            return new Failure(HttpStatus.CONTENT_TOO_LARGE, tooLarge.code(), e.getMessage(), null);
         }
         if (e instanceof DocumentBeingDeletedException) {
-            return new Failure(HttpStatus.CONFLICT, "document_being_deleted", e.getMessage());
+            return new Failure(HttpStatus.CONFLICT, "document_being_deleted", e.getMessage(), null);
         }
-        if (e instanceof LanguageModelUnavailableException) {
-            // the message names the model and its URL, never the key; the cause (status, body) goes to the log
-            LOG.warn("language model failed method={} path={}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
-            return new Failure(HttpStatus.BAD_GATEWAY, "language_model_unavailable", e.getMessage());
+        if (e instanceof TooManyRequestsException tooMany) {
+            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            return new Failure(HttpStatus.TOO_MANY_REQUESTS, tooMany.code(), e.getMessage(), null);
+        }
+        if (e instanceof TooManyConcurrentAnswersException tooMany) {
+            ctx.header("Retry-After", Integer.toString(tooMany.retryAfterSeconds()));
+            return new Failure(HttpStatus.TOO_MANY_REQUESTS, "too_many_concurrent_answers", e.getMessage(), null);
+        }
+        if (e instanceof AnswerDeadlineExceededException) {
+            LOG.warn("answer past its deadline method={} path={} requestId={}", ctx.method(), ctx.path(), RequestIds.of(ctx));
+            return new Failure(HttpStatus.GATEWAY_TIMEOUT, "answer_deadline_exceeded", e.getMessage(), null);
+        }
+        if (e instanceof LanguageModelUnavailableException unavailable) {
+            // the log has the model, its URL and the cause (status, body); the caller only what happened
+            LOG.warn("language model failed method={} path={} requestId={}: {}", ctx.method(), ctx.path(), RequestIds.of(ctx),
+                    e.getMessage(), e.getCause());
+            return new Failure(HttpStatus.BAD_GATEWAY, "language_model_unavailable", unavailable.clientMessage(), null);
         }
         if (e instanceof HttpResponseException response) {
             HttpStatus status = HttpStatus.forStatus(response.getStatus());
-            return new Failure(status, status.name().toLowerCase(Locale.ROOT), e.getMessage());
+            return new Failure(status, status.name().toLowerCase(Locale.ROOT), e.getMessage(), null);
         }
-        LOG.error("request failed method={} path={}", ctx.method(), ctx.path(), e);
+        LOG.error("request failed method={} path={} requestId={}", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
         return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "The service failed to handle this request; the cause is in its log.");
+                "The service failed to handle this request; the cause is in its log under request " + RequestIds.of(ctx) + ".",
+                null);
     }
 }

@@ -49,7 +49,7 @@ final class AnswerPrompt {
 
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(INSTRUCTIONS));
-        for (Turn turn : latest(history, settings.maxHistoryTurns())) {
+        for (Turn turn : latest(history, settings.maxHistoryTurns(), settings.maxHistoryChars())) {
             messages.add(turn.role() == Turn.Role.USER ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
         }
         messages.add(UserMessage.from(body.toString()));
@@ -73,8 +73,20 @@ final class AnswerPrompt {
         return heading.toString();
     }
 
-    /** The last {@code max} turns, oldest first. */
-    static List<Turn> latest(List<Turn> history, int max) {
-        return history.subList(Math.max(0, history.size() - max), history.size());
+    /**
+     * The last {@code maxTurns} turns, oldest first, within {@code maxChars} characters in all: the
+     * newest are kept first, the turn that crosses the budget keeps its beginning (where an answer's
+     * subject is) and older ones are left out.
+     */
+    static List<Turn> latest(List<Turn> history, int maxTurns, int maxChars) {
+        List<Turn> kept = new ArrayList<>();
+        int budget = maxChars;
+        for (int i = history.size() - 1; i >= Math.max(0, history.size() - maxTurns) && budget > 0; i--) {
+            Turn turn = history.get(i);
+            String text = turn.text().length() <= budget ? turn.text() : turn.text().substring(0, budget);
+            budget -= text.length();
+            kept.add(0, new Turn(turn.role(), text));
+        }
+        return kept;
     }
 }

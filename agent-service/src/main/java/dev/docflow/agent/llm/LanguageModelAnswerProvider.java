@@ -2,6 +2,7 @@ package dev.docflow.agent.llm;
 
 import dev.docflow.agent.answer.AnswerListener;
 import dev.docflow.agent.answer.AnswerProvider;
+import dev.docflow.agent.answer.Deadline;
 import dev.docflow.agent.citations.Citation;
 import dev.docflow.agent.citations.CitationNumbering;
 import dev.docflow.agent.citations.CitedAnswer;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * cited, numbered as they were sent, with a warning for each correction.
  *
  * <p>A listener's exception (a {@code ClientDisconnectedException}) propagates and closes the model's
- * stream. Failures of the model are {@link LanguageModelUnavailableException}s, also mid-answer:
+ * stream. Failures of the model are {@link LanguageModelUnavailableException}s, also mid-answer, and
+ * a reply still coming at the deadline is closed with an {@code AnswerDeadlineExceededException}:
  * whoever streams the answer decides what to tell a client that has seen part of it.
  *
  * <p>Thread-safe: each call has its own stream.
@@ -45,7 +47,8 @@ public final class LanguageModelAnswerProvider implements AnswerProvider {
     }
 
     @Override
-    public Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener) {
+    public Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener,
+            Deadline deadline) {
         if (passages.isEmpty()) {
             return Optional.empty(); // nothing to answer from: no need to ask
         }
@@ -55,7 +58,7 @@ public final class LanguageModelAnswerProvider implements AnswerProvider {
         CitationMarkers markers = new CitationMarkers(shown.size());
         StringBuilder held = new StringBuilder();
         boolean answering = false;
-        try (ModelStream stream = ModelStream.open(model, prompt.messages(), settings)) {
+        try (ModelStream stream = ModelStream.open(model, prompt.messages(), settings, deadline)) {
             for (String piece = stream.next(); piece != null; piece = stream.next()) {
                 if (answering) {
                     pass(listener, markers.accept(piece));

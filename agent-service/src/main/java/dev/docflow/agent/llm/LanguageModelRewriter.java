@@ -60,7 +60,7 @@ public final class LanguageModelRewriter implements FollowUpRewriter {
     /** The conversation as one transcript: as separate turns, models tend to answer rather than rewrite. */
     List<ChatMessage> messages(String message, List<Turn> history) {
         StringBuilder transcript = new StringBuilder("Conversation:\n");
-        for (Turn turn : AnswerPrompt.latest(history, settings.maxHistoryTurns())) {
+        for (Turn turn : AnswerPrompt.latest(history, settings.maxHistoryTurns(), settings.maxHistoryChars())) {
             String text = turn.text().strip();
             if (text.length() > MAX_TURN_CHARS) {
                 text = text.substring(0, MAX_TURN_CHARS) + " …";

@@ -7,13 +7,20 @@ import java.nio.channels.UnresolvedAddressException;
 
 /**
  * The language model could not be reached, refused the request or did not answer in time. The
- * message names the model and its base URL (what an operator needs to fix it) and never the API
- * key; the service answers it with 502.
+ * message, for the log, names the model and its base URL (what an operator needs to fix it) and
+ * never the API key; {@link #clientMessage()}, what the service answers with its 502, names neither.
  */
 public final class LanguageModelUnavailableException extends RuntimeException {
+    private final String what;
 
     public LanguageModelUnavailableException(LanguageModelSettings settings, String what, Throwable cause) {
         super("The language model " + settings.describe() + " " + what, cause);
+        this.what = what;
+    }
+
+    /** What happened, in words for a tenant: no URL, no model name, no exception text. */
+    public String clientMessage() {
+        return "The language model " + what + "; try again later";
     }
 
     /** Says what went wrong in words an operator can act on: the status, a timeout, no connection. */
@@ -39,7 +46,7 @@ public final class LanguageModelUnavailableException extends RuntimeException {
                 return "could not be reached";
             }
         }
-        return "failed (" + failure.getClass().getSimpleName() + ")";
+        return "failed";
     }
 
     private static String noAnswerWithin(LanguageModelSettings settings) {

@@ -1,5 +1,7 @@
 package dev.docflow.agent.llm;
 
+import dev.docflow.agent.answer.AnswerDeadlineExceededException;
+import dev.docflow.agent.answer.Deadline;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -31,17 +33,20 @@ final class ModelStream implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final LanguageModelSettings settings;
+    private final Deadline deadline;
     private volatile StreamingHandle handle;
     private volatile boolean closed;
     private boolean ended;
 
-    private ModelStream(LanguageModelSettings settings) {
+    private ModelStream(LanguageModelSettings settings, Deadline deadline) {
         this.settings = settings;
+        this.deadline = deadline;
     }
 
     /** Sends the request; pieces are read with {@link #next()}. */
-    static ModelStream open(StreamingChatModel model, List<ChatMessage> messages, LanguageModelSettings settings) {
-        ModelStream stream = new ModelStream(settings);
+    static ModelStream open(StreamingChatModel model, List<ChatMessage> messages, LanguageModelSettings settings,
+            Deadline deadline) {
+        ModelStream stream = new ModelStream(settings, deadline);
         model.chat(messages, stream.new Handler());
         return stream;
     }
@@ -52,12 +57,15 @@ final class ModelStream implements AutoCloseable {
      * @return the piece; null once the reply is complete
      * @throws LanguageModelUnavailableException when the model failed, or sent nothing for
      *     {@link LanguageModelSettings#timeout()}
+     * @throws AnswerDeadlineExceededException when the answer's deadline passed first (the stream is closed)
      */
     String next() {
         while (!ended) {
+            boolean deadlineFirst = deadline.remaining().compareTo(settings.timeout()) < 0;
+            long waitMillis = Math.max(1, (deadlineFirst ? deadline.remaining() : settings.timeout()).toMillis());
             Event event;
             try {
-                event = events.poll(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                event = events.poll(waitMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
@@ -65,7 +73,11 @@ final class ModelStream implements AutoCloseable {
             }
             if (event == null) {
                 close();
-                throw LanguageModelUnavailableException.silent(settings);
+                throw deadlineFirst ? deadline.exceeded() : LanguageModelUnavailableException.silent(settings);
+            }
+            if (deadline.passed()) {
+                close(); // a model that keeps writing must not outlast the deadline either
+                throw deadline.exceeded();
             }
             if (event instanceof Piece piece) {
                 if (!piece.text().isEmpty()) {

@@ -1,13 +1,10 @@
 package dev.docflow.agent.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.chat.ChatQuery;
 import dev.docflow.agent.conversation.Turn;
-import dev.docflow.agent.http.ChatRequest;
+import dev.docflow.agent.http.ChatRequestReader;
 import dev.docflow.agent.InvalidRequestException;
-import dev.docflow.agent.http.RetrievalFilters;
 import dev.docflow.agent.retrieval.RetrievalFilter;
 import dev.docflow.agent.retrieval.RetrievalMode;
 import java.util.ArrayList;
@@ -39,17 +36,12 @@ public record ChatCompletionRequest(
         history = List.copyOf(history);
     }
 
-    /** @throws InvalidRequestException saying what is wrong with the body */
-    public static ChatCompletionRequest parse(String body, ObjectMapper json) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw invalid("invalid_request", "The body must be a JSON object: {\"model\":\"<knowledge base>\",\"messages\":[…]}");
-        }
+    /**
+     * @throws InvalidRequestException saying what is wrong with the body; the question and the
+     *     earlier messages are bounded as {@code /api/chat}'s are ({@link ChatRequestReader})
+     */
+    public static ChatCompletionRequest parse(String body, ChatRequestReader reader) {
+        JsonNode tree = reader.object(body, "{\"model\":\"<knowledge base>\",\"messages\":[…]}");
         JsonNode model = tree.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
             throw invalid("invalid_request", "\"model\" is required: the name of a knowledge base (GET /v1/models lists them)");
@@ -72,16 +64,9 @@ public record ChatCompletionRequest(
                 history.add(turn);
             }
         }
-        String question = turn(last, messages.size() - 1).text().strip();
-        if (question.isEmpty()) {
-            throw invalid("invalid_request", "The last message's content is empty");
-        }
-        if (question.length() > ChatRequest.MAX_MESSAGE_CHARS) {
-            throw invalid("invalid_request", "The last message is " + question.length() + " characters; the limit is "
-                    + ChatRequest.MAX_MESSAGE_CHARS);
-        }
-        return new ChatCompletionRequest(model.asText().strip(), question, history, bool(tree, "stream"),
-                bool(tree.path("stream_options"), "include_usage"), topK(tree), RetrievalFilters.parse(tree.get("filter")));
+        String question = reader.question(turn(last, messages.size() - 1).text(), "The last message");
+        return new ChatCompletionRequest(model.asText().strip(), question, reader.history(history), reader.bool(tree, "stream"),
+                reader.bool(tree.path("stream_options"), "include_usage"), reader.topK(tree, "top_k"), reader.filter(tree));
     }
 
     /** As the service takes it, for {@code tenant}: stateless, so nothing is stored. */
@@ -125,28 +110,6 @@ public record ChatCompletionRequest(
             texts.add(part.get("text").asText());
         }
         return String.join("\n\n", texts);
-    }
-
-    private static boolean bool(JsonNode tree, String field) {
-        JsonNode value = tree.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw invalid("invalid_request", "\"" + field + "\" must be true or false");
-        }
-        return value.asBoolean();
-    }
-
-    private static Integer topK(JsonNode tree) {
-        JsonNode value = tree.get("top_k");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isInt() || value.asInt() < 1 || value.asInt() > ChatRequest.MAX_TOP_K) {
-            throw invalid("invalid_request", "\"top_k\" must be a whole number from 1 to " + ChatRequest.MAX_TOP_K);
-        }
-        return value.asInt();
     }
 
     private static InvalidRequestException invalid(String code, String message) {

@@ -1,12 +1,12 @@
 package dev.docflow.agent.openai;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docflow.agent.answer.AnswerListener;
-import dev.docflow.agent.answer.ClientDisconnectedException;
 import dev.docflow.agent.chat.ChatReply;
 import dev.docflow.agent.chat.ChatService;
 import dev.docflow.agent.citations.Citation;
-import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.http.AnswerEvents;
+import dev.docflow.agent.http.AnswerStreaming;
+import dev.docflow.agent.http.ChatRequestReader;
+import dev.docflow.agent.http.ErrorBody;
 import dev.docflow.agent.http.EventStream;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
@@ -22,8 +22,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The OpenAI-compatible API, so that OpenAI's clients and the tools built on them can ask a
@@ -52,19 +50,20 @@ import org.slf4j.LoggerFactory;
  * <p>A stream opens with its first chunk, so an error before it (unknown model: 404) is an
  * ordinary error response; after it, an error is one {@code data: {"error":{…}}} event, which
  * OpenAI's clients raise as an error, and no {@code [DONE]}. A client that goes away stops the
- * answer.
+ * answer. Both paths are {@link AnswerStreaming}'s, shared with {@code /api/chat}.
  */
 public final class OpenAiController {
-    private static final Logger LOG = LoggerFactory.getLogger(OpenAiController.class);
-
     private final ChatService chat;
     private final KnowledgeBaseService knowledgeBases;
-    private final ObjectMapper json;
+    private final ChatRequestReader reader;
+    private final AnswerStreaming streaming;
 
-    public OpenAiController(ChatService chat, KnowledgeBaseService knowledgeBases, ObjectMapper json) {
+    public OpenAiController(ChatService chat, KnowledgeBaseService knowledgeBases, ChatRequestReader reader,
+            AnswerStreaming streaming) {
         this.chat = chat;
         this.knowledgeBases = knowledgeBases;
-        this.json = json;
+        this.reader = reader;
+        this.streaming = streaming;
     }
 
     /** {@code GET /v1/models}. */
@@ -78,79 +77,52 @@ public final class OpenAiController {
 
     /** {@code POST /v1/chat/completions}. */
     public void completions(Context ctx) {
-        ChatCompletionRequest request = ChatCompletionRequest.parse(ctx.body(), json);
+        ChatCompletionRequest request = ChatCompletionRequest.parse(ctx.body(), reader);
         String tenant = TenantResolver.tenantOf(ctx);
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
-        if (!request.stream()) {
-            ChatReply reply = chat.chat(request.query(tenant));
-            ctx.json(new ChatCompletion(id, created, request.model(),
-                    new Message(OpenAiBodies.ASSISTANT, reply.answer(), reply.citations())));
+        if (request.stream()) {
+            streaming.stream(ctx, request.query(tenant), new ChunkEvents(id, created, request.model(), request.includeUsage()));
             return;
         }
-        ChunkStream chunks = new ChunkStream(ctx, id, created, request.model());
-        try {
-            ChatReply reply = chat.chat(request.query(tenant), chunks);
-            chunks.finish(reply.citations(), request.includeUsage());
-        } catch (ClientDisconnectedException e) {
-            LOG.debug("chat completion stream abandoned by its client model={}", request.model());
-        } catch (RuntimeException e) {
-            if (chunks.stream == null) {
-                throw e; // nothing sent yet: an ordinary error response with its status
-            }
-            try {
-                chunks.stream.send(ErrorMapping.failureOf(e, ctx).body());
-            } catch (ClientDisconnectedException gone) {
-                LOG.debug("chat completion stream failed after its client left model={}", request.model());
-            }
-        }
+        ChatReply reply = chat.chat(request.query(tenant));
+        ctx.json(new ChatCompletion(id, created, request.model(),
+                new Message(OpenAiBodies.ASSISTANT, reply.answer(), reply.citations())));
     }
 
-    /** Writes an answer as chunks; opens the stream with the first, so errors before it keep their status. */
-    private final class ChunkStream implements AnswerListener {
-        private final Context ctx;
-        private final String id;
-        private final long created;
-        private final String model;
-        private EventStream stream;
-
-        ChunkStream(Context ctx, String id, long created, String model) {
-            this.ctx = ctx;
-            this.id = id;
-            this.created = created;
-            this.model = model;
+    /** An answer as {@code chat.completion.chunk}s: the role chunk, content chunks, the last chunk, {@code [DONE]}. */
+    private record ChunkEvents(String id, long created, String model, boolean includeUsage) implements AnswerEvents {
+        @Override
+        public void opened(EventStream stream) {
+            send(stream, new Delta(OpenAiBodies.ASSISTANT, null, null), null);
         }
 
-        /** Opens the stream; the citations wait for the last chunk, where only the cited ones go. */
+        /** Nothing: the citations wait for the last chunk, where only the cited ones go. */
         @Override
-        public void citations(List<Citation> citations) {
-            stream();
+        public void citations(EventStream stream, List<Citation> citations) {}
+
+        @Override
+        public void delta(EventStream stream, String text) {
+            send(stream, new Delta(null, text, null), null);
         }
 
         @Override
-        public void delta(String text) {
-            send(new Delta(null, text, null), null);
-        }
-
-        void finish(List<Citation> citations, boolean includeUsage) {
-            send(new Delta(null, null, citations), OpenAiBodies.STOP);
+        public void finished(EventStream stream, ChatReply reply) {
+            send(stream, new Delta(null, null, reply.citations()), OpenAiBodies.STOP);
             if (includeUsage) {
-                stream().send(new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(), Usage.NONE));
+                stream.send(new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(), Usage.NONE));
             }
-            stream().sendRaw("[DONE]");
+            stream.sendRaw("[DONE]");
         }
 
-        private void send(Delta delta, String finishReason) {
-            stream().send(new ChatCompletionChunk(id, created, model, new ChunkChoice(0, delta, finishReason)));
+        /** One {@code data: {"error":{…}}} event, which OpenAI's clients raise; no {@code [DONE]}. */
+        @Override
+        public void failed(EventStream stream, ErrorBody error) {
+            stream.send(error);
         }
 
-        /** The stream, opened on first use with the role chunk (sent from within: the field is set by then). */
-        private EventStream stream() {
-            if (stream == null) {
-                stream = EventStream.open(ctx, json);
-                send(new Delta(OpenAiBodies.ASSISTANT, null, null), null);
-            }
-            return stream;
+        private void send(EventStream stream, Delta delta, String finishReason) {
+            stream.send(new ChatCompletionChunk(id, created, model, new ChunkChoice(0, delta, finishReason)));
         }
     }
 }

@@ -34,4 +34,30 @@ class RateLimiterTest {
             assertThat(limiter.acquire("acme", 0)).isZero();
         }
     }
+
+    @Test
+    void peekingTakesNothing() {
+        RateLimiter limiter = new RateLimiter(2);
+
+        assertThat(limiter.peek("10.0.0.1", 0)).isZero();
+        assertThat(limiter.acquire("10.0.0.1", 0)).isZero();
+        assertThat(limiter.peek("10.0.0.1", 0)).isZero();
+        assertThat(limiter.acquire("10.0.0.1", 0)).isZero();
+        assertThat(limiter.peek("10.0.0.1", 0)).isEqualTo(30);
+        assertThat(limiter.peek("10.0.0.1", 0)).isEqualTo(30);
+        assertThat(limiter.peek("10.0.0.1", 30 * SECOND)).isZero();
+    }
+
+    @Test
+    void keysWhoseBucketRefilledAreForgottenOnceThereAreMany() {
+        RateLimiter limiter = new RateLimiter(1);
+        for (int i = 0; i <= RateLimiter.MAX_TRACKED_KEYS; i++) {
+            limiter.acquire("10.0." + i, 0);
+        }
+        assertThat(limiter.trackedKeys()).isEqualTo(RateLimiter.MAX_TRACKED_KEYS + 1);
+
+        limiter.acquire("fresh", 60 * SECOND);
+
+        assertThat(limiter.trackedKeys()).isEqualTo(1);
+    }
 }

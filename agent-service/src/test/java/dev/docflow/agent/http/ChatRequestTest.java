@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.agent.ServiceLimits;
 import dev.docflow.agent.retrieval.RetrievalFilter;
 import dev.docflow.agent.retrieval.RetrievalMode;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ChatRequestTest {
-    private final ObjectMapper json = new ObjectMapper();
+    private final ChatRequestReader json = new ChatRequestReader(new ObjectMapper(), ServiceLimits.DEFAULTS);
 
     @Test
     void readsKnowledgeBaseAndMessage() {
@@ -94,9 +95,21 @@ class ChatRequestTest {
     }
 
     @Test
-    void overlongMessagesAreRefused() {
-        String body = "{\"knowledgeBase\":\"demo\",\"message\":\"" + "a".repeat(ChatRequest.MAX_MESSAGE_CHARS + 1) + "\"}";
+    void overlongMessagesAreRefusedWithTheirOwnCode() {
+        String body = "{\"knowledgeBase\":\"demo\",\"message\":\"" + "a".repeat(ServiceLimits.DEFAULT_MAX_MESSAGE_CHARS + 1) + "\"}";
 
-        assertThatThrownBy(() -> ChatRequest.parse(body, json)).hasMessageContaining("the limit is 4000");
+        assertThatThrownBy(() -> ChatRequest.parse(body, json))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("message_too_long"))
+                .hasMessageContaining("the limit is 4000 (chat.max-message-chars)");
+    }
+
+    @Test
+    void theMessageLimitIsTheConfiguredOne() {
+        ChatRequestReader strict = new ChatRequestReader(new ObjectMapper(), new ServiceLimits(100, 1_000, 1,
+                java.time.Duration.ofSeconds(5), 1, 2));
+        String body = "{\"knowledgeBase\":\"demo\",\"message\":\"" + "a".repeat(101) + "\"}";
+
+        assertThatThrownBy(() -> ChatRequest.parse(body, strict)).hasMessageContaining("the limit is 100");
+        assertThat(ChatRequest.parse(body, json).message()).hasSize(101);
     }
 }

@@ -1,6 +1,8 @@
 package dev.docflow.agent.http;
 
 import dev.docflow.agent.InvalidRequestException;
+import dev.docflow.agent.answer.AnswerDeadlineExceededException;
+import dev.docflow.agent.chat.TooManyConcurrentAnswersException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ class ErrorMappingTest {
     void start() {
         app = Javalin.create(config -> config.showJavalinBanner = false);
         ErrorMapping.register(app);
+        app.before(new RequestIds());
         app.get("/bad", ctx -> {
             throw new InvalidRequestException("invalid_request", "\"message\" is required");
         });
@@ -42,6 +45,12 @@ class ErrorMappingTest {
             LanguageModelSettings model = new LanguageModelSettings("http://10.0.0.9:8000/v1", "llama3.1", "sk-secret-key",
                     Duration.ofSeconds(60), 24_000, 6);
             throw new LanguageModelUnavailableException(model, "answered HTTP 503", new IllegalStateException("sk-secret-key"));
+        });
+        app.get("/busy", ctx -> {
+            throw new TooManyConcurrentAnswersException("acme", 8, 1);
+        });
+        app.get("/late", ctx -> {
+            throw new AnswerDeadlineExceededException(Duration.ofSeconds(120));
         });
         app.get("/broken", ctx -> {
             throw new IllegalStateException("connection to 10.0.0.7:5432 refused");
@@ -83,13 +92,26 @@ class ErrorMappingTest {
     }
 
     @Test
-    void aFailingLanguageModelIs502NamingTheModelButNotTheKey() throws Exception {
+    void aFailingLanguageModelIs502NamingNeitherItsUrlNorItsKey() throws Exception {
         JsonNode error = get("/model-down", 502);
 
         assertThat(error.path("code").asText()).isEqualTo("language_model_unavailable");
         assertThat(error.path("message").asText())
-                .isEqualTo("The language model llama3.1 at http://10.0.0.9:8000/v1 answered HTTP 503")
-                .doesNotContain("sk-secret-key");
+                .isEqualTo("The language model answered HTTP 503; try again later")
+                .doesNotContain("10.0.0.9").doesNotContain("llama3.1").doesNotContain("sk-secret-key");
+        assertThat(error.path("requestId").asText()).hasSize(36);
+    }
+
+    @Test
+    void aTenantOverALimitIs429WithRetryAfterAndTheLimitsCode() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/busy")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("too_many_concurrent_answers");
+        assertThat(get("/late", 504).path("code").asText()).isEqualTo("answer_deadline_exceeded");
     }
 
     @Test
@@ -97,6 +119,7 @@ class ErrorMappingTest {
         JsonNode error = get("/broken", 500);
 
         assertThat(error.path("code").asText()).isEqualTo("internal_error");
-        assertThat(error.path("message").asText()).doesNotContain("10.0.0.7");
+        assertThat(error.path("message").asText()).doesNotContain("10.0.0.7").doesNotContain("IllegalStateException")
+                .contains(error.path("requestId").asText());
     }
 }

@@ -60,6 +60,26 @@ class AnswerPromptTest {
         assertThat(text(messages.get(3))).isEqualTo("Passages:\n\n[1] a.txt\ntext\n\nQuestion: five?");
     }
 
+    @Test
+    void theHistoryIsCutToItsCharacterBudgetNewestFirst() {
+        LanguageModelSettings settings = new LanguageModelSettings("http://127.0.0.1:1/v1", "m", "", Duration.ofSeconds(5),
+                1_000, 6, 1_500);
+        List<Turn> history = List.of(Turn.user("old question"), Turn.assistant("o".repeat(2_000)),
+                Turn.user("u".repeat(700)), Turn.assistant("a".repeat(700)));
+
+        List<ChatMessage> messages = AnswerPrompt.of("next?", List.of(passage("a.txt", "", 0, 0, "", "text")), history, settings)
+                .messages();
+
+        // the two newest whole (1,400), the one before them cut to the 100 left, the oldest left out
+        assertThat(messages).hasSize(5);
+        assertThat(messages.get(1)).isEqualTo(AiMessage.from("o".repeat(100)));
+        assertThat(messages.get(2)).isEqualTo(UserMessage.from("u".repeat(700)));
+        assertThat(messages.get(3)).isEqualTo(AiMessage.from("a".repeat(700)));
+        int historyChars = messages.subList(1, 4).stream().mapToInt(message -> message instanceof AiMessage ai
+                ? ai.text().length() : ((UserMessage) message).singleText().length()).sum();
+        assertThat(historyChars).isEqualTo(1_500);
+    }
+
     private static String text(ChatMessage message) {
         return ((UserMessage) message).singleText();
     }

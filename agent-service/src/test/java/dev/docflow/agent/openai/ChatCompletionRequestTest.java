@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.chat.ChatQuery;
 import dev.docflow.agent.conversation.Turn;
 import dev.docflow.agent.InvalidRequestException;
+import dev.docflow.agent.ServiceLimits;
+import dev.docflow.agent.http.ChatRequestReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChatCompletionRequestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ChatRequestReader READER = new ChatRequestReader(JSON, ServiceLimits.DEFAULTS);
 
     private static ChatCompletionRequest parse(String body) {
-        return ChatCompletionRequest.parse(body, JSON);
+        return ChatCompletionRequest.parse(body, READER);
     }
 
     @Test
@@ -59,7 +62,7 @@ class ChatCompletionRequestTest {
         assertInvalid("{\"model\":\"kb\",\"messages\":[]}", "\"messages\" is required");
         assertInvalid("{\"model\":\"kb\",\"messages\":[{\"role\":\"user\",\"content\":\"Q\"},{\"role\":\"system\",\"content\":\"S\"}]}",
                 "must be the question");
-        assertInvalid("{\"model\":\"kb\",\"messages\":[{\"role\":\"user\",\"content\":\"  \"}]}", "content is empty");
+        assertInvalid("{\"model\":\"kb\",\"messages\":[{\"role\":\"user\",\"content\":\"  \"}]}", "The last message is required");
         assertInvalid("{\"model\":\"kb\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"},{\"role\":\"user\",\"content\":\"Q\"}]}",
                 "role \"tool\"");
         assertInvalid("{\"model\":\"kb\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{}}]}]}",
@@ -67,6 +70,37 @@ class ChatCompletionRequestTest {
         assertInvalid("{\"model\":\"kb\",\"top_k\":0,\"messages\":[{\"role\":\"user\",\"content\":\"Q\"}]}", "\"top_k\"");
         assertInvalid("{\"model\":\"kb\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"Q\"}]}", "\"stream\"");
         assertInvalid("{\"model\":", "not valid JSON");
+    }
+
+    @Test
+    void theEarlierMessagesAreBoundedTogetherNotOneByOne() throws Exception {
+        ChatRequestReader reader = new ChatRequestReader(JSON, ServiceLimits.DEFAULTS.withMaxHistoryChars(1_000));
+        // each earlier message is short; together they are over the budget
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put("model", "kb");
+        var messages = body.putArray("messages");
+        for (int i = 0; i < 30; i++) {
+            messages.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", "x".repeat(40));
+        }
+        messages.addObject().put("role", "user").put("content", "Q?");
+
+        assertThatThrownBy(() -> ChatCompletionRequest.parse(body.toString(), reader))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("history_too_long"))
+                .hasMessageContaining("1200 characters").hasMessageContaining("the limit is 1000");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) messages).remove(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) messages).remove(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) messages).remove(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) messages).remove(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) messages).remove(0);
+        assertThat(ChatCompletionRequest.parse(body.toString(), reader).history()).hasSize(25);
+    }
+
+    @Test
+    void anOverlongQuestionHasTheSameCodeAsOnApiChat() {
+        String body = "{\"model\":\"kb\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "a".repeat(ServiceLimits.DEFAULT_MAX_MESSAGE_CHARS + 1) + "\"}]}";
+
+        assertThatThrownBy(() -> parse(body))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("message_too_long"));
     }
 
     private static void assertInvalid(String body, String message) {

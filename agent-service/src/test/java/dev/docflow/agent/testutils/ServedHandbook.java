@@ -2,6 +2,7 @@ package dev.docflow.agent.testutils;
 
 import dev.docflow.agent.AgentApp;
 import dev.docflow.agent.AgentConfig;
+import dev.docflow.agent.ServiceLimits;
 import dev.docflow.agent.auth.ApiKeys;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.localstack.StackEndpoints;
@@ -38,7 +39,8 @@ public final class ServedHandbook implements AutoCloseable {
     public static ServedHandbook start(String name, UnaryOperator<AgentConfig> configure) throws Exception {
         StackEndpoints stack = SharedStack.get();
         EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-        Database database = Database.open(StackAgentConfig.database(stack));
+        // pooled, as Main opens it: a flood of requests costs no connection set-up each
+        Database database = Database.pooled(StackAgentConfig.database(stack), ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS);
         HandbookFixture fixture = HandbookFixture.create(stack, database, model, name + "-" + UUID.randomUUID().toString().substring(0, 8));
         AgentApp app = AgentApp.create(configure.apply(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias())), database, model);
         URI base = URI.create("http://127.0.0.1:" + app.start());
@@ -55,5 +57,6 @@ public final class ServedHandbook implements AutoCloseable {
     public void close() throws Exception {
         app.close();
         fixture.dropIndex();
+        database.close();
     }
 }

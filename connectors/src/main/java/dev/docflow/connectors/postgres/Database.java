@@ -1,28 +1,64 @@
 package dev.docflow.connectors.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The metadata database: migrated on open, then reached through Jdbi repositories. */
-public final class Database {
+/**
+ * The metadata database: migrated on open, then reached through Jdbi repositories. {@link #open}
+ * connects anew for every statement (fine for jobs that write now and then); {@link #pooled} keeps
+ * a bounded pool, for a server that reads at every request. {@link #close()} closes the pool.
+ */
+public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
+    private final HikariDataSource pool;
 
-    private Database(Jdbi jdbi) {
+    private Database(Jdbi jdbi, HikariDataSource pool) {
         this.jdbi = jdbi;
+        this.pool = pool;
     }
 
-    /** Connects and applies any pending migration from {@code db/migration}. */
+    /** Connects and applies any pending migration from {@code db/migration}; a connection per statement. */
     public static Database open(DatabaseSettings settings) {
+        PGSimpleDataSource dataSource = migrated(settings);
+        return new Database(jdbi(dataSource), null);
+    }
+
+    /**
+     * As {@link #open}, over a pool of at most {@code maxConnections}: a request then costs no
+     * connection set-up (a backend process and a SCRAM handshake), and a flood of requests cannot
+     * take more of PostgreSQL's connections than that; beyond, statements wait for a free one (up
+     * to 10 s, then fail). Idle connections are closed after a minute.
+     */
+    public static Database pooled(DatabaseSettings settings, int maxConnections) {
+        PGSimpleDataSource dataSource = migrated(settings);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setPoolName("docflow-db");
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(60_000);
+        config.setConnectionTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(jdbi(pool), pool);
+    }
+
+    private static PGSimpleDataSource migrated(DatabaseSettings settings) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(settings.jdbcUrl());
         dataSource.setUser(settings.user());
         dataSource.setPassword(settings.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        return new Database(jdbi);
+        return dataSource;
+    }
+
+    private static Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
     /** Runs {@code work} in one transaction with a repository bound to it; rolled back if it throws. */
@@ -56,5 +92,13 @@ public final class Database {
 
     public UploadRepository uploads() {
         return repository(UploadRepository.class);
+    }
+
+    /** Closes the pool, if this database has one; a database from {@link #open} holds nothing to close. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
     }
 }
