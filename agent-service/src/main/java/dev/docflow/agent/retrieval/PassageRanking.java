@@ -7,9 +7,10 @@ import java.util.List;
  * stage choose what to cite: for measuring retrieval on its own ({@code ./docflow bench retrieval}
  * reports whether a correct passage was ranked at all, and how deep, apart from whether the answer
  * cited it). It encodes and ranks with the encoder and retriever instances chat uses, so the ranking
- * is chat's own; chat does not call it, nothing it does changes a reply, and no HTTP route exposes
- * it. The question is taken as a standalone first turn (no follow-up rewriting). Thread-safe when
- * the encoder and retriever are.
+ * is chat's own, as it stands before chat drops the chunks of documents deleted since they were
+ * indexed; chat does not call it, nothing it does changes a reply, and no HTTP route exposes it. The
+ * question is taken as a standalone first turn (no follow-up rewriting). Thread-safe when the
+ * encoder and retriever are.
  */
 public final class PassageRanking {
     private final QuestionEncoder encoder;
