@@ -31,6 +31,7 @@ import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.llm.LanguageModels;
 import dev.docflow.agent.openai.OpenAiController;
 import dev.docflow.agent.retrieval.HybridRetriever;
+import dev.docflow.agent.retrieval.PassageRanking;
 import dev.docflow.agent.retrieval.QuestionEncoder;
 import dev.docflow.agent.retrieval.StemmedTerms;
 import dev.docflow.agent.upload.DocumentUploadService;
@@ -73,9 +74,10 @@ public final class AgentApp implements AutoCloseable {
     private final OutboxPublisher publisher;
     private final VersionSweeper sweeper;
     private final StuckDocumentReconciler reconciler;
+    private final PassageRanking ranking;
 
     private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english, ObjectStore store,
-            OutboxPublisher publisher, VersionSweeper sweeper, StuckDocumentReconciler reconciler) {
+            OutboxPublisher publisher, VersionSweeper sweeper, StuckDocumentReconciler reconciler, PassageRanking ranking) {
         this.config = config;
         this.javalin = javalin;
         this.index = index;
@@ -84,6 +86,7 @@ public final class AgentApp implements AutoCloseable {
         this.publisher = publisher;
         this.sweeper = sweeper;
         this.reconciler = reconciler;
+        this.ranking = ranking;
     }
 
     /** Builds the app with each request's tenant given by its API key. */
@@ -103,7 +106,9 @@ public final class AgentApp implements AutoCloseable {
                 config.uploads().linkTtl());
         ConversationService conversations = new ConversationService(database.conversations(), links, json,
                 config.limits().maxHistoryChars());
-        ChatService chat = chatService(config, database, model, index, terms, conversations, links);
+        QuestionEncoder encoder = new QuestionEncoder(model, terms, config.retrieval().embeddingModel().queryPrefix());
+        HybridRetriever retriever = new HybridRetriever(index::search, config.retrieval());
+        ChatService chat = chatService(config, database, model, encoder, retriever, terms, conversations, links);
         ChatRequestReader chatRequests = new ChatRequestReader(json, config.limits());
         AnswerStreaming streaming = new AnswerStreaming(chat, json);
         ChatController chatController = new ChatController(chat, chatRequests, streaming);
@@ -156,18 +161,20 @@ public final class AgentApp implements AutoCloseable {
         OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, chatRequests, streaming);
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
-        return new AgentApp(config, javalin, index, english, store, publisher, sweeper, reconciler);
+        return new AgentApp(config, javalin, index, english, store, publisher, sweeper, reconciler,
+                new PassageRanking(encoder, retriever));
     }
 
     /** chat → retrieve → answer, with the answer provider and follow-up rewriter the config names. */
-    private static ChatService chatService(AgentConfig config, Database database, EmbeddingModel model, ChunkIndex index,
-            StemmedTerms terms, ConversationService conversations, SourceLinks links) {
+    private static ChatService chatService(AgentConfig config, Database database, EmbeddingModel model,
+            QuestionEncoder encoder, HybridRetriever retriever, StemmedTerms terms, ConversationService conversations,
+            SourceLinks links) {
         boolean languageModel = config.answerProvider() == AnswerProviderKind.LANGUAGE_MODEL;
         return new ChatService(
                 database.knowledgeBases(),
                 database.documents(),
-                new QuestionEncoder(model, terms, config.retrieval().embeddingModel().queryPrefix()),
-                new HybridRetriever(index::search, config.retrieval()),
+                encoder,
+                retriever,
                 config.retrieval(),
                 new RelevanceGate(config.answer().minSimilarity()),
                 languageModel ? LanguageModels.answerProvider(config.languageModel())
@@ -195,6 +202,14 @@ public final class AgentApp implements AutoCloseable {
         LOG.info("agent service started port={} elasticsearch={} alias={}",
                 javalin.port(), config.elasticsearch().url(), config.elasticsearch().indexAlias());
         return javalin.port();
+    }
+
+    /**
+     * The ranked chunks behind chat's answers, with chat's own encoder and retriever, for the
+     * retrieval bench to measure retrieval apart from the answer stage; not used by any route.
+     */
+    public PassageRanking passageRanking() {
+        return ranking;
     }
 
     /** The Javalin app, for tests that compare its routes with the API document. */

@@ -1,16 +1,19 @@
 package dev.docflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docflow.agent.AgentApp;
+import dev.docflow.agent.retrieval.PassageRanking;
 import dev.docflow.agent.retrieval.RetrievalMode;
 import dev.docflow.cli.bench.CitationJudge;
 import dev.docflow.cli.bench.CorpusFingerprint;
 import dev.docflow.cli.bench.EvalQuestion;
+import dev.docflow.cli.bench.QuestionSetChecker;
+import dev.docflow.cli.bench.QuestionSplit;
+import dev.docflow.cli.bench.RetrievalTable;
 import dev.docflow.cli.bench.RetrievalTally;
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.TreeSet;
 import picocli.CommandLine.Option;
 import java.util.List;
@@ -63,22 +66,30 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "retrieval", mixinStandardHelpOptions = true,
             description = {"Retrieval and answer quality through the real chat endpoint.",
-                "Ingests each question's corpus folder into its own knowledge base (eval-<folder>; again only",
-                "when the folder changed), asks every question in bm25, knn and hybrid mode, and prints",
-                "recall@1, recall@5 and MRR (first 5 citations) and answer accuracy; the RESULT line is hybrid's."})
+                "Checks the questions against the corpus (QuestionSetChecker), ingests each question's corpus",
+                "folder into its own knowledge base (eval-<folder>; again only when the folder changed), and asks",
+                "every question in bm25, knn and hybrid mode. Per mode, over all questions and per corpus: recall",
+                "@1/@5/@20/@50 of the chunks retrieval ranks (before the answer stage), recall@1/@5 and MRR of the",
+                "reply's citations (first 5), and answer accuracy, as a Markdown table; the RESULT line is hybrid's."})
     static final class Retrieval implements Callable<Integer> {
         private final DocflowConfig config;
 
         @Option(names = "--questions", paramLabel = "FILE",
-                description = "Questions, one JSON object a line (default: ../shared/eval/questions-dev.jsonl).")
+                description = "Questions, one JSON object a line (default: the dev set, ../shared/eval/questions-dev.jsonl).")
         Path questionsFile;
+
+        @Option(names = "--split", paramLabel = "NAME",
+                description = "A question set by name instead of --questions: tuning or test (the halves of eval/questions.jsonl),"
+                        + " all (eval/questions.jsonl) or dev (../shared/eval/questions-dev.jsonl). Tune on tuning only.")
+        String split;
 
         @Option(names = "--corpus-root", paramLabel = "DIR",
                 description = "Folder the questions' 'corpus' paths are under (default: ../shared/corpus).")
         Path corpusRoot;
 
         @Option(names = "--per-question",
-                description = "Also print, per question and mode, the rank of the first correct citation (0: none) and whether the answer is correct.")
+                description = "Also print, per question and mode, the rank of the first correct passage in retrieval's ranking"
+                        + " (of 50; 0: none) and among the citations (of 5; 0: none), and whether the answer is correct.")
         boolean perQuestion;
 
         Retrieval(DocflowConfig config) {
@@ -88,9 +99,21 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path shared = config.home().resolveSibling("shared");
-            Path questionsPath = questionsFile != null ? questionsFile : shared.resolve("eval/questions-dev.jsonl");
+            Path questionsPath = questionsPath(shared);
             Path root = corpusRoot != null ? corpusRoot : shared.resolve("corpus");
+            List<String> problems = new QuestionSetChecker(root).problems(questionsPath);
+            if (!problems.isEmpty()) {
+                System.out.println(questionsPath + " has " + problems.size() + " question(s) its corpus cannot answer:");
+                problems.forEach(problem -> System.out.println("  " + problem));
+                return 2;
+            }
             List<EvalQuestion> questions = EvalQuestion.read(questionsPath);
+            System.out.println("Questions: " + questionsPath + " " + QuestionSplit.perCorpus(questions));
+            int candidates = config.agent().retrieval().candidates();
+            if (candidates < RetrievalTally.RANKING_DEPTH) {
+                System.out.printf(Locale.ROOT, "Retrieval ranks %d candidates (retrieval.candidates): recall@50 counts those%n",
+                        candidates);
+            }
             try (LocalDeployment deployment = LocalDeployment.attachOrStart(config, System.out)) {
                 EmbeddingModelChoice model = config.agent().retrieval().embeddingModel();
                 long chunks = 0;
@@ -106,28 +129,53 @@ final class BenchCommand implements Runnable {
                     System.out.printf(Locale.ROOT, "Ingested %d chunks in %.1f s with %s: %.1f chunks/s%n",
                             chunks, seconds, model.displayName(), chunks / seconds);
                 }
-                ChatClient chat = new ChatClient(deployment.startAgent(0), deployment.demoKey());
-                Map<RetrievalMode, RetrievalTally> tallies = new EnumMap<>(RetrievalMode.class);
+                AgentApp agent = deployment.startAgentApp(0);
+                ChatClient chat = new ChatClient(agent.port(), deployment.demoKey());
+                PassageRanking ranking = agent.passageRanking();
+                RetrievalTable table = new RetrievalTable();
                 for (RetrievalMode mode : List.of(RetrievalMode.BM25, RetrievalMode.KNN, RetrievalMode.HYBRID)) {
-                    RetrievalTally tally = new RetrievalTally();
                     for (EvalQuestion question : questions) {
-                        JsonNode reply = chat.ask(knowledgeBaseOf(question.corpus(), model), question.question(), mode.label());
-                        int rank = CitationJudge.firstCorrect(question, reply, 5);
+                        String knowledgeBase = knowledgeBaseOf(question.corpus(), model);
+                        // the ranking is asked as chat asks it, with the tenant the demo key belongs to
+                        int ranked = CitationJudge.firstCorrectPassage(question, ranking.rank(DocflowConfig.DEMO_TENANT,
+                                knowledgeBase, question.question(), mode, RetrievalTally.RANKING_DEPTH), RetrievalTally.RANKING_DEPTH);
+                        JsonNode reply = chat.ask(knowledgeBase, question.question(), mode.label());
+                        int cited = CitationJudge.firstCorrect(question, reply, RetrievalTally.CITATIONS);
                         boolean answered = CitationJudge.answerIsCorrect(question, reply);
-                        tally.add(rank, answered);
+                        table.add(mode.label(), question.corpus(), ranked, cited, answered);
                         if (perQuestion) {
-                            System.out.printf(Locale.ROOT, "Q %s %s rank=%d answer=%s%n", question.id(), mode.label(), rank,
-                                    answered ? "correct" : "wrong");
+                            System.out.printf(Locale.ROOT, "Q %s %s retrieval_rank=%d citation_rank=%d answer=%s%n",
+                                    question.id(), mode.label(), ranked, cited, answered ? "correct" : "wrong");
                         }
                     }
-                    tallies.put(mode, tally);
-                    System.out.println(tally.line(mode.label()));
+                    System.out.println(table.of(mode.label()).line(mode.label()));
                 }
-                RetrievalTally hybrid = tallies.get(RetrievalMode.HYBRID);
-                System.out.printf(Locale.ROOT, "RESULT recall_at_1=%.3f recall_at_5=%.3f mrr=%.3f answer_accuracy=%.3f%n",
-                        hybrid.recallAt1(), hybrid.recallAt5(), hybrid.mrr(), hybrid.answerAccuracy());
+                table.markdown().forEach(System.out::println);
+                RetrievalTally hybrid = table.of(RetrievalMode.HYBRID.label());
+                System.out.printf(Locale.ROOT,
+                        "RESULT recall_at_1=%.3f recall_at_5=%.3f mrr=%.3f answer_accuracy=%.3f retrieval_recall_at_20=%.3f retrieval_recall_at_50=%.3f%n",
+                        hybrid.recallAt1(), hybrid.recallAt5(), hybrid.mrr(), hybrid.answerAccuracy(),
+                        hybrid.rankingRecallAt(20), hybrid.rankingRecallAt(50));
                 return 0;
             }
+        }
+
+        /** --questions, or the file --split names, or the dev set. */
+        private Path questionsPath(Path shared) {
+            if (split != null && questionsFile != null) {
+                throw new IllegalArgumentException("Give --questions or --split, not both");
+            }
+            if (split == null) {
+                return questionsFile != null ? questionsFile : shared.resolve("eval/questions-dev.jsonl");
+            }
+            Path eval = config.home().resolve("eval");
+            return switch (split) {
+                case "tuning" -> eval.resolve("questions-tuning.jsonl");
+                case "test" -> eval.resolve("questions-test.jsonl");
+                case "all" -> eval.resolve("questions.jsonl");
+                case "dev" -> shared.resolve("eval/questions-dev.jsonl");
+                default -> throw new IllegalArgumentException("--split is tuning, test, all or dev, not " + split);
+            };
         }
 
         /** @return what the ingestion did, or null when the knowledge base was up to date */

@@ -167,6 +167,14 @@ final class LocalDeployment implements AutoCloseable {
      * @return the port it listens on
      */
     int startAgent(int port) {
+        return startAgentApp(port).port();
+    }
+
+    /**
+     * {@link #startAgent(int)}, returning the running service itself for a caller that also reads
+     * what it holds in-process (the retrieval bench reads its {@code passageRanking()}).
+     */
+    AgentApp startAgentApp(int port) {
         demoKey();
         Path adminKeyFile = config.workDir().resolve(ADMIN_KEY_FILE);
         boolean firstStart = !Files.isRegularFile(adminKeyFile);
@@ -180,7 +188,8 @@ final class LocalDeployment implements AutoCloseable {
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
                 database(), SharedEmbeddingModel.get(config.agent().retrieval().embeddingModel()));
         started.push(agent);
-        return agent.start();
+        agent.start();
+        return agent;
     }
 
     /**

@@ -38,6 +38,21 @@ public final class HybridRetriever {
      * @param topK chunks to keep after fusion; at most {@link RetrievalSettings#candidates()}
      */
     public Retrieval retrieve(Question question, RetrievalScope scope, RetrievalMode mode, int topK) {
+        Retrieval ranked = ranked(question, scope, mode, topK);
+        if (settings.neighbours() > 0 && !ranked.isEmpty()) {
+            return new Retrieval(withNeighbours(ranked.chunks(), scope), ranked.bestSimilarity());
+        }
+        return ranked;
+    }
+
+    /**
+     * The chunks {@link #retrieve} keeps, in rank order, without the neighbours it then adds for
+     * the answer's context: the ranking itself, which a measurement can read at depths chat never
+     * keeps (the searches' depth, {@link RetrievalSettings#candidates()}, is the limit).
+     *
+     * @param depth chunks to keep after fusion; at most {@link RetrievalSettings#candidates()}
+     */
+    public Retrieval ranked(Question question, RetrievalScope scope, RetrievalMode mode, int depth) {
         JsonNode lexical = mode == RetrievalMode.KNN ? NONE
                 : hits(search.apply(ChunkQueries.bm25(question, scope, settings.candidates(),
                         settings.headingBoost(), settings.titleBoost())));
@@ -47,7 +62,7 @@ public final class HybridRetriever {
         Map<String, JsonNode> sources = new HashMap<>();
         List<String> lexicalIds = ids(lexical, sources);
         List<String> semanticIds = ids(semantic, sources);
-        int keep = Math.min(topK, settings.candidates());
+        int keep = Math.min(depth, settings.candidates());
         List<RetrievedChunk> chunks = new ArrayList<>(keep);
         double[] weights = {settings.bm25Weight(), settings.knnWeight()};
         if (mode != RetrievalMode.HYBRID) {
@@ -58,9 +73,6 @@ public final class HybridRetriever {
                 break;
             }
             chunks.add(chunk(fused.id(), sources.get(fused.id()), fused.score()));
-        }
-        if (settings.neighbours() > 0 && !chunks.isEmpty()) {
-            chunks = withNeighbours(chunks, scope);
         }
         // Elasticsearch scores a cosine kNN hit as (1 + cosine) / 2; hits come best first
         double bestSimilarity = semantic.isEmpty() ? -1 : 2 * semantic.get(0).path("_score").asDouble() - 1;

@@ -88,4 +88,26 @@ class HybridRetrieverTest {
 
         assertThat(requests).hasSize(2);
     }
+
+    @Test
+    void theRankingIsTheKeptChunksWithoutTheNeighboursAddedForTheAnswer() {
+        HybridRetriever retriever = new HybridRetriever(this::search, settings(1, 2, 1, 1));
+
+        Retrieval ranked = retriever.ranked(QUESTION, RetrievalScope.of("t", "kb"), RetrievalMode.HYBRID, 2);
+
+        assertThat(ranked.chunks()).extracting(RetrievedChunk::chunkId).containsExactly("d:2", "d:3");
+        assertThat(requests).hasSize(2); // the two searches; no look-up of neighbours
+        assertThat(retriever.retrieve(QUESTION, RetrievalScope.of("t", "kb"), RetrievalMode.HYBRID, 1).chunks())
+                .extracting(RetrievedChunk::chunkId).containsExactly("d:2", "d:1");
+    }
+
+    @Test
+    void theRankingOfOneModeIsThatSearchsOrderAndStopsAtTheDepth() {
+        HybridRetriever retriever = new HybridRetriever(this::search, settings(1, 1, 8, 0));
+
+        assertThat(retriever.ranked(QUESTION, RetrievalScope.of("t", "kb"), RetrievalMode.BM25, 50).chunks())
+                .extracting(RetrievedChunk::chunkId).containsExactly("d:3", "d:2");
+        assertThat(retriever.ranked(QUESTION, RetrievalScope.of("t", "kb"), RetrievalMode.KNN, 1).chunks())
+                .extracting(RetrievedChunk::chunkId).containsExactly("d:2");
+    }
 }

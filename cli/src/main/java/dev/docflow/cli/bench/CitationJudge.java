@@ -1,7 +1,9 @@
 package dev.docflow.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docflow.agent.retrieval.RetrievedChunk;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * Judges a chat reply against an {@link EvalQuestion}, by the rules of {@code shared/eval/README.md}:
  * a citation is correct when it names the source (and, where given, a page span holding the page)
  * and its passage contains one of the expected strings; an answer is correct when it contains one
- * of the expected strings and every {@code [n]} in it is one of the reply's citations.
+ * of the expected strings and every {@code [n]} in it is one of the reply's citations. A ranked
+ * chunk (retrieval before the answer stage) is judged as a citation is.
  */
 public final class CitationJudge {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
@@ -33,18 +36,36 @@ public final class CitationJudge {
         return 0;
     }
 
+    /**
+     * 1-based position of the first correct passage among the first {@code depth} ranked chunks, or 0
+     * if none: judged as a citation is, on the chunk's file name, page span and text.
+     */
+    public static int firstCorrectPassage(EvalQuestion question, List<RetrievedChunk> ranked, int depth) {
+        for (int position = 1; position <= Math.min(depth, ranked.size()); position++) {
+            RetrievedChunk chunk = ranked.get(position - 1);
+            if (isCorrect(question, chunk.fileName(), chunk.pageStart(), chunk.pageEnd(), chunk.text())) {
+                return position;
+            }
+        }
+        return 0;
+    }
+
     static boolean isCorrect(EvalQuestion question, JsonNode citation) {
-        if (!citation.path("fileName").asText().equals(question.source())) {
+        int start = citation.path("page").asInt(0);
+        return isCorrect(question, citation.path("fileName").asText(), start, citation.path("pageEnd").asInt(start),
+                citation.path("snippet").asText());
+    }
+
+    private static boolean isCorrect(EvalQuestion question, String fileName, int pageStart, int pageEnd, String text) {
+        if (!fileName.equals(question.source())) {
             return false;
         }
         if (question.page() > 0) {
-            int start = citation.path("page").asInt(0);
-            int end = citation.path("pageEnd").asInt(start);
-            if (question.page() < start || question.page() > end) {
+            if (question.page() < pageStart || question.page() > pageEnd) {
                 return false;
             }
         }
-        return containsAny(citation.path("snippet").asText(), question.passageContains());
+        return containsAny(text, question.passageContains());
     }
 
     public static boolean answerIsCorrect(EvalQuestion question, JsonNode reply) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docflow.agent.retrieval.RetrievedChunk;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,17 +57,24 @@ class CitationJudgeTest {
     }
 
     @Test
-    void tallyAveragesOverQuestions() {
-        RetrievalTally tally = new RetrievalTally();
-        tally.add(1, true);
-        tally.add(2, false);
-        tally.add(0, false);
-        tally.add(5, true);
+    void theFirstRankedChunkOnTheSourcePageHoldingThePassageCounts() {
+        List<RetrievedChunk> ranked = List.of(
+                chunk("R-data.pdf", 19, 19, "read.xport is described elsewhere"),
+                chunk("R-data.pdf", 17, 18, "Function read.xport reads XPORT"),
+                chunk("R-intro.pdf", 19, 19, "Function read.xport reads XPORT"),
+                chunk("R-data.pdf", 18, 20, "Function read.xport reads XPORT"));
 
-        assertThat(tally.recallAt1()).isEqualTo(0.25);
-        assertThat(tally.recallAt5()).isEqualTo(0.75);
-        assertThat(tally.mrr()).isEqualTo((1 + 0.5 + 0.2) / 4);
-        assertThat(tally.answerAccuracy()).isEqualTo(0.5);
+        assertThat(CitationJudge.firstCorrectPassage(paged, ranked, 50)).isEqualTo(1);
+        assertThat(CitationJudge.firstCorrectPassage(paged, ranked.subList(1, 4), 50)).isEqualTo(3);
+        assertThat(CitationJudge.firstCorrectPassage(paged, ranked.subList(1, 4), 2)).isZero();
+        assertThat(CitationJudge.firstCorrectPassage(unpaged, List.of(chunk("health.md", 0, 0, "port 8085")), 50))
+                .isEqualTo(1);
+        assertThat(CitationJudge.firstCorrectPassage(unpaged, List.of(), 50)).isZero();
+    }
+
+    private static RetrievedChunk chunk(String fileName, int pageStart, int pageEnd, String text) {
+        return new RetrievedChunk(fileName + ":" + pageStart, "doc", fileName, "", 0, pageStart, pageEnd, 0, text.length(),
+                "", text, "", 0.5);
     }
 
     private static JsonNode reply(String json) throws Exception {
