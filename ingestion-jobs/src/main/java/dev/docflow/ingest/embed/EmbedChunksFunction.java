@@ -2,20 +2,19 @@ package dev.docflow.ingest.embed;
 
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.ingest.model.ChunkedDocument;
-import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.EmbeddedChunk;
-import dev.docflow.ingest.model.IndexAction;
-import dev.docflow.ingest.outcome.OutcomeTag;
+import dev.docflow.ingest.model.EmbeddedDocument;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Embeds a document's chunks and emits them one by one as index writes, then reports the document as indexed
- * (its chunks follow to the index sink, which flushes them before the next checkpoint completes).
+ * Embeds a document's chunks and emits them together, for the index stage to write as one unit;
+ * the document's outcome is the index stage's to emit, once its chunks are written
+ * ({@code IndexChunksFunction}).
  */
-public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexAction> {
+public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, EmbeddedDocument> {
     private final EmbeddingModelChoice model;
     private transient ChunkEmbedder embedder;
 
@@ -29,13 +28,12 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexA
     }
 
     @Override
-    public void processElement(ChunkedDocument document, Context context, Collector<IndexAction> out) {
+    public void processElement(ChunkedDocument document, Context context, Collector<EmbeddedDocument> out) {
         List<float[]> vectors = embedder.embed(document.chunks());
-        for (int i = 0; i < document.chunks().length; i++) {
-            out.collect(IndexAction.put(
-                    new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id())));
+        EmbeddedChunk[] embedded = new EmbeddedChunk[document.chunks().length];
+        for (int i = 0; i < embedded.length; i++) {
+            embedded[i] = new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id());
         }
-        context.output(OutcomeTag.OUTCOMES, DocumentOutcome.indexed(
-                document.ref(), document.pageCount(), document.chunks().length));
+        out.collect(new EmbeddedDocument(document.ref(), document.pageCount(), embedded));
     }
 }
