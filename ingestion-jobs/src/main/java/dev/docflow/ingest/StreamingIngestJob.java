@@ -47,8 +47,7 @@ public final class StreamingIngestJob {
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.ensureExists();
         }
-        env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
-        env.getCheckpointConfig().enableUnalignedCheckpoints();
+        IngestionPipeline.configureCheckpoints(env, settings, CHECKPOINT_INTERVAL);
         KafkaSource<DocumentRef> uploads = KafkaSource.<DocumentRef>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(kafka.uploadsTopic())

@@ -204,6 +204,93 @@ class PoisonDocumentIT {
         }
     }
 
+    /**
+     * A text at the extraction limit (20M characters) passes parsing and would make some 20,000
+     * chunks: at ~30 chunks/s, over ten minutes of the embedding worker, and on the old code past
+     * the checkpoint timeout into a restart loop. It fails as {@code too_large} at the chunk stage,
+     * as soon as it passes {@code Chunker.MAX_CHUNKS}, and the upload after it is indexed.
+     */
+    @Test
+    void aTwentyMillionCharacterTextFailsAsTooLargeAndTheNextUploadGoesThrough(@TempDir Path dir) throws Exception {
+        String kb = "huge";
+        KafkaSettings kafka = topic(kb);
+        Path huge = dir.resolve("rain.txt");
+        long chars = writeRainLog(huge, settings.parseLimits().maxExtractedChars());
+        assertThat(chars).isGreaterThan(19_900_000L).isLessThanOrEqualTo(settings.parseLimits().maxExtractedChars());
+        DocumentRef poison = upload(kb, "rain.txt", huge, ObjectStore.keyOf(TENANT, kb, "rain.txt"));
+        DocumentRef next = upload(kb, "next.md", text(dir, "next.md", "# Next\n\nA wren sings in the hedge.\n"),
+                ObjectStore.keyOf(TENANT, kb, "next.md"));
+
+        JobClient job = new StreamingIngestJob(settings, kafka).start(flink.environment(PARALLELISM));
+        try {
+            publish(kafka, poison);
+            publish(kafka, next);
+            awaitStatus(poison, "failed", Duration.ofMinutes(5));
+            awaitStatus(next, "indexed", Duration.ofMinutes(3));
+
+            DocumentRecord failed = row(poison);
+            assertThat(failed.failureReason()).isEqualTo("too_large");
+            assertThat(failed.failureStage()).isEqualTo("chunk");
+            assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            index.refresh();
+            assertThat(index.countChunks(TENANT, kb, poison.documentId())).isZero();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * A document whose processing takes longer than its budget (10 s here; checkpoints every 5 s):
+     * a text of some 3,000 chunks, over a minute of embedding. On the old code the budget covered
+     * parsing only, and the document held the embedding worker to the end. It fails as
+     * {@code timeout}, the job does not restart, and the upload after it is indexed.
+     */
+    @Test
+    void aDocumentSlowerThanItsTimeBudgetFailsAsTimeoutAndTheNextUploadGoesThrough(@TempDir Path dir) throws Exception {
+        String kb = "slow";
+        KafkaSettings kafka = topic(kb);
+        IngestionSettings tenSeconds = new IngestionSettings(settings.objectStore(), settings.elasticsearch(), settings.database(),
+                settings.parseLimits().withMaxParseSeconds(10), settings.extraction(), settings.chunking(), settings.embeddingModel());
+        Path slow = dir.resolve("long-rain.txt");
+        writeRainLog(slow, 3_000_000);
+        DocumentRef poison = upload(kb, "long-rain.txt", slow, ObjectStore.keyOf(TENANT, kb, "long-rain.txt"));
+        DocumentRef next = upload(kb, "next.md", text(dir, "next.md", "# Next\n\nA robin hops on the lawn.\n"),
+                ObjectStore.keyOf(TENANT, kb, "next.md"));
+
+        JobClient job = new StreamingIngestJob(tenSeconds, kafka).start(flink.environment(PARALLELISM));
+        try {
+            publish(kafka, poison);
+            publish(kafka, next);
+            awaitStatus(poison, "failed", Duration.ofMinutes(3));
+            awaitStatus(next, "indexed", Duration.ofMinutes(3));
+
+            DocumentRecord failed = row(poison);
+            assertThat(failed.failureReason()).isEqualTo("timeout");
+            assertThat(failed.failureStage()).isIn("chunk", "embed");
+            assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** Lines of a rain gauge log, paragraphs of five, up to {@code maxChars} characters; returns how many. */
+    private static long writeRainLog(Path file, long maxChars) throws Exception {
+        long written = 0;
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int line = 0; ; line++) {
+                String text = "Entry " + line + ": the gauge at station " + (line % 97) + " read " + (line * 7 % 113)
+                        + " millimetres of rain." + (line % 5 == 4 ? "\n\n" : "\n");
+                if (written + text.length() > maxChars) {
+                    return written;
+                }
+                out.write(text);
+                written += text.length();
+            }
+        }
+    }
+
     /** Holds the one version it is told to hold until released; every other record passes. */
     static final class HoldVersion implements MapFunction<DocumentRef, DocumentRef> {
         static final Duration MAX_HOLD = Duration.ofSeconds(12);
@@ -299,7 +386,11 @@ class PoisonDocumentIT {
     }
 
     private static void awaitStatus(DocumentRef ref, String status) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+        awaitStatus(ref, status, Duration.ofMinutes(3));
+    }
+
+    private static void awaitStatus(DocumentRef ref, String status, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(row(ref).status()).as(ref.fileName()).isEqualTo(status));
     }
 

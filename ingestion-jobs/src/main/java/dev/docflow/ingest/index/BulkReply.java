@@ -16,7 +16,7 @@ import java.util.Map;
  */
 record BulkReply(int retryable, ItemFailure rejection) {
 
-    /** One refused item: its id, HTTP status and Elasticsearch's error type and reason. */
+    /** One refused item: its id (null when the whole request was refused), HTTP status and Elasticsearch's error type and reason. */
     record ItemFailure(String id, int status, String type, String reason) {}
 
     static BulkReply read(JsonNode reply) {

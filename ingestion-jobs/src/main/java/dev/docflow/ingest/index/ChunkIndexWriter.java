@@ -107,8 +107,9 @@ public final class ChunkIndexWriter implements AutoCloseable {
         }
         if (rejection != null) {
             deleteChunks(staleIds(documentId, 0, Math.max(chunksWrittenBefore, document.chunks().length)), documentId);
+            String what = rejection.id() == null ? "the chunks" : "chunk " + rejection.id();
             throw new DocumentFailedException(Stage.INDEX, rejection.status() == 413 ? FailureReasons.TOO_LARGE : FailureReasons.REJECTED,
-                    bounded("Elasticsearch rejected chunk " + rejection.id() + " of document " + documentId + " ("
+                    bounded("Elasticsearch rejected " + what + " of document " + documentId + " ("
                             + rejection.status() + " " + rejection.type() + "): " + rejection.reason()), null);
         }
         deleteChunks(staleIds(documentId, document.chunks().length, chunksWrittenBefore), documentId);
@@ -169,7 +170,7 @@ public final class ChunkIndexWriter implements AutoCloseable {
                 }
                 if (status == 400 || status == 413) {
                     // the request held this document's chunks only: it is the document that is refused
-                    return new BulkReply.ItemFailure("(the whole request)", status, "http_" + status, e.getMessage());
+                    return new BulkReply.ItemFailure(null, status, "http_" + status, e.getResponse().getStatusLine().toString());
                 }
                 throw new ChunkIndexUnavailableException("Elasticsearch refused a bulk request on " + alias + ": "
                         + e.getResponse().getStatusLine(), e);

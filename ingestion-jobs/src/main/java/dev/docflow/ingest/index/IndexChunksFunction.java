@@ -4,7 +4,9 @@ import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.EmbeddedDocument;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Why keyed: all versions of one document come through one subtask, in the order they were
  * uploaded, and nothing is buffered between them, so a version's stale-chunk removal sees every
  * chunk the previous version wrote. Search sees a write only after a refresh, so the state keeps
- * how many chunks were last written for the document: those ids are deleted by count, and the
- * search finds what earlier runs wrote. The state is part of the checkpoint, consistent with the
+ * how many chunks were last written for the document (for {@link #CHUNK_COUNT_TTL}): those ids are
+ * deleted by count, and the search finds what older writes left. The state is part of the checkpoint, consistent with the
  * writes it describes; a replay writes the same ids again.
  *
  * <p>An unavailable index ({@link ChunkIndexUnavailableException}) fails the task: an
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDocument, DocumentOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexChunksFunction.class);
+    static final Duration CHUNK_COUNT_TTL = Duration.ofHours(1);
 
     private final ElasticsearchSettings settings;
     private transient ChunkIndexWriter writer;
@@ -51,7 +54,14 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
     @Override
     public void open(OpenContext openContext) {
         writer = new ChunkIndexWriter(settings);
-        chunksWritten = getRuntimeContext().getState(new ValueStateDescriptor<>("chunks-written", Types.INT));
+        ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("chunks-written", Types.INT);
+        // needed only until search sees the write (a refresh, 1 s by default): kept an hour, so the
+        // state does not grow with every document ever ingested
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(CHUNK_COUNT_TTL)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        chunksWritten = getRuntimeContext().getState(descriptor);
     }
 
     @Override
