@@ -126,6 +126,29 @@ class IndexChunksIT {
         assertThat(chunkIds(ref)).isEmpty();
     }
 
+    /**
+     * Unreachable is the cluster's trouble, not the document's: the write is retried with backoff
+     * and then reported as {@link ChunkIndexUnavailableException}, which fails the task so Flink
+     * restarts from the checkpoint, never as the document's {@code failed} outcome.
+     */
+    @Test
+    void anUnreachableIndexIsRetriedThenReportedAsUnavailableNeverAsTheDocumentsFailure() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DocumentRef ref = new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, "k", "unreachable.md", 10, 1L);
+        long started = System.nanoTime();
+        try (ChunkIndexWriter writer = new ChunkIndexWriter(new ElasticsearchSettings("http://127.0.0.1:" + closedPort, index.alias()))) {
+            assertThatThrownBy(() -> writer.write(new EmbeddedDocument(ref, 0, chunks(ref, 2, "text").toArray(new EmbeddedChunk[0])), 0))
+                    .isInstanceOf(ChunkIndexUnavailableException.class)
+                    .hasMessageContaining(ChunkIndexWriter.ATTEMPTS + " attempts")
+                    .hasMessageContaining(ref.documentId());
+        }
+        // 0.5 + 1 + 2 + 4 + 8 s of backoff between the six attempts
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(15));
+    }
+
     private static DocumentRef row(String fileName) {
         KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, KB);
         String id = DocumentIds.of(TENANT, KB, fileName);
