@@ -143,6 +143,22 @@ class UploadSafetyIT {
     }
 
     @Test
+    void aNewVersionTheIndexRefusedPartWayLeavesTheDocumentFailedNotServingChunksItLost() throws Exception {
+        UUID id = UUID.fromString(client.uploadOne("failures", "rates.md", "Rates: 3%.").path("id").asText());
+        database.documents().settleIndexed(id, row(id).objectKey(), null, 2);
+        client.uploadOne("failures", "rates.md", "Rates: 4%.");
+        String v2 = versions(id).pendingObjectKey();
+
+        // the index stage had begun overwriting the served chunks, then removed the document's chunks
+        assertThat(database.documents().settleFailed(id, v2, "index", "rejected", "chunk refused", false)).isTrue();
+
+        assertThat(row(id).status()).isEqualTo("failed");
+        assertThat(row(id).objectKey()).isEqualTo(v2);
+        assertThat(row(id).chunkCount()).isZero();
+        assertThat(database.documents().citableDocuments(new UUID[] {id})).isEmpty();
+    }
+
+    @Test
     void concurrentUploadsOfOneNameEndWithARowWhoseHashIsThatOfItsStoredBytes() throws Exception {
         int uploads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(uploads);

@@ -43,10 +43,9 @@ public final class BulkIngestJob {
         if (documents.isEmpty()) {
             return new Run(tenant, knowledgeBase, 0, null);
         }
-        env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
-        // the whole listing is in flight at once and a document can take seconds (OCR): an aligned
-        // barrier would wait behind all of it, and no outcome would be committed until the end
-        env.getCheckpointConfig().enableUnalignedCheckpoints();
+        // unaligned: the whole listing is in flight at once and a document can take seconds (OCR):
+        // an aligned barrier would wait behind all of it, and no outcome would be committed until the end
+        IngestionPipeline.configureCheckpoints(env, settings, CHECKPOINT_INTERVAL);
         IngestionPipeline.attach(
                 env.fromData(documents, TypeInformation.of(DocumentRef.class))
                         .name("Documents of " + tenant + "/" + knowledgeBase).uid("list-documents")

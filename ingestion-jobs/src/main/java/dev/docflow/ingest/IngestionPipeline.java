@@ -2,26 +2,63 @@ package dev.docflow.ingest;
 
 import dev.docflow.ingest.chunk.ChunkDocumentFunction;
 import dev.docflow.ingest.embed.EmbedChunksFunction;
-import dev.docflow.ingest.index.ChunkIndexSink;
-import dev.docflow.ingest.index.FindStaleChunksFunction;
+import dev.docflow.ingest.index.IndexChunksFunction;
 import dev.docflow.ingest.model.ChunkedDocument;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
+import dev.docflow.ingest.model.EmbeddedDocument;
 import dev.docflow.ingest.model.ExtractedDocument;
-import dev.docflow.ingest.model.IndexAction;
 import dev.docflow.ingest.model.Stage;
 import dev.docflow.ingest.outcome.OutcomeTag;
 import dev.docflow.ingest.outcome.RecordOutcomeSink;
 import dev.docflow.ingest.parse.ParseDocumentFunction;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.CheckpointConfig;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The one ingestion pipeline: parse → chunk → embed → index, with every document's outcome
- * recorded. The bulk and streaming jobs differ only in the source they attach it to.
+ * recorded: a failure of parse or chunk on their side outputs, the index stage's outcome (indexed,
+ * or refused by Elasticsearch) once its write is acknowledged. The bulk and streaming jobs differ only in the source they attach it to.
  */
 public final class IngestionPipeline {
+    /**
+     * Beyond one document's time budget, what a checkpoint barrier may still wait for: the parse
+     * worker's grace, chunking up to {@code Chunker.MAX_CHUNKS}, one embedding batch, and the index
+     * writes of a large document with their retries.
+     */
+    static final Duration CHECKPOINT_MARGIN = Duration.ofMinutes(5);
+    /**
+     * Checkpoints that may fail in a row (expired, say) before the job fails: a late checkpoint is
+     * taken again at the next interval; restarting would replay the slow document and be late again.
+     */
+    static final int TOLERABLE_CHECKPOINT_FAILURES = 10;
+
     private IngestionPipeline() {}
+
+    /**
+     * Checkpoints every {@code interval}, unaligned, with a timeout no single document can reach. A
+     * barrier passes an operator between two records; the longest a record holds one is its
+     * document's time budget ({@code parse.max-seconds}, which bounds parse, OCR, tables, chunk and
+     * embed together) plus {@link #CHECKPOINT_MARGIN}. With Flink's default timeout (10 min, the
+     * same as the default budget) and no tolerated failure, one slow document expired a checkpoint,
+     * the job restarted, replayed the same document and expired the next one: a restart loop.
+     * Unaligned, so a barrier overtakes the records queued behind a slow one.
+     */
+    public static void configureCheckpoints(StreamExecutionEnvironment env, IngestionSettings settings, Duration interval) {
+        env.enableCheckpointing(interval.toMillis());
+        CheckpointConfig checkpoints = env.getCheckpointConfig();
+        checkpoints.enableUnalignedCheckpoints();
+        checkpoints.setCheckpointTimeout(checkpointTimeout(settings).toMillis());
+        checkpoints.setTolerableCheckpointFailureNumber(TOLERABLE_CHECKPOINT_FAILURES);
+    }
+
+    static Duration checkpointTimeout(IngestionSettings settings) {
+        return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(CHECKPOINT_MARGIN);
+    }
 
     public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings) {
         SingleOutputStreamOperator<ExtractedDocument> parsed = documents
@@ -31,21 +68,28 @@ public final class IngestionPipeline {
         SingleOutputStreamOperator<ChunkedDocument> chunked = parsed
                 .process(new ChunkDocumentFunction(settings.chunking()))
                 .name(Stage.CHUNK.operatorName()).uid("chunk");
-        SingleOutputStreamOperator<IndexAction> embedded = chunked
+        SingleOutputStreamOperator<EmbeddedDocument> embedded = chunked
                 .process(new EmbedChunksFunction(settings.embeddingModel()))
                 .name(Stage.EMBED.operatorName() + " (" + settings.embeddingModel().displayName() + ")").uid("embed");
+        DataStream<DocumentOutcome> indexed = index(embedded, settings);
+        recordOutcomes(parsed.getSideOutput(OutcomeTag.OUTCOMES).union(chunked.getSideOutput(OutcomeTag.OUTCOMES),
+                embedded.getSideOutput(OutcomeTag.OUTCOMES), indexed), settings);
+    }
 
-        DataStream<DocumentOutcome> outcomes = parsed.getSideOutput(OutcomeTag.OUTCOMES)
-                .union(chunked.getSideOutput(OutcomeTag.OUTCOMES), embedded.getSideOutput(OutcomeTag.OUTCOMES));
+    /**
+     * The index stage: writes each document's chunks and emits its outcome once they are written.
+     * Keyed by document id, so the versions of one document are written in order, each after the
+     * previous one's chunks are in the index (see {@link IndexChunksFunction}).
+     */
+    public static DataStream<DocumentOutcome> index(DataStream<EmbeddedDocument> embedded, IngestionSettings settings) {
+        return embedded
+                .keyBy(document -> document.ref().documentId(), Types.STRING)
+                .process(new IndexChunksFunction(settings.elasticsearch()))
+                .name(Stage.INDEX.operatorName()).uid("index-chunks");
+    }
 
-        DataStream<IndexAction> staleChunks = outcomes
-                .filter(DocumentOutcome::indexed).name("Indexed documents").uid("indexed-documents")
-                .process(new FindStaleChunksFunction(settings.elasticsearch()))
-                .name("Find stale chunks").uid("find-stale-chunks");
-
-        embedded.union(staleChunks)
-                .sinkTo(ChunkIndexSink.create(settings.elasticsearch()))
-                .name(Stage.INDEX.operatorName()).uid("index");
+    /** Records every outcome in PostgreSQL, at checkpoints. */
+    public static void recordOutcomes(DataStream<DocumentOutcome> outcomes, IngestionSettings settings) {
         outcomes.sinkTo(new RecordOutcomeSink(settings.database()))
                 .name("Record outcome (PostgreSQL)").uid("record-outcome");
     }

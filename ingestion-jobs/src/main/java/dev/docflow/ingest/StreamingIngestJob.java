@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
@@ -18,7 +19,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The long-running job: ingests each document whose upload event arrives on the uploads topic,
- * through the same pipeline as {@link BulkIngestJob}. Offsets, outcomes and chunks are committed
+ * through the same pipeline as {@link BulkIngestJob}. Events are keyed by document id from the
+ * source on, so the versions of one document are processed one after the other, in upload order. Offsets, outcomes and chunks are committed
  * together at checkpoints; a restarted job replays from its last checkpoint and, chunk ids being
  * the document id and ordinal, rewrites rather than duplicates.
  */
@@ -45,8 +47,7 @@ public final class StreamingIngestJob {
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.ensureExists();
         }
-        env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
-        env.getCheckpointConfig().enableUnalignedCheckpoints();
+        IngestionPipeline.configureCheckpoints(env, settings, CHECKPOINT_INTERVAL);
         KafkaSource<DocumentRef> uploads = KafkaSource.<DocumentRef>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(kafka.uploadsTopic())
@@ -57,7 +58,8 @@ public final class StreamingIngestJob {
         IngestionPipeline.attach(interpose.apply(
                 env.fromSource(uploads, WatermarkStrategy.noWatermarks(), "Uploads (Kafka " + kafka.uploadsTopic() + ")")
                         .uid("uploads")
-                        .rebalance()
+                        // not rebalance(): an old version could then finish after a new one
+                        .keyBy(DocumentRef::documentId, Types.STRING)
                         .map(new MarkProcessingFunction(settings.database())).name("Mark processing (PostgreSQL)")
                         .uid("mark-processing")),
                 settings);

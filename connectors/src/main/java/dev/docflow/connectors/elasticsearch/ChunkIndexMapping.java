@@ -4,11 +4,14 @@ import static dev.docflow.connectors.contract.ChunkFields.*;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docflow.connectors.contract.KeywordBound;
+import java.util.List;
 
 /**
  * The chunk index: BM25 over the exact text (standard analyzer) and over Java-stemmed text
  * (whitespace analyzer: the terms arrive analyzed), a 384-dim cosine HNSW vector, and keyword
- * fields for the filters every query carries. Only analyzers built into the Elasticsearch server
+ * fields for the filters every query carries, each with an {@code ignore_above} (see
+ * {@link KeywordBound}). Only analyzers built into the Elasticsearch server
  * are named, so the mapping works on the embedded distribution and on a full one.
  */
 public final class ChunkIndexMapping {
@@ -18,6 +21,9 @@ public final class ChunkIndexMapping {
      */
     public static final int VERSION = 1;
     public static final int EMBEDDING_DIMENSIONS = 384;
+    /** The keyword fields: exact filters and labels. Writers cut their values with {@link KeywordBound#cut}. */
+    public static final List<String> KEYWORD_FIELDS = List.of(
+            CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, FILE_TYPE, CONTENT_TYPE, PART_PATH, KIND, EMBEDDING_MODEL);
 
     private ChunkIndexMapping() {}
 
@@ -32,8 +38,10 @@ public final class ChunkIndexMapping {
     public static ObjectNode body() {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode properties = json.objectNode();
-        for (String keyword : new String[] {CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, FILE_TYPE, CONTENT_TYPE, PART_PATH, KIND, EMBEDDING_MODEL}) {
-            properties.putObject(keyword).put("type", "keyword");
+        for (String keyword : KEYWORD_FIELDS) {
+            // a value over Lucene's term limit would reject the whole chunk: writers cut values
+            // (KeywordBound.cut), and ignore_above leaves any longer one unindexed instead
+            properties.putObject(keyword).put("type", "keyword").put("ignore_above", KeywordBound.IGNORE_ABOVE_CHARS);
         }
         for (String integer : new String[] {ORDINAL, PAGE_START, PAGE_END, CHAR_START, CHAR_END, TABLE_INDEX}) {
             properties.putObject(integer).put("type", "integer");

@@ -65,6 +65,11 @@ public interface DocumentRepository {
     @CreateSqlObject
     ObjectRemovalRepository removals();
 
+    /** As {@link #settleFailed(UUID, String, String, String, String, boolean)}, the served chunks untouched. */
+    default boolean settleFailed(UUID id, String objectKey, String stage, String reasonCode, String message) {
+        return settleFailed(id, objectKey, stage, reasonCode, message, true);
+    }
+
     /**
      * Settles the version {@code objectKey} of a document as indexed, if it is the version the row
      * waits for: it becomes the version served, and the one it replaces is scheduled for removal.
@@ -88,21 +93,24 @@ public interface DocumentRepository {
 
     /**
      * Settles the version {@code objectKey} of a document as failed, if it is the version the row
-     * waits for. When an indexed version is served, it stays served and searchable, the failure is
-     * kept as the latest one and the failed version's file is scheduled for removal; otherwise the
-     * document is {@code failed}, keeping the failed file. Outcomes of other versions change
-     * nothing.
+     * waits for. When an indexed version is served and its chunks are intact, it stays served and
+     * searchable, the failure is kept as the latest one and the failed version's file is scheduled
+     * for removal; otherwise the document is {@code failed}, keeping the failed file. Outcomes of
+     * other versions change nothing.
      *
+     * @param servedChunksIntact false when the failure came after the served version's chunks were
+     *     touched (the index refused the new version's chunks part way)
      * @return whether the row changed
      */
     @Transaction
-    default boolean settleFailed(UUID id, String objectKey, String stage, String reasonCode, String message) {
+    default boolean settleFailed(UUID id, String objectKey, String stage, String reasonCode, String message,
+            boolean servedChunksIntact) {
         Optional<DocumentVersions> found = lockVersions(id);
         if (found.isEmpty() || found.get().isDeleting() || !objectKey.equals(found.get().pendingObjectKey())) {
             return false;
         }
         DocumentVersions versions = found.get();
-        if (versions.indexedAt() != null && !objectKey.equals(versions.objectKey())) {
+        if (servedChunksIntact && versions.indexedAt() != null && !objectKey.equals(versions.objectKey())) {
             dropFailedPending(id, stage, reasonCode, message);
             removals().schedule(objectKey, 0);
         } else {

@@ -2,17 +2,26 @@ package dev.docflow.ingest.chunk;
 
 import dev.docflow.ingest.model.Chunk;
 import dev.docflow.ingest.model.ChunkedDocument;
+import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.Stage;
 import dev.docflow.ingest.outcome.OutcomeTag;
+import dev.docflow.ingest.parse.FailureReasons;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Cuts an extracted document into chunks; a document with no chunk fails alone as {@code empty}. */
+/**
+ * Cuts an extracted document into chunks. A document fails alone: {@code empty} with no chunk,
+ * {@code too_large} past {@link Chunker#MAX_CHUNKS}, {@code timeout} when its time budget ran out.
+ */
 public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, ChunkedDocument> {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkDocumentFunction.class);
+
     private final ChunkingSettings settings;
     private transient Chunker chunker;
 
@@ -27,13 +36,23 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
 
     @Override
     public void processElement(ExtractedDocument document, Context context, Collector<ChunkedDocument> out) {
-        List<Chunk> chunks = chunker.chunk(document);
-        if (chunks.isEmpty()) {
-            context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(
-                    document.ref(), Stage.CHUNK, "empty", "the document has no text to index"));
+        List<Chunk> chunks;
+        try {
+            chunks = chunker.chunk(document);
+            if (chunks.isEmpty()) {
+                throw new DocumentFailedException(Stage.CHUNK, FailureReasons.EMPTY, "the document has no text to index", null);
+            }
+            if (System.currentTimeMillis() > document.deadlineMillis()) {
+                throw new DocumentFailedException(Stage.CHUNK, FailureReasons.TIMEOUT,
+                        "the document's time limit (parse.max-seconds) ran out while it was chunked", null);
+            }
+        } catch (DocumentFailedException e) {
+            LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
+                    e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
+            context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
             return;
         }
         out.collect(new ChunkedDocument(document.ref(), document.contentType(), document.pageCount(),
-                chunks.toArray(new Chunk[0])));
+                chunks.toArray(new Chunk[0]), document.deadlineMillis()));
     }
 }

@@ -2,11 +2,14 @@ package dev.docflow.ingest.chunk;
 
 import dev.docflow.ingest.model.BlockKind;
 import dev.docflow.ingest.model.Chunk;
+import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentPart;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.ExtractedTable;
 import dev.docflow.ingest.model.OcrPage;
+import dev.docflow.ingest.model.Stage;
 import dev.docflow.ingest.model.TextBlock;
+import dev.docflow.ingest.parse.FailureReasons;
 import dev.docflow.ingest.tables.TableChunks;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -25,17 +28,34 @@ import java.util.Set;
  * citations name one page; paragraphs too long for one chunk are cut between sentences, and
  * sentences too long between words. Consecutive chunks of prose overlap by up to
  * {@link ChunkingSettings#overlapTokens}. Every chunk's text is exactly
- * {@code text.substring(charStart, charEnd)}. Thread-safe when its {@link TokenCounter} is.
+ * {@code text.substring(charStart, charEnd)}. A document making more than {@link #MAX_CHUNKS}
+ * chunks throws {@link DocumentFailedException} ({@code too_large}). Thread-safe when its
+ * {@link TokenCounter} is.
  */
 public final class Chunker {
     static final String HEADING_SEPARATOR = " › ";
 
+    /**
+     * Most chunks one document may make; one more and it fails as {@code too_large}, found as soon
+     * as it is made, before the rest of the text is cut. Embedding runs at about 30 chunks/s here,
+     * so this is minutes of one embedding worker; it is also the most chunks of one document the
+     * index's stale-chunk search looks up ({@code ChunkIndex}). A 20M-character text makes about
+     * twice as many.
+     */
+    public static final int MAX_CHUNKS = 10_000;
+
     private final TokenCounter tokens;
     private final ChunkingSettings settings;
+    private final int maxChunks;
 
     public Chunker(TokenCounter tokens, ChunkingSettings settings) {
+        this(tokens, settings, MAX_CHUNKS);
+    }
+
+    Chunker(TokenCounter tokens, ChunkingSettings settings, int maxChunks) {
         this.tokens = tokens;
         this.settings = settings;
+        this.maxChunks = maxChunks;
     }
 
     /** Chunks a document of one part, with no tables and no OCR. */
@@ -211,7 +231,7 @@ public final class Chunker {
         void addTable(ExtractedTable table, TextBlock block) {
             String path = headingPath;
             for (TableChunks.Piece piece : TableChunks.split(table.rows(), tokens, settings.textBudget())) {
-                chunks.add(new Chunk(chunks.size(), piece.markdown(), block.page(), block.page(), block.start(), block.end(),
+                addChunk(new Chunk(chunks.size(), piece.markdown(), block.page(), block.page(), block.start(), block.end(),
                         path, tokens.count(piece.markdown()) + 2, partPath, piece.csv(), table.index(),
                         confidence(block.page(), block.page())));
             }
@@ -232,6 +252,14 @@ public final class Chunker {
             return ((long) part << 32) | page;
         }
 
+        void addChunk(Chunk chunk) {
+            if (chunks.size() == maxChunks) {
+                throw new DocumentFailedException(Stage.CHUNK, FailureReasons.TOO_LARGE,
+                        "the document makes more than the limit of " + maxChunks + " chunks", null);
+            }
+            chunks.add(chunk);
+        }
+
         int lastPage() {
             return units.get(units.size() - 1).page;
         }
@@ -250,7 +278,7 @@ public final class Chunker {
             Unit last = units.get(units.size() - 1);
             int pageStart = units.stream().mapToInt(Unit::page).min().orElse(0);
             int pageEnd = units.stream().mapToInt(Unit::page).max().orElse(0);
-            chunks.add(new Chunk(chunks.size(), text.substring(first.start, last.end), pageStart, pageEnd,
+            addChunk(new Chunk(chunks.size(), text.substring(first.start, last.end), pageStart, pageEnd,
                     first.start, last.end, headingPath, size + 2, partPath, null, 0, confidence(pageStart, pageEnd)));
             List<Unit> carried = trailingProse(overlapBudget);
             units.clear();

@@ -1,32 +1,56 @@
 package dev.docflow.ingest.embed;
 
 import dev.docflow.ingest.model.Chunk;
+import dev.docflow.ingest.model.DocumentFailedException;
+import dev.docflow.ingest.model.Stage;
+import dev.docflow.ingest.parse.FailureReasons;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * Embeds a document's chunks in one call (the model spreads a call over the cores). A chunk is
- * embedded with its heading path in front, so a passage is found by the section it belongs to.
+ * Embeds a document's chunks, {@link #BATCH} at a time (the model spreads a call over the cores),
+ * within the document's time budget: a document whose time runs out between two batches fails
+ * as {@code timeout}, so no document holds an embedding worker past its budget by more than one
+ * batch. A chunk is embedded with its heading path in front, so a passage is found by the
+ * section it belongs to.
  */
 public final class ChunkEmbedder {
+    /** Chunks per model call: a few seconds at most here (~30 chunks/s), so the deadline is seen often. */
+    static final int BATCH = 64;
+
     private final EmbeddingModel model;
+    private final LongSupplier clock;
 
     public ChunkEmbedder(EmbeddingModel model) {
-        this.model = model;
+        this(model, System::currentTimeMillis);
     }
 
-    public List<float[]> embed(Chunk[] chunks) {
-        List<TextSegment> segments = new ArrayList<>(chunks.length);
-        for (Chunk chunk : chunks) {
-            segments.add(TextSegment.from(textToEmbed(chunk)));
-        }
-        List<Embedding> embeddings = model.embedAll(segments).content();
-        List<float[]> vectors = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            vectors.add(embedding.vector());
+    /** @param clock epoch milliseconds now */
+    ChunkEmbedder(EmbeddingModel model, LongSupplier clock) {
+        this.model = model;
+        this.clock = clock;
+    }
+
+    /** Embeds the chunks in no more time than is left until {@code deadlineMillis} (epoch milliseconds). */
+    public List<float[]> embed(Chunk[] chunks, long deadlineMillis) {
+        List<float[]> vectors = new ArrayList<>(chunks.length);
+        for (int from = 0; from < chunks.length; from += BATCH) {
+            if (clock.getAsLong() > deadlineMillis) {
+                throw new DocumentFailedException(Stage.EMBED, FailureReasons.TIMEOUT,
+                        "the document's time limit (parse.max-seconds) ran out after embedding " + from + " of "
+                                + chunks.length + " chunks", null);
+            }
+            List<TextSegment> segments = new ArrayList<>(BATCH);
+            for (int i = from; i < Math.min(chunks.length, from + BATCH); i++) {
+                segments.add(TextSegment.from(textToEmbed(chunks[i])));
+            }
+            for (Embedding embedding : model.embedAll(segments).content()) {
+                vectors.add(embedding.vector());
+            }
         }
         return vectors;
     }

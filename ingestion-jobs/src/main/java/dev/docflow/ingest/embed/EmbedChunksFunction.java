@@ -2,20 +2,26 @@ package dev.docflow.ingest.embed;
 
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.ingest.model.ChunkedDocument;
+import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.EmbeddedChunk;
-import dev.docflow.ingest.model.IndexAction;
+import dev.docflow.ingest.model.EmbeddedDocument;
 import dev.docflow.ingest.outcome.OutcomeTag;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Embeds a document's chunks and emits them one by one as index writes, then reports the document as indexed
- * (its chunks follow to the index sink, which flushes them before the next checkpoint completes).
+ * Embeds a document's chunks within what is left of its time budget (past it, the document fails
+ * alone as {@code timeout}) and emits them together, for the index stage to write as one unit;
+ * the document's outcome is the index stage's to emit, once its chunks are written
+ * ({@code IndexChunksFunction}).
  */
-public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexAction> {
+public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, EmbeddedDocument> {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedChunksFunction.class);
     private final EmbeddingModelChoice model;
     private transient ChunkEmbedder embedder;
 
@@ -29,13 +35,20 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, IndexA
     }
 
     @Override
-    public void processElement(ChunkedDocument document, Context context, Collector<IndexAction> out) {
-        List<float[]> vectors = embedder.embed(document.chunks());
-        for (int i = 0; i < document.chunks().length; i++) {
-            out.collect(IndexAction.put(
-                    new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id())));
+    public void processElement(ChunkedDocument document, Context context, Collector<EmbeddedDocument> out) {
+        List<float[]> vectors;
+        try {
+            vectors = embedder.embed(document.chunks(), document.deadlineMillis());
+        } catch (DocumentFailedException e) {
+            LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
+                    e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
+            context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
+            return;
         }
-        context.output(OutcomeTag.OUTCOMES, DocumentOutcome.indexed(
-                document.ref(), document.pageCount(), document.chunks().length));
+        EmbeddedChunk[] embedded = new EmbeddedChunk[document.chunks().length];
+        for (int i = 0; i < embedded.length; i++) {
+            embedded[i] = new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id());
+        }
+        out.collect(new EmbeddedDocument(document.ref(), document.pageCount(), embedded));
     }
 }

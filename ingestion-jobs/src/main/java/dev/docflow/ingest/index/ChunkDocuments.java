@@ -4,12 +4,17 @@ import static dev.docflow.connectors.contract.ChunkFields.*;
 
 import dev.docflow.connectors.analysis.EnglishTextAnalyzer;
 import dev.docflow.connectors.contract.FileTypes;
+import dev.docflow.connectors.contract.KeywordBound;
+import dev.docflow.connectors.elasticsearch.ChunkIndexMapping;
 import dev.docflow.ingest.model.Chunk;
 import dev.docflow.ingest.model.EmbeddedChunk;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Renders an embedded chunk as the index document defined by {@code ChunkIndexMapping}. */
+/**
+ * Renders an embedded chunk as the index document defined by {@link ChunkIndexMapping}, every
+ * keyword value cut to {@link KeywordBound#MAX_BYTES}.
+ */
 final class ChunkDocuments {
     private ChunkDocuments() {}
 
@@ -43,6 +48,13 @@ final class ChunkDocuments {
         }
         if (chunk.ocrConfidence() != Chunk.NOT_OCR) {
             source.put(OCR_CONFIDENCE, chunk.ocrConfidence());
+        }
+        // names come from users' files (a ZIP entry can be named with 40,000 characters): a keyword
+        // over Lucene's term limit would make Elasticsearch reject the chunk
+        for (String keyword : ChunkIndexMapping.KEYWORD_FIELDS) {
+            if (source.get(keyword) instanceof String value) {
+                source.put(keyword, KeywordBound.cut(value));
+            }
         }
         return source;
     }

@@ -1,4 +1,8 @@
 package dev.docflow.ingest.model;
 
-/** A document cut into chunks, in order. */
-public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks) {}
+/**
+ * A document cut into chunks, in order.
+ *
+ * @param deadlineMillis when the document's time is up, as in {@link ExtractedDocument#deadlineMillis}
+ */
+public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks, long deadlineMillis) {}

@@ -4,6 +4,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.ingest.model.DocumentOutcome;
+import dev.docflow.ingest.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records documents' outcomes in PostgreSQL. Outcomes are held until the writer flushes, which
- * Flink does at each checkpoint and at the end of input, the same moments the index sink flushes
- * its chunks: a document is not shown as indexed long before its chunks are searchable. Each
- * outcome settles only the version its document's row waits for (see {@code
+ * Flink does at each checkpoint and at the end of input; an {@code indexed} outcome only comes
+ * after the index stage has written the document's chunks, so a document is never shown indexed
+ * before its chunks are searchable. Each outcome settles only the version its document's row waits for (see {@code
  * DocumentRepository.settleIndexed}): an outcome of a version replaced while in flight, or of a
  * document being deleted, changes nothing.
  */
@@ -54,13 +55,23 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
                 boolean settled = outcome.indexed()
                         ? documents.settleIndexed(id, outcome.objectKey(),
                                 outcome.pageCount() == 0 ? null : outcome.pageCount(), outcome.chunkCount())
-                        : documents.settleFailed(id, outcome.objectKey(), outcome.stage(), outcome.reason(), outcome.message());
+                        : documents.settleFailed(id, outcome.objectKey(), outcome.stage(), outcome.reason(), outcome.message(),
+                                servedChunksIntact(outcome));
                 if (!settled) {
                     LOG.debug("outcome of a replaced version left unrecorded documentId={} objectKey={}",
                             outcome.documentId(), outcome.objectKey());
                 }
             }
             pending.clear();
+        }
+
+        /**
+         * A version that failed before the index stage left the served version's chunks as they
+         * were; one the index refused had begun to overwrite them, and the index stage removed the
+         * document's chunks.
+         */
+        private static boolean servedChunksIntact(DocumentOutcome outcome) {
+            return !Stage.INDEX.code().equals(outcome.stage());
         }
 
         @Override

@@ -77,7 +77,7 @@ final class DocumentAssembler {
         DocumentPart file = parts.get(0);
         return new ExtractedDocument(ref, file.contentType(), file.pageCount(), text.toString(),
                 blocks.toArray(new TextBlock[0]), parts.toArray(new DocumentPart[0]),
-                tables.toArray(new ExtractedTable[0]), ocrPages.toArray(new OcrPage[0]));
+                tables.toArray(new ExtractedTable[0]), ocrPages.toArray(new OcrPage[0]), ExtractedDocument.NO_DEADLINE);
     }
 
     private static boolean headingsOnly(PartContent content) {

@@ -8,6 +8,7 @@ import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.ocr.TesseractOcr;
 import dev.docflow.ingest.tables.PageTable;
 import dev.docflow.ingest.tables.PdfTableExtractor;
+import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parse stage of one document: its text, the files embedded in it, OCR of scanned pages and
@@ -27,15 +30,25 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Extraction runs on a worker thread so that a parser stuck in a loop cannot hold the job: past
  * the time limit the worker is interrupted and abandoned, and the next document gets a new one.
- * Not thread-safe: one per operator instance.
+ * A parser that ignores the interrupt (or spins in native code) keeps its thread: at most
+ * {@link #MAX_STUCK_WORKERS} such threads are left behind by one extractor. With that many still
+ * running, a document is not started but fails at once as {@code internal_error}, saying so: the
+ * threads and their memory stay bounded and the TaskManager lives, and the logs say it needs a
+ * restart to get its parse capacity back (a thread Java cannot stop is only freed with its
+ * process). Not thread-safe: one per operator instance.
  */
 public final class DocumentExtractor implements AutoCloseable {
     /** Time past the limit a cooperative stop is given before the worker is abandoned. */
     private static final long GRACE_SECONDS = 5;
+    /** Abandoned workers still running that one extractor tolerates; each may hold a core and a parse's memory. */
+    public static final int MAX_STUCK_WORKERS = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
 
     private final ParseLimits limits;
     private final ExtractionSettings settings;
     private final PartExtractor parts;
+    private final int maxStuckWorkers;
+    private final List<Thread> abandoned = new ArrayList<>();
     private Worker worker;
 
     /** Tables are found by tabula ({@link PdfTableExtractor}) when the settings want them. */
@@ -45,9 +58,14 @@ public final class DocumentExtractor implements AutoCloseable {
 
     /** @param tables finds the tables on a PDF page (tabula); {@code null} for none */
     public DocumentExtractor(ParseLimits limits, ExtractionSettings settings, PdfPagePass.PageTables tables) {
+        this(limits, settings, tables, MAX_STUCK_WORKERS);
+    }
+
+    DocumentExtractor(ParseLimits limits, ExtractionSettings settings, PdfPagePass.PageTables tables, int maxStuckWorkers) {
         this.limits = limits;
         this.settings = settings;
         this.parts = new PartExtractor(settings, tables);
+        this.maxStuckWorkers = maxStuckWorkers;
     }
 
     /**
@@ -55,10 +73,12 @@ public final class DocumentExtractor implements AutoCloseable {
      * An abandoned worker frees its Tesseract when its last task finally returns.
      */
     private final class Worker {
+        private volatile Thread thread;
         private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "docflow-parse-worker");
-            thread.setDaemon(true);
-            return thread;
+            Thread created = new Thread(runnable, "docflow-parse-worker");
+            created.setDaemon(true);
+            thread = created;
+            return created;
         });
         private volatile boolean abandoned;
         private TesseractOcr tesseract;
@@ -97,6 +117,13 @@ public final class DocumentExtractor implements AutoCloseable {
             throw new DocumentFailedException(TOO_LARGE,
                     "the file has " + size + " bytes, over the limit of " + limits.maxFileBytes());
         }
+        int stuck = stuckWorkers();
+        if (stuck >= maxStuckWorkers) {
+            LOG.error("document refused documentId={} stage=parse reason=internal_error: {} parse workers are still"
+                    + " running documents that timed out and ignored the interrupt; restart the TaskManager", ref.documentId(), stuck);
+            throw new DocumentFailedException(INTERNAL_ERROR, "not parsed: " + stuck
+                    + " parse workers are stuck in earlier documents that ignored their time limit");
+        }
         ExtractionBudget budget = new ExtractionBudget(limits);
         Worker current = worker();
         Future<ExtractedDocument> result = current.executor.submit(() -> {
@@ -113,6 +140,9 @@ public final class DocumentExtractor implements AutoCloseable {
         } catch (TimeoutException e) {
             result.cancel(true);
             worker.abandon();
+            if (worker.thread != null) {
+                abandoned.add(worker.thread);
+            }
             worker = null;
             throw budget.timeout();
         } catch (InterruptedException e) {
@@ -133,7 +163,7 @@ public final class DocumentExtractor implements AutoCloseable {
             if (assembler.isEmpty()) {
                 throw new DocumentFailedException(EMPTY, "no text found in the document");
             }
-            return assembler.build(ref);
+            return assembler.build(ref).withDeadline(budget.deadlineMillis());
         } finally {
             deleteTree(scratch);
         }
@@ -142,6 +172,12 @@ public final class DocumentExtractor implements AutoCloseable {
     private static PdfPagePass.PageTables tabula() {
         PdfTableExtractor tabula = new PdfTableExtractor();
         return (pdf, page) -> tabula.extractPageOrNone(pdf, page).stream().map(PageTable::rows).toList();
+    }
+
+    /** Abandoned workers whose thread is still running. */
+    int stuckWorkers() {
+        abandoned.removeIf(thread -> !thread.isAlive());
+        return abandoned.size();
     }
 
     private Worker worker() {

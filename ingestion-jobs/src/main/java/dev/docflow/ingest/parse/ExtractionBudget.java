@@ -11,6 +11,7 @@ import dev.docflow.ingest.model.DocumentFailedException;
 final class ExtractionBudget {
     private final ParseLimits limits;
     private final long deadlineNanos;
+    private final long deadlineMillis;
     private long chars;
     private int pages;
     private int embeddedFiles;
@@ -19,6 +20,15 @@ final class ExtractionBudget {
     ExtractionBudget(ParseLimits limits) {
         this.limits = limits;
         this.deadlineNanos = System.nanoTime() + limits.maxParseSeconds() * 1_000_000_000L;
+        this.deadlineMillis = System.currentTimeMillis() + limits.maxParseSeconds() * 1_000L;
+    }
+
+    /**
+     * When the document's whole time is up, by the wall clock: the stages after parsing (chunk,
+     * embed) run on other operators and spend what is left of the same budget.
+     */
+    long deadlineMillis() {
+        return deadlineMillis;
     }
 
     /** Throws {@code timeout} once the document's time is up, or when its thread was interrupted. */

@@ -11,6 +11,8 @@ public final class FailureReasons {
     public static final String TIMEOUT = "timeout";
     /** Tesseract failed on a page or image that did decode. */
     public static final String OCR_FAILED = "ocr_failed";
+    /** Elasticsearch refused the document's chunks for good (a value over one of its limits, a field it cannot parse). */
+    public static final String REJECTED = "rejected";
     /** A failure of ours (a bug, a missing native library), not of the file. */
     public static final String INTERNAL_ERROR = "internal_error";
 

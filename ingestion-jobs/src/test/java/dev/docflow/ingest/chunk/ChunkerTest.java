@@ -32,6 +32,23 @@ class ChunkerTest {
     }
 
     @Test
+    void aDocumentMakingMoreChunksThanTheLimitFailsAsTooLargeAsSoonAsItDoes() {
+        Document doc = new Document();
+        for (int i = 0; i < 40; i++) {
+            doc.paragraph(0, sentence(i, 25));
+        }
+        Chunker limited = new Chunker(WORDS, new ChunkingSettings(32, 6), 5);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limited.chunk(doc.text(), doc.blocks()))
+                .isInstanceOfSatisfying(dev.docflow.ingest.model.DocumentFailedException.class, e -> {
+                    assertThat(e.stage().code()).isEqualTo("chunk");
+                    assertThat(e.reason()).isEqualTo("too_large");
+                    assertThat(e.getMessage()).contains("5 chunks");
+                });
+        assertThat(new Chunker(WORDS, new ChunkingSettings(32, 6), 40).chunk(doc.text(), doc.blocks())).hasSize(40);
+    }
+
+    @Test
     void noWordOfTheDocumentIsLost() {
         Document doc = new Document();
         doc.paragraph(0, sentence(0, 50) + " " + sentence(1, 70));

@@ -114,6 +114,46 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void aParserThatNeverReturnsLeavesNoMoreThanTheBoundOfStuckWorkers() throws Exception {
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        // stands for a parser stuck in a loop that ignores interrupts; parked, so it costs no CPU
+        PdfPagePass.PageTables neverReturns = (pdf, page) -> {
+            while (end.getCount() > 0) {
+                try {
+                    end.await();
+                } catch (InterruptedException ignored) {
+                    // what a misbehaving parser does
+                }
+            }
+            return java.util.List.of();
+        };
+        Path pdf = pagedPdf(1);
+        try (DocumentExtractor stuck = new DocumentExtractor(ParseLimits.DEFAULTS.withMaxParseSeconds(1),
+                ExtractionSettings.DEFAULTS, neverReturns, 2)) {
+            for (int document = 0; document < 2; document++) {
+                assertThatThrownBy(() -> stuck.extract(ref(pdf), pdf))
+                        .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("timeout"));
+            }
+            assertThat(stuck.stuckWorkers()).isEqualTo(2);
+            long started = System.nanoTime();
+            for (int document = 0; document < 3; document++) {
+                assertThatThrownBy(() -> stuck.extract(ref(pdf), pdf))
+                        .isInstanceOfSatisfying(DocumentFailedException.class, e -> {
+                            assertThat(e.reason()).isEqualTo("internal_error");
+                            assertThat(e.getMessage()).contains("2 parse workers are stuck");
+                        });
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("refused at once, not after a timeout")
+                    .isLessThan(java.time.Duration.ofSeconds(1));
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("docflow-parse-worker") && thread.isAlive())
+                    .count()).as("no thread piles up").isLessThanOrEqualTo(2);
+        } finally {
+            end.countDown();
+        }
+    }
+
     private Path pagedPdf(int pages) throws IOException {
         Path file = dir.resolve(pages + "-pages.pdf");
         try (PDDocument document = new PDDocument()) {

@@ -1,0 +1,90 @@
+package dev.docflow.ingest.index;
+
+import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.ingest.model.DocumentFailedException;
+import dev.docflow.ingest.model.DocumentOutcome;
+import dev.docflow.ingest.model.EmbeddedDocument;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index stage, keyed by document id: writes each document's chunks, removes what its older
+ * version left, and only then emits the document's outcome ({@code indexed}, or {@code failed}
+ * at stage {@code index} when Elasticsearch refused a chunk for good). Outcomes go on to
+ * {@code RecordOutcomeSink}.
+ *
+ * <p>Why the outcome is emitted here and nowhere else: the outcome is the consequence of the
+ * write, not a prediction of it. Were it emitted before the write (by the embed stage, as it once
+ * was) and recorded by a sink that flushes independently of the index sink, a document whose chunks
+ * Elasticsearch refused could be shown {@code indexed}, and a refused write would fail the sink, so
+ * the job would replay the same document forever. Here the write is synchronous (see
+ * {@link ChunkIndexWriter}): an outcome exists only once the write it reports is acknowledged, and
+ * a checkpoint barrier, which passes between elements, always finds the two together.
+ *
+ * <p>Why keyed: all versions of one document come through one subtask, in the order they were
+ * uploaded, and nothing is buffered between them, so a version's stale-chunk removal sees every
+ * chunk the previous version wrote. Search sees a write only after a refresh, so the state keeps
+ * how many chunks were last written for the document (for {@link #CHUNK_COUNT_TTL}): those ids are
+ * deleted by count, and the search finds what older writes left. The state is part of the checkpoint, consistent with the
+ * writes it describes; a replay writes the same ids again.
+ *
+ * <p>An unavailable index ({@link ChunkIndexUnavailableException}) fails the task: an
+ * infrastructure failure, retried by Flink from the last checkpoint.
+ */
+public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDocument, DocumentOutcome> {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexChunksFunction.class);
+    static final Duration CHUNK_COUNT_TTL = Duration.ofHours(1);
+
+    private final ElasticsearchSettings settings;
+    private transient ChunkIndexWriter writer;
+    private transient ValueState<Integer> chunksWritten;
+
+    public IndexChunksFunction(ElasticsearchSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        writer = new ChunkIndexWriter(settings);
+        ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("chunks-written", Types.INT);
+        // needed only until search sees the write (a refresh, 1 s by default): kept an hour, so the
+        // state does not grow with every document ever ingested
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(CHUNK_COUNT_TTL)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        chunksWritten = getRuntimeContext().getState(descriptor);
+    }
+
+    @Override
+    public void processElement(EmbeddedDocument document, Context context, Collector<DocumentOutcome> out) throws Exception {
+        Integer before = chunksWritten.value();
+        try {
+            writer.write(document, before == null ? 0 : before);
+        } catch (DocumentFailedException e) {
+            chunksWritten.update(0);
+            LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
+                    e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
+            out.collect(DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
+            return;
+        }
+        chunksWritten.update(document.chunks().length);
+        LOG.debug("document indexed documentId={} stage=index chunks={}", document.ref().documentId(), document.chunks().length);
+        out.collect(DocumentOutcome.indexed(document.ref(), document.pageCount(), document.chunks().length));
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}
