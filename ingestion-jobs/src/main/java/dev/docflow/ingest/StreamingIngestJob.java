@@ -60,7 +60,7 @@ public final class StreamingIngestJob {
                         .uid("uploads")
                         // not rebalance(): an old version could then finish after a new one
                         .keyBy(DocumentRef::documentId, Types.STRING)
-                        .map(new MarkProcessingFunction(settings.database())).name("Mark processing (PostgreSQL)")
+                        .flatMap(new MarkProcessingFunction(settings.database())).name("Mark processing (PostgreSQL)")
                         .uid("mark-processing")),
                 settings);
         return env.executeAsync(NAME);

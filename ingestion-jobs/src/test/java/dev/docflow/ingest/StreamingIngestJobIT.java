@@ -89,12 +89,21 @@ class StreamingIngestJobIT {
             publish(new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, ObjectStore.keyOf(TENANT, KB, "gone.md"), "gone.md", 10, 0));
             DocumentRef second = upload(dir, "second.md", "# Second\n\nThe second upload mentions an otter in the river.\n");
             DocumentRef broken = upload(dir, "broken.pdf", "%PDF-1.4 these are not the bytes of a PDF");
+            // an event of a version of "second" that a newer upload replaced before the job read it
+            Path replacedFile = Files.writeString(dir.resolve("second-replaced.md"), "# Second\n\nA pelican, in a replaced version.\n");
+            String replacedKey = second.objectKey() + ".replaced";
+            store.upload(replacedKey, replacedFile, "application/octet-stream");
+            publish(new DocumentRef(second.documentId(), TENANT, KB, replacedKey, "second.md", Files.size(replacedFile), 0));
             publish(second);
             publish(broken);
             awaitStatus(second, "indexed");
             awaitStatus(broken, "failed");
 
             assertThat(row(broken).failureReason()).isEqualTo("corrupt");
+            // keyed by document id, the replaced version's event was taken before second's: skipped, never indexed
+            assertThat(index.countChunks(TENANT, KB, second.documentId())).isEqualTo((long) row(second).chunkCount());
+            assertThat(chunkTexts(second)).noneMatch(text -> text.contains("pelican"));
+            assertThat(maxChunkVersion(second)).as("second's chunks were written once, by second alone").isEqualTo(1);
             assertThat(failuresOf(job)).as("the job never failed over a message").isEmpty();
             for (DocumentRef ref : new DocumentRef[] {first, second}) {
                 assertThat(index.countChunks(TENANT, KB, ref.documentId())).isEqualTo((long) row(ref).chunkCount()).isPositive();
@@ -120,6 +129,30 @@ class StreamingIngestJobIT {
         String id = DocumentIds.of(TENANT, KB, name);
         database.documents().markProcessing(UUID.fromString(id), kb.id(), key, name, Files.size(file), null);
         return new DocumentRef(id, TENANT, KB, key, name, Files.size(file), 0);
+    }
+
+    private java.util.List<String> chunkTexts(DocumentRef ref) throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        chunkHits(ref).forEach(hit -> texts.add(hit.path("_source").path(dev.docflow.connectors.contract.ChunkFields.TEXT).asText()));
+        return texts;
+    }
+
+    /** The highest {@code _version} of the document's chunks: how often the most rewritten one was written. */
+    private long maxChunkVersion(DocumentRef ref) throws Exception {
+        long max = 0;
+        for (com.fasterxml.jackson.databind.JsonNode hit : chunkHits(ref)) {
+            max = Math.max(max, hit.path("_version").asLong());
+        }
+        return max;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode chunkHits(DocumentRef ref) throws Exception {
+        java.net.URI uri = java.net.URI.create(settings.elasticsearch().url() + "/" + settings.elasticsearch().indexAlias()
+                + "/_search?size=100&version=true&q=" + dev.docflow.connectors.contract.ChunkFields.DOCUMENT_ID + ":"
+                + ref.documentId());
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("hits").path("hits");
     }
 
     private void publish(DocumentRef ref) throws Exception {

@@ -39,6 +39,11 @@ public interface DocumentRepository {
     @RegisterConstructorMapper(DocumentVersions.class)
     Optional<DocumentVersions> lockVersions(@Bind("id") UUID id);
 
+    /** The versions the row names, read without a lock. */
+    @SqlQuery("SELECT object_key, pending_object_key, status, indexed_at, sha256, pending_sha256 FROM documents WHERE id = :id")
+    @RegisterConstructorMapper(DocumentVersions.class)
+    Optional<DocumentVersions> versions(@Bind("id") UUID id);
+
     /** The pending version becomes the served one, indexed. */
     @SqlUpdate("UPDATE documents SET object_key = pending_object_key, sha256 = pending_sha256,"
             + " size_bytes = coalesce(pending_size_bytes, size_bytes), pending_object_key = NULL, pending_sha256 = NULL,"

@@ -27,4 +27,9 @@ public record DocumentVersions(String objectKey, String pendingObjectKey, String
         }
         return sha.equals(sha256) && !"failed".equals(status);
     }
+
+    /** Whether the row serves the version or waits for it. */
+    public boolean names(String key) {
+        return key.equals(objectKey) || key.equals(pendingObjectKey);
+    }
 }
