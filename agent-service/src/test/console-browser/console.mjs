@@ -144,6 +144,25 @@ try {
     chunks: tr.querySelector('[data-label="Chunks"]').textContent,
     failure: tr.querySelector('.failure-cell').textContent,
   })));
+
+  // -- a new version of the PDF, by the row's re-upload button (a file of another name becomes a
+  // version of that document); ConsoleIT fails it: the older version stays indexed, the row says why
+  const newVersion = Buffer.concat([await readFile(pdf), Buffer.from('\n% a new version\n')]);
+  const chooser = page.waitForEvent('filechooser');
+  await row(pdfName).getByRole('button', { name: `Upload a new version of ${pdfName}` }).click();
+  await (await chooser).setFiles({ name: 'new-version.pdf', mimeType: 'application/pdf', buffer: newVersion });
+  await expect(row(pdfName)).toHaveAttribute('data-status', 'uploaded');
+  await signal('reuploaded');
+  await expect(row(pdfName).locator('.failure-cell')).toContainText('corrupt', STEP);
+  await expect(row(pdfName)).toHaveAttribute('data-status', 'indexed');
+  seen.rowsAfterReupload = await page.locator('#documents tbody tr').count();
+  seen.reuploadedRow = await row(pdfName).evaluate((tr) => ({
+    status: tr.dataset.status,
+    pages: tr.querySelector('[data-label="Pages"]').textContent,
+    chunks: tr.querySelector('[data-label="Chunks"]').textContent,
+    failure: tr.querySelector('.failure-cell').textContent,
+  }));
+  seen.sameDocumentAfterReupload = await page.evaluate(() => window.__sameDocument === true);
   await shot(page, 'documents');
 
   // -- filter by status: only the failed one

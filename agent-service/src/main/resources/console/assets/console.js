@@ -417,7 +417,18 @@ async function upload(files, names = []) {
   const form = new FormData();
   files.forEach((file, i) => form.append('file', file, names[i] || file.name));
   announce(`Uploading ${files.length} file${files.length === 1 ? '' : 's'}…`);
-  const { documents } = await (await call(`${kbPath(state.kb)}/documents`, { method: 'POST', body: form })).json();
+  let response;
+  try {
+    response = await call(`${kbPath(state.kb)}/documents`, { method: 'POST', body: form });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 0) {
+      // the service stops reading a body over its limits and may close the connection before its 413 is read
+      throw new ApiError(0, 'upload_cut_off', 'The upload was cut off before the service answered: a file may be over'
+          + ' its size limit (413, upload.max-file-bytes), or the service stopped.', null, null);
+    }
+    throw error;
+  }
+  const { documents } = await response.json();
   const outcomes = [];
   for (const uploaded of documents) {
     if (uploaded.status === 'duplicate') {

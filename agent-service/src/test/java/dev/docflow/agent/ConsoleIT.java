@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * download no browser), against the service running for real on the shared stack (Elasticsearch,
  * PostgreSQL, S3, Kafka, the real embedding model). The script signs in, creates a knowledge base,
  * uploads a real PDF with the file picker and an encrypted one by drag and drop, follows their
- * statuses live, chats, follows a citation, and reports what it saw; meanwhile this test does to
+ * statuses live, re-uploads a new version of the PDF, chats, follows a citation, and reports what it saw; meanwhile this test does to
  * the two documents what the ingestion job would (no job runs in the service's tests), each step
  * once the page has shown the one before: the script leaves a signal file for each.
  *
@@ -112,6 +112,10 @@ class ConsoleIT {
         pdfPages = pages.size();
         job.fail(uploadedEncrypted.id(), "parse", "encrypted", "the document is encrypted");
 
+        awaitSignal(signals, "reuploaded", browser);
+        job.claim(uploadedPdf.id());
+        job.fail(uploadedPdf.id(), "parse", "corrupt", "the file is damaged");
+
         NodeProject.Output output = browser.get(6, TimeUnit.MINUTES);
         LOG.info("console.mjs took {} s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         assertThat(output.exitCode()).as("console.mjs failed:\n%s", output.stderr()).isZero();
@@ -176,6 +180,18 @@ class ConsoleIT {
         assertThat(failed.path("failure").asText()).isEqualTo("encrypted: the document is encrypted");
         assertThat(texts(seen.path("failedFilterRows"))).containsExactly(encrypted.getFileName().toString());
         assertThat(seen.path("narrowTableDisplay").asText()).as("the table is cards on a narrow screen").isEqualTo("block");
+    }
+
+    @Test
+    void aReuploadedVersionThatFailsShowsItsReasonWhileTheOlderOneStaysIndexed() {
+        assertThat(seen.path("sameDocumentAfterReupload").asBoolean()).as("the page was not reloaded").isTrue();
+        assertThat(seen.path("rowsAfterReupload").asInt()).as("a version, not a new document").isEqualTo(2);
+        JsonNode row = seen.path("reuploadedRow");
+        assertThat(row.path("status").asText()).isEqualTo("indexed");
+        assertThat(row.path("pages").asText()).isEqualTo(Integer.toString(pdfPages));
+        assertThat(row.path("chunks").asText()).isEqualTo(Integer.toString(pdfChunks));
+        assertThat(row.path("failure").asText())
+                .isEqualTo("Latest version failed (the previous one is still served): corrupt: the file is damaged");
     }
 
     @Test
