@@ -155,6 +155,8 @@ try {
   await signal('reuploaded');
   await expect(row(pdfName).locator('.failure-cell')).toContainText('corrupt', STEP);
   await expect(row(pdfName)).toHaveAttribute('data-status', 'indexed');
+  await expect(page.getByRole('status')).toContainText('the new version failed');
+  seen.reuploadAnnouncement = await page.getByRole('status').textContent();
   seen.rowsAfterReupload = await page.locator('#documents tbody tr').count();
   seen.reuploadedRow = await row(pdfName).evaluate((tr) => ({
     status: tr.dataset.status,

@@ -296,7 +296,7 @@ function documentCells(doc) {
     element('td', { 'data-label': 'Status', class: 'status-cell' }, statusBadge(doc.status)),
     element('td', { 'data-label': 'Failure', class: 'failure-cell' }, failureCell),
     element('td', { 'data-label': 'Updated' }, element('time', { datetime: doc.updatedAt }, formatTime(doc.updatedAt))),
-    element('td', { class: 'row-actions' },
+    element('td', { class: 'row-actions' }, element('div', {},
       element('button', {
         type: 'button', 'aria-label': `Upload a new version of ${doc.fileName}`,
         onclick: () => reupload(doc),
@@ -304,7 +304,7 @@ function documentCells(doc) {
       element('button', {
         type: 'button', class: 'danger', 'aria-label': `Delete ${doc.fileName}`,
         onclick: guarded(() => deleteDocument(doc)),
-      }, 'Delete')),
+      }, 'Delete'))),
   ];
 }
 
@@ -383,8 +383,9 @@ async function poll() {
       if (SETTLED.has(doc.status)) {
         state.watched.delete(id);
         changed = true;
-        const failure = doc.failure || doc.latestFailure;
-        announce(`${fileName}: ${doc.status}${failure ? ` (${failureText(failure)})` : ''}`);
+        announce(doc.latestFailure
+          ? `${fileName}: the new version failed (${failureText(doc.latestFailure)}); the previous one stays indexed`
+          : `${fileName}: ${doc.status}${doc.failure ? ` (${failureText(doc.failure)})` : ''}`);
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {

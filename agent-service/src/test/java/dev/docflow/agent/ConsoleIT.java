@@ -192,6 +192,8 @@ class ConsoleIT {
         assertThat(row.path("chunks").asText()).isEqualTo(Integer.toString(pdfChunks));
         assertThat(row.path("failure").asText())
                 .isEqualTo("Latest version failed (the previous one is still served): corrupt: the file is damaged");
+        assertThat(seen.path("reuploadAnnouncement").asText()).isEqualTo(pdf.getFileName()
+                + ": the new version failed (corrupt: the file is damaged); the previous one stays indexed");
     }
 
     @Test
