@@ -128,6 +128,7 @@ try {
   for (const name of [pdfName, failingName]) {
     await expect(row(name)).toHaveAttribute('data-status', 'processing', STEP);
   }
+  await expect(page.locator('#kb-summary')).toContainText('2 processing');
   await shot(page, 'documents-processing');
   await signal('processing');
 

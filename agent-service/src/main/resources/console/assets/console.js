@@ -351,15 +351,15 @@ async function loadDocuments() {
     ? `the first ${page.documents.length} of ${page.total}` : '';
   for (const doc of page.documents) {
     if (!SETTLED.has(doc.status)) {
-      watch(kb, doc.id, doc.fileName);
+      watch(kb, doc.id, doc.fileName, doc.status);
     }
   }
   await loadSummary();
 }
 
 /** Follows a document until it is indexed or failed, updating its row as it moves. */
-function watch(kb, id, fileName) {
-  state.watched.set(id, { kb, fileName });
+function watch(kb, id, fileName, status = 'uploaded') {
+  state.watched.set(id, { kb, fileName, status });
   if (!state.pollTimer) {
     state.pollTimer = setTimeout(poll, POLL_MS);
   }
@@ -373,16 +373,18 @@ function stopPolling() {
 async function poll() {
   state.pollTimer = null;
   let changed = false;
-  for (const [id, { kb, fileName }] of [...state.watched]) {
+  for (const [id, { kb, fileName, status }] of [...state.watched]) {
     if (kb !== state.kb) {
       continue; // resumed when its knowledge base is shown again
     }
     try {
       const doc = await getJson(`${kbPath(kb)}/documents/${encodeURIComponent(id)}`);
       putDocumentRow(doc);
+      changed = changed || doc.status !== status; // the summary's counts moved too
+      const entry = state.watched.get(id); // gone when the document was deleted meanwhile
+      if (entry) entry.status = doc.status;
       if (SETTLED.has(doc.status)) {
         state.watched.delete(id);
-        changed = true;
         announce(doc.latestFailure
           ? `${fileName}: the new version failed (${failureText(doc.latestFailure)}); the previous one stays indexed`
           : `${fileName}: ${doc.status}${doc.failure ? ` (${failureText(doc.failure)})` : ''}`);
