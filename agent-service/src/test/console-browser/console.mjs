@@ -11,6 +11,7 @@
 //   CONSOLE_SIGNALS    a folder: the script writes a file there when it has seen a state, which is
 //                      what ConsoleIT waits for before it moves the documents on
 //   CONSOLE_SCREENSHOTS  where the screenshots go
+//   CONSOLE_TOO_LARGE_BYTES  the size of a file over the service's upload.max-file-bytes
 //   CHROMIUM           the browser (default /usr/bin/chromium)
 //
 // Every wait is on a condition of the page (Playwright's expect), bounded by its timeout.
@@ -35,6 +36,7 @@ const failing = env('CONSOLE_FAILING');
 const question = env('CONSOLE_QUESTION');
 const signals = env('CONSOLE_SIGNALS');
 const screenshots = env('CONSOLE_SCREENSHOTS');
+const tooLargeBytes = Number(env('CONSOLE_TOO_LARGE_BYTES'));
 const STEP = { timeout: 60_000 };
 
 const seen = { consoleErrors: [], requestsOutside: [] };
@@ -167,6 +169,14 @@ try {
   }));
   seen.sameDocumentAfterReupload = await page.evaluate(() => window.__sameDocument === true);
   await shot(page, 'documents');
+
+  // -- a file over the service's limit: its 413 in words, nothing added
+  await page.locator('#file-picker').setInputFiles({
+    name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(tooLargeBytes, 0x20),
+  });
+  await expect(page.getByRole('alert')).toContainText('413');
+  seen.tooLargeError = await page.getByRole('alert').textContent();
+  seen.rowsAfterTooLarge = await page.locator('#documents tbody tr').count();
 
   // -- filter by status: only the failed one
   await page.getByLabel('Status').selectOption('failed');

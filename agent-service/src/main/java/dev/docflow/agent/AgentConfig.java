@@ -250,6 +250,12 @@ public record AgentConfig(
                 answerProvider, languageModel, limits, flinkDashboardUrl);
     }
 
+    /** The same settings with other upload settings. */
+    public AgentConfig withUploads(UploadSettings other) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, other, requestsPerMinute,
+                answerProvider, languageModel, limits, flinkDashboardUrl);
+    }
+
     /** The same settings with the console linking to the Flink dashboard at {@code url}. */
     public AgentConfig withFlinkDashboardUrl(String url) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,

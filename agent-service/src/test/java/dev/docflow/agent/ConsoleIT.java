@@ -53,6 +53,8 @@ class ConsoleIT {
     private static final String QUESTION = "How can I read a file in SAS Transport format?";
     private static final String FLINK_DASHBOARD = "http://127.0.0.1:18081/";
     private static final Duration STEP = Duration.ofMinutes(2);
+    /** Over the test's files (R-data.pdf is 309 KB), under the one the script makes to be refused. */
+    private static final long MAX_FILE_BYTES = 400_000;
 
     private final Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private final Path pdf = module.resolve("../samples/R-data.pdf").normalize();
@@ -81,7 +83,8 @@ class ConsoleIT {
         List<IngestionStandIn.Page> pages = IngestionStandIn.pages(pdf);
         expectedPage = pages.stream().filter(page -> page.text().contains("read.xport")).findFirst().orElseThrow().number();
 
-        service = ServedHandbook.start("console-it", config -> config.withFlinkDashboardUrl(FLINK_DASHBOARD));
+        service = ServedHandbook.start("console-it", config -> config.withFlinkDashboardUrl(FLINK_DASHBOARD)
+                .withUploads(config.uploads().withMaxFileBytes(MAX_FILE_BYTES)));
         job = new IngestionStandIn(service.database, service.fixture.elasticsearch, new AllMiniLmL6V2EmbeddingModel());
         Path signals = Files.createDirectories(project.dir().resolve("signals-" + knowledgeBase));
         Path screenshots = Path.of(System.getProperty("console.screenshots", module.resolve("target/console-screenshots").toString()));
@@ -95,6 +98,7 @@ class ConsoleIT {
         env.put("CONSOLE_SIGNALS", signals.toString());
         env.put("CONSOLE_SCREENSHOTS", module.resolve(screenshots).normalize().toString());
         env.put("CHROMIUM", chromium.toString());
+        env.put("CONSOLE_TOO_LARGE_BYTES", Long.toString(MAX_FILE_BYTES + 100_000));
 
         long started = System.nanoTime();
         CompletableFuture<NodeProject.Output> browser = CompletableFuture.supplyAsync(
@@ -224,6 +228,12 @@ class ConsoleIT {
         assertThat(seen.path("continuedMessages").asText()).contains("4 messages");
         String conversation = hash.substring(hash.lastIndexOf('/') + 1);
         assertThat(service.client.get("/api/conversations/" + conversation).statusCode()).as("deleted").isEqualTo(404);
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedInWordsAndNothingIsAdded() {
+        assertThat(seen.path("tooLargeError").asText()).contains("413").contains("upload.max-file-bytes");
+        assertThat(seen.path("rowsAfterTooLarge").asInt()).isEqualTo(2);
     }
 
     @Test
