@@ -235,6 +235,9 @@ try {
   page.once('dialog', (dialog) => dialog.accept());
   await page.locator('#conversation-list').getByRole('button', { name: /Delete conversation/ }).click();
   await expect(page.locator('#conversation-list li')).toHaveCount(0);
+  const deleted = await page.request.get(`${base}/api/conversations/${seen.chatHash.split('/').pop()}`,
+    { headers: { Authorization: `Bearer ${key}` } });
+  seen.deletedConversationStatus = deleted.status();
 
   // -- the knowledge bases again: counts and status summary
   await page.getByRole('link', { name: 'Knowledge bases', exact: true }).first().click();
@@ -259,6 +262,24 @@ try {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   seen.keyAfterSignOut = await page.evaluate(() => sessionStorage.getItem('docflow.apiKey'));
+
+  // -- last, as it blocks this address for a while: wrong keys until the service refuses them
+  // all (429, too_many_failed_authentications), and the console names the wait it sent
+  let attempts = 0;
+  let alert = '';
+  while (!alert.includes('429') && attempts < 10) {
+    attempts += 1;
+    await page.getByLabel('API key').fill(`wrong-key-${attempts}-000000000000`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText(/\((401|429)\)/);
+    alert = await page.getByRole('alert').textContent();
+    if (!alert.includes('429')) {
+      // the alert is shown again for each attempt: wait until this one's is gone from the page
+      await page.evaluate(() => { document.querySelector('#error').textContent = ''; });
+    }
+  }
+  seen.wrongKeysUntilRefused = attempts;
+  seen.tooManyError = alert;
 } finally {
   await browser.close();
 }

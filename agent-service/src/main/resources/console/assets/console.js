@@ -85,8 +85,11 @@ function describe(error) {
     case 409: return `Conflict (409): ${error.message}`;
     case 413: return `Too large (413): ${error.message}`;
     case 429: {
-      const wait = Number.isFinite(error.retryAfter) ? ` Retry in ${error.retryAfter} s.` : '';
-      return `Too many requests (429): ${error.message}.${wait}`;
+      if (!Number.isFinite(error.retryAfter)) {
+        return `Too many requests (429): ${error.message}.`;
+      }
+      // the wait comes from Retry-After; the message may say it too
+      return `Too many requests (429): ${error.message.replace(/;? *retry in \d+ s\.?$/i, '')}. Retry in ${error.retryAfter} s.`;
     }
     case 504: return `The answer took too long (504): ${error.message}`;
     default: return `${error.message} (${error.status} ${error.code})${reference}`;

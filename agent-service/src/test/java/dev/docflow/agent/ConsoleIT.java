@@ -53,6 +53,8 @@ class ConsoleIT {
     private static final String QUESTION = "How can I read a file in SAS Transport format?";
     private static final String FLINK_DASHBOARD = "http://127.0.0.1:18081/";
     private static final Duration STEP = Duration.ofMinutes(2);
+    /** Few, so that the script meets the limit with a handful of wrong keys at its end. */
+    private static final int FAILED_SIGN_INS_PER_MINUTE = 3;
     /** Over the test's files (R-data.pdf is 309 KB), under the one the script makes to be refused. */
     private static final long MAX_FILE_BYTES = 400_000;
 
@@ -84,7 +86,10 @@ class ConsoleIT {
         expectedPage = pages.stream().filter(page -> page.text().contains("read.xport")).findFirst().orElseThrow().number();
 
         service = ServedHandbook.start("console-it", config -> config.withFlinkDashboardUrl(FLINK_DASHBOARD)
-                .withUploads(config.uploads().withMaxFileBytes(MAX_FILE_BYTES)));
+                .withUploads(config.uploads().withMaxFileBytes(MAX_FILE_BYTES))
+                .withLimits(new ServiceLimits(config.limits().maxMessageChars(), config.limits().maxHistoryChars(),
+                        config.limits().maxConcurrentAnswersPerTenant(), config.limits().answerDeadline(),
+                        FAILED_SIGN_INS_PER_MINUTE, config.limits().maxDatabaseConnections())));
         job = new IngestionStandIn(service.database, service.fixture.elasticsearch, new AllMiniLmL6V2EmbeddingModel());
         Path signals = Files.createDirectories(project.dir().resolve("signals-" + knowledgeBase));
         Path screenshots = Path.of(System.getProperty("console.screenshots", module.resolve("target/console-screenshots").toString()));
@@ -222,18 +227,24 @@ class ConsoleIT {
     }
 
     @Test
-    void conversationsAreListedContinuedAndDeleted() throws Exception {
-        String hash = seen.path("chatHash").asText();
-        assertThat(hash).matches("#/kb/" + knowledgeBase + "/chat/[0-9a-f-]{36}");
+    void conversationsAreListedContinuedAndDeleted() {
+        assertThat(seen.path("chatHash").asText()).matches("#/kb/" + knowledgeBase + "/chat/[0-9a-f-]{36}");
         assertThat(seen.path("continuedMessages").asText()).contains("4 messages");
-        String conversation = hash.substring(hash.lastIndexOf('/') + 1);
-        assertThat(service.client.get("/api/conversations/" + conversation).statusCode()).as("deleted").isEqualTo(404);
+        // asked by the script: once it has met the failed sign-in limit, this address gets 429 for a while
+        assertThat(seen.path("deletedConversationStatus").asInt()).as("the deleted conversation").isEqualTo(404);
     }
 
     @Test
     void aFileOverTheLimitIsRefusedInWordsAndNothingIsAdded() {
         assertThat(seen.path("tooLargeError").asText()).contains("413").contains("upload.max-file-bytes");
         assertThat(seen.path("rowsAfterTooLarge").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void tooManyWrongKeysAreRefusedWithTheWaitTheServiceNames() {
+        int wrongKeys = seen.path("wrongKeysUntilRefused").asInt();
+        assertThat(wrongKeys).as("wrong keys at the end before the 429").isBetween(1, FAILED_SIGN_INS_PER_MINUTE + 1);
+        assertThat(seen.path("tooManyError").asText()).startsWith("Too many requests (429):").matches("(?s).*Retry in \\d+ s\\.$");
     }
 
     @Test
