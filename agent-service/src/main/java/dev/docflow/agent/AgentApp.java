@@ -21,6 +21,7 @@ import dev.docflow.agent.http.ApiDocsPlugin;
 import dev.docflow.agent.http.ApiKeyTenantResolver;
 import dev.docflow.agent.http.Authentication;
 import dev.docflow.agent.http.ChatController;
+import dev.docflow.agent.http.ConsolePlugin;
 import dev.docflow.agent.http.ConversationController;
 import dev.docflow.agent.http.DocumentUploadController;
 import dev.docflow.agent.http.ErrorMapping;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * The agent service, wired and ready to start: what {@link Main} runs and what the CLI and tests
  * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
  *
- * <p>Routes: {@code GET /health}, {@code POST /api/chat}, conversations under {@code /api/conversations},
+ * <p>Routes: {@code GET /}, the web console ({@link ConsolePlugin}), {@code GET /health}, {@code POST /api/chat}, conversations under {@code /api/conversations},
  * the OpenAI-compatible {@code /v1/models} and {@code /v1/chat/completions} ({@link OpenAiController}),
  * knowledge bases and their documents under
  * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
@@ -124,6 +125,7 @@ public final class AgentApp implements AutoCloseable {
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
             javalinConfig.registerPlugin(new ApiDocsPlugin()); // GET /openapi.json, GET /docs
+            javalinConfig.registerPlugin(new ConsolePlugin(config.flinkDashboardUrl())); // GET /, /console/*
             // parts over a megabyte go to disk, never whole into memory; the size limit is ours (413)
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             // Jetty stops reading a part or a body past these as it streams: no temporary file grows beyond them

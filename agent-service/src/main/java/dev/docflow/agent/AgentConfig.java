@@ -69,6 +69,8 @@ import java.util.Map;
  *       <td>answers in progress per tenant (one more: 429), longest answer (504)</td></tr>
  *   <tr><td>auth.failed-attempts-per-minute</td><td>30</td><td>per client address; beyond, 429; 0 for no limit</td></tr>
  *   <tr><td>database.max-connections</td><td>16</td><td>the service's pool of PostgreSQL connections</td></tr>
+ *   <tr><td>console.flink-dashboard-url</td><td>http://localhost:8081</td><td>the Flink dashboard the web console
+ *       links to</td></tr>
  * </table>
  *
  * <p>The constructor checks every value and says what to change, so a config built in code (the
@@ -86,7 +88,19 @@ public record AgentConfig(
         int requestsPerMinute,
         AnswerProviderKind answerProvider,
         LanguageModelSettings languageModel,
-        ServiceLimits limits) {
+        ServiceLimits limits,
+        String flinkDashboardUrl) {
+
+    /** Where the Flink dashboard of {@code ./docflow demo} listens (the first of {@code flink.rest.ports}). */
+    public static final String DEFAULT_FLINK_DASHBOARD_URL = "http://localhost:8081";
+
+    /** With the demo's Flink dashboard. */
+    public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
+            String adminKey, RetrievalSettings retrieval, AnswerSettings answer, UploadSettings uploads, int requestsPerMinute,
+            AnswerProviderKind answerProvider, LanguageModelSettings languageModel, ServiceLimits limits) {
+        this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                answerProvider, languageModel, limits, DEFAULT_FLINK_DASHBOARD_URL);
+    }
 
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
 
@@ -175,6 +189,9 @@ public record AgentConfig(
                 "must be at least 1");
         require(limits.failedAuthenticationsPerMinute() >= 0, "auth.failed-attempts-per-minute",
                 "must be 0 (no limit) or more");
+        require(isHttpUrl(flinkDashboardUrl), "console.flink-dashboard-url",
+                "must be the http(s) URL of the Flink dashboard, e.g. " + DEFAULT_FLINK_DASHBOARD_URL + "; got '"
+                        + flinkDashboardUrl + "'");
         require(limits.maxDatabaseConnections() >= 2, "database.max-connections",
                 "must be at least 2, and under PostgreSQL's max_connections (100 by default)");
     }
@@ -188,7 +205,7 @@ public record AgentConfig(
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits);
+                answerProvider, languageModel, limits, flinkDashboardUrl);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
@@ -197,24 +214,24 @@ public record AgentConfig(
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
                         null, uploads.linkTtl(), uploads.maxRequestBytes(), uploads.maxFilesPerRequest(),
                         uploads.removalGrace(), uploads.reconcile()),
-                requestsPerMinute, answerProvider, languageModel, limits);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl);
     }
 
     public AgentConfig withAdminKey(String key) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, limits);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl);
     }
 
     /** The same settings answering with {@code provider}. */
     public AgentConfig withAnswerProvider(AnswerProviderKind provider, LanguageModelSettings model) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, provider, model, limits);
+                requestsPerMinute, provider, model, limits, flinkDashboardUrl);
     }
 
     /** The same settings with other limits on what one caller may ask. */
     public AgentConfig withLimits(ServiceLimits other) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, other);
+                requestsPerMinute, answerProvider, languageModel, other, flinkDashboardUrl);
     }
 
     /** Leaves the admin key (and the model's API key) out, so the configuration can be logged. */
@@ -225,12 +242,24 @@ public record AgentConfig(
                 + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute
                 + ", answerProvider=" + answerProvider.label()
                 + (answerProvider == AnswerProviderKind.LANGUAGE_MODEL ? ", languageModel=" + languageModel : "")
-                + ", limits=" + limits + "]";
+                + ", limits=" + limits + ", flinkDashboardUrl=" + flinkDashboardUrl + "]";
     }
 
     public AgentConfig withHttpPort(int port) {
         return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits);
+                answerProvider, languageModel, limits, flinkDashboardUrl);
+    }
+
+    /** The same settings with other upload settings. */
+    public AgentConfig withUploads(UploadSettings other) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, other, requestsPerMinute,
+                answerProvider, languageModel, limits, flinkDashboardUrl);
+    }
+
+    /** The same settings with the console linking to the Flink dashboard at {@code url}. */
+    public AgentConfig withFlinkDashboardUrl(String url) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                answerProvider, languageModel, limits, url);
     }
 
     /**
@@ -306,7 +335,8 @@ public record AgentConfig(
                                 (int) ServiceLimits.DEFAULT_ANSWER_DEADLINE.toSeconds())),
                         source.integer("auth.failed-attempts-per-minute",
                                 ServiceLimits.DEFAULT_FAILED_AUTHENTICATIONS_PER_MINUTE),
-                        source.integer("database.max-connections", ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS)));
+                        source.integer("database.max-connections", ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS)),
+                source.text("console.flink-dashboard-url", DEFAULT_FLINK_DASHBOARD_URL));
     }
 
     /** Unset: as long as links live ({@code links.ttl-seconds}), so no link handed out outlives its file. */

@@ -93,6 +93,15 @@ class AgentConfigTest {
     }
 
     @Test
+    void theConsoleLinksToTheFlinkDashboardTheSettingNames() {
+        assertThat(AgentConfig.load(null, Map.of()).flinkDashboardUrl()).isEqualTo("http://localhost:8081");
+        assertThat(AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL", "https://flink.example.com/"))
+                .flinkDashboardUrl()).isEqualTo("https://flink.example.com/");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL", "javascript:alert(1)")))
+                .hasMessageStartingWith("console.flink-dashboard-url (DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL) must be the http(s) URL");
+    }
+
+    @Test
     void aValueThatIsNotANumberNamesTheSettingAndItsVariable() {
         assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_HTTP_PORT", "seventy")))
                 .isInstanceOf(IllegalArgumentException.class)

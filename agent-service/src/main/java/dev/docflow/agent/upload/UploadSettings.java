@@ -77,6 +77,12 @@ public record UploadSettings(ObjectStoreSettings objectStore, String kafkaBootst
                 maxRequestBytes, maxFilesPerRequest, removalGrace, reconcile);
     }
 
+    /** The same settings refusing files over {@code bytes} (413). */
+    public UploadSettings withMaxFileBytes(long bytes) {
+        return new UploadSettings(objectStore, kafkaBootstrapServers, uploadsTopic, bytes, publicEndpoint, linkTtl,
+                maxRequestBytes, maxFilesPerRequest, removalGrace, reconcile);
+    }
+
     /** The same settings keeping replaced files for {@code grace}. */
     public UploadSettings withRemovalGrace(Duration grace) {
         return new UploadSettings(objectStore, kafkaBootstrapServers, uploadsTopic, maxFileBytes, publicEndpoint, linkTtl,

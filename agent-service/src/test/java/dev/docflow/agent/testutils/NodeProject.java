@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,9 +22,16 @@ public final class NodeProject {
     public record Output(int exitCode, String stdout, String stderr) {}
 
     private final Path dir;
+    private final Map<String, String> environment;
 
-    private NodeProject(Path dir) {
+    private NodeProject(Path dir, Map<String, String> environment) {
         this.dir = dir;
+        this.environment = environment;
+    }
+
+    /** The folder the project was installed in, under {@code target/}. */
+    public Path dir() {
+        return dir;
     }
 
     /**
@@ -33,6 +41,14 @@ public final class NodeProject {
      * @throws IllegalStateException when node or npm is missing, or the install fails
      */
     public static NodeProject install(String source, Duration timeout) {
+        return install(source, timeout, Map.of());
+    }
+
+    /**
+     * As {@link #install(String, Duration)}, with {@code environment} added to the environment of
+     * {@code npm ci} and of every command run in the project.
+     */
+    public static NodeProject install(String source, Duration timeout, Map<String, String> environment) {
         Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
         Path from = module.resolve(source);
         Path to = module.resolve("target").resolve(from.getFileName());
@@ -48,7 +64,7 @@ public final class NodeProject {
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy " + from + " to " + to, e);
         }
-        NodeProject project = new NodeProject(to);
+        NodeProject project = new NodeProject(to, Map.copyOf(environment));
         Output install = project.run(timeout, "npm", "ci", "--no-audit", "--no-fund");
         if (install.exitCode() != 0) {
             throw new IllegalStateException("npm ci failed in " + to + " (exit " + install.exitCode()
@@ -59,13 +75,21 @@ public final class NodeProject {
 
     /** Runs {@code command} in the project's folder; kills it and fails when it outlives {@code timeout}. */
     public Output run(Duration timeout, String... command) {
+        return run(timeout, Map.of(), command);
+    }
+
+    /** As {@link #run(Duration, String...)}, with {@code extra} added to the command's environment. */
+    public Output run(Duration timeout, Map<String, String> extra, String... command) {
         try {
             Path stdout = Files.createTempFile(dir.getParent(), "node-", ".out");
             Path stderr = Files.createTempFile(dir.getParent(), "node-", ".err");
             try {
                 // to files, not pipes: a chatty process never blocks on a full pipe
-                Process process = new ProcessBuilder(command).directory(dir.toFile())
-                        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                builder.environment().putAll(environment);
+                builder.environment().putAll(extra);
+                Process process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
@@ -98,7 +122,7 @@ public final class NodeProject {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new IllegalStateException("This test drives the service with the official openai npm client and needs "
+        throw new IllegalStateException("This test drives the service with an npm client and needs "
                 + tool + " on the PATH (Node.js 20 or newer with npm; Debian: apt-get install nodejs npm)");
     }
 }
