@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Answers without a language model by quoting the passages' best sentences, code/config lines and
  * table rows ({@link Quotables}). Each is scored against the question: {@value #SIMILARITY_WEIGHT} ×
  * cosine of their embeddings + the rest × the share of the question's stemmed terms it contains.
- * {@link QuoteSelection} decides what is cited (the passages in retrieval order) and quoted.
+ * A line or row scores at least the share of the question's terms it holds. {@link QuoteSelection}
+ * decides what is quoted and cited.
  *
  * <p>Thread-safe when the embedding model is.
  */
@@ -34,7 +35,7 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
     static final double SIMILARITY_WEIGHT = 0.75;
     /** Bounds embedding work per question (about 0.2 s on two cores for 40 sentences). */
     static final int MAX_QUOTABLES_SCORED = 64;
-    /** Citations shown: a reader checks about five sources, and the bench judges the first five. */
+    /** Citations shown besides the quoted passages: a reader checks about five sources. */
     static final int MAX_CITATIONS = 5;
 
     private final EmbeddingModel model;
@@ -78,10 +79,16 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
         List<Embedding> embeddings = model.embedAll(segments).content();
         List<Scored> scored = new ArrayList<>(quotables.size());
         for (int i = 0; i < quotables.size(); i++) {
-            double termShare = termShare(question.terms(), quotables.get(i).text());
+            Quotable quotable = quotables.get(i);
+            double termShare = termShare(question.terms(), quotable.text());
             double score = SIMILARITY_WEIGHT * cosine(question.embedding(), embeddings.get(i).vector())
                     + (1 - SIMILARITY_WEIGHT) * termShare;
-            scored.add(new Scored(quotables.get(i), score, termShare > 0));
+            if (quotable.kind() != Quotables.Kind.SENTENCE) {
+                // a table row or config line embeds poorly (cells, symbols, no sentence), so a row naming
+                // most of what the question names counts by that share alone
+                score = Math.max(score, termShare);
+            }
+            scored.add(new Scored(quotable, score, termShare > 0));
         }
         Selection selection = QuoteSelection.select(scored, passages.size(), MAX_CITATIONS,
                 settings.minSentenceScore(), settings.maxSentences());

@@ -101,7 +101,7 @@ class ExtractiveAnswerProviderTest {
     }
 
     @Test
-    void citesFirstAPassageClearlyBetterThanRetrievalsFirstAndKeepsTheOther() {
+    void citesTheQuotedPassageFirstThenTheOtherTopPassages() {
         List<Passage> passages = List.of(
                 passage("security", "Passwords must be at least 14 characters long."),
                 passage("travel", "Hotels are reimbursed up to 180 euros per night."));
