@@ -60,8 +60,8 @@ class ChatIT {
         assertThat(first.path("headingPath").asText()).isEqualTo("Travel Policy › Hotels");
         assertThat(first.path("snippet").asText()).isEqualTo(hotels.text());
         assertThat(first.path("score").asDouble()).isPositive();
-        // the citations are the passages retrieval ranked highest, numbered in that order; the answer
-        // marks the ones it quotes, so every marker is a citation but not every citation is marked
+        // the citations are the quoted passages, then the others retrieval ranked highest: every marker
+        // is a citation, but not every citation is marked
         assertThat(AnswerMarkers.numbers(body.path("citations"))).startsWith(1).isSorted()
                 .containsAll(AnswerMarkers.markers(body.path("answer").asText()));
     }

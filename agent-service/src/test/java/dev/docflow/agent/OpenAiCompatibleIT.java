@@ -87,8 +87,8 @@ class OpenAiCompatibleIT {
         assertThat(first.path("page").asInt()).isEqualTo(3);
         assertThat(first.path("snippet").asText()).isEqualTo(fixture.chunk(1).text());
         assertThat(first.path("sourceUrl").asText()).startsWith("http");
-        // the citations are the passages retrieval ranked highest, numbered in that order; the answer
-        // marks the ones it quotes, so every marker is a citation but not every citation is marked
+        // the citations are the quoted passages, then the others retrieval ranked highest: every marker
+        // is a citation, but not every citation is marked
         assertThat(AnswerMarkers.numbers(completion.path("citations"))).startsWith(1).isSorted()
                 .containsAll(AnswerMarkers.markers(content));
     }
