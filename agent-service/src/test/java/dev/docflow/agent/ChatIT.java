@@ -60,7 +60,10 @@ class ChatIT {
         assertThat(first.path("headingPath").asText()).isEqualTo("Travel Policy › Hotels");
         assertThat(first.path("snippet").asText()).isEqualTo(hotels.text());
         assertThat(first.path("score").asDouble()).isPositive();
-        assertThat(AnswerMarkers.markers(body.path("answer").asText())).isEqualTo(AnswerMarkers.numbers(body.path("citations")));
+        // the citations are the quoted passages, then the others retrieval ranked highest: every marker
+        // is a citation, but not every citation is marked
+        assertThat(AnswerMarkers.numbers(body.path("citations"))).startsWith(1).isSorted()
+                .containsAll(AnswerMarkers.markers(body.path("answer").asText()));
     }
 
     @Test

@@ -87,7 +87,10 @@ class OpenAiCompatibleIT {
         assertThat(first.path("page").asInt()).isEqualTo(3);
         assertThat(first.path("snippet").asText()).isEqualTo(fixture.chunk(1).text());
         assertThat(first.path("sourceUrl").asText()).startsWith("http");
-        assertThat(AnswerMarkers.markers(content)).isEqualTo(AnswerMarkers.numbers(completion.path("citations")));
+        // the citations are the quoted passages, then the others retrieval ranked highest: every marker
+        // is a citation, but not every citation is marked
+        assertThat(AnswerMarkers.numbers(completion.path("citations"))).startsWith(1).isSorted()
+                .containsAll(AnswerMarkers.markers(content));
     }
 
     @Test

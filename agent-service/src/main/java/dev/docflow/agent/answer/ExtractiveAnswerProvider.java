@@ -1,42 +1,42 @@
 package dev.docflow.agent.answer;
 
-import dev.docflow.agent.answer.QuotableSentences.Sentence;
+import dev.docflow.agent.answer.Quotables.Quotable;
+import dev.docflow.agent.answer.QuoteSelection.Scored;
+import dev.docflow.agent.answer.QuoteSelection.Selection;
+import dev.docflow.agent.citations.Citation;
+import dev.docflow.agent.citations.CitationNumbering;
+import dev.docflow.agent.citations.CitedAnswer;
 import dev.docflow.agent.citations.Passage;
-import dev.docflow.agent.citations.Statement;
+import dev.docflow.agent.conversation.Turn;
 import dev.docflow.agent.retrieval.Question;
 import dev.docflow.agent.retrieval.StemmedTerms;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import dev.docflow.agent.citations.CitationNumbering;
-import dev.docflow.agent.citations.CitedAnswer;
-import dev.docflow.agent.conversation.Turn;
-import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers without a language model by quoting the passages' best sentences. Each quotable sentence
- * is scored against the question: {@value #SIMILARITY_WEIGHT} × cosine of their embeddings + the
- * rest × the share of the question's stemmed terms it contains. The best few that reach
- * {@link AnswerSettings#minSentenceScore()}, and are not far behind the best one, are quoted in
- * passage order and, within a passage, in document order.
+ * Answers without a language model by quoting the passages' best sentences, code/config lines and
+ * table rows ({@link Quotables}). Each is scored against the question: {@value #SIMILARITY_WEIGHT} ×
+ * cosine of their embeddings + the rest × the share of the question's stemmed terms it contains.
+ * A line or row scores at least the share of the question's terms it holds. {@link QuoteSelection}
+ * decides what is quoted and cited.
  *
  * <p>Thread-safe when the embedding model is.
  */
 public final class ExtractiveAnswerProvider implements AnswerProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractiveAnswerProvider.class);
     static final double SIMILARITY_WEIGHT = 0.75;
-    /** A sentence scoring this far below the best one is a digression, not part of the answer. */
-    static final double MAX_GAP_TO_BEST = 0.10;
     /** Bounds embedding work per question (about 0.2 s on two cores for 40 sentences). */
-    static final int MAX_SENTENCES_SCORED = 64;
+    static final int MAX_QUOTABLES_SCORED = 64;
+    /** Citations shown besides the quoted passages: a reader checks about five sources. */
+    static final int MAX_CITATIONS = 5;
 
     private final EmbeddingModel model;
     private final StemmedTerms terms;
@@ -48,76 +48,72 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
         this.settings = settings;
     }
 
-    private record Scored(Sentence sentence, double score) {}
-
-    /**
-     * Numbers the picked sentences' citations and hands the listener the citations, then one
-     * sentence at a time.
-     */
+    /** Hands the listener the citations, then one quote at a time with its marker. */
     @Override
     public Optional<CitedAnswer> answer(Question question, List<Passage> passages, List<Turn> history, AnswerListener listener,
             Deadline deadline) {
-        List<Statement> statements = statements(question, passages);
-        deadline.check(); // scoring the sentences is the slow part: embedding each of them
-        if (statements.isEmpty()) {
+        Selection selection = select(question, passages);
+        deadline.check(); // scoring the quotables is the slow part: embedding each of them
+        if (selection.isEmpty()) {
             return Optional.empty();
         }
-        CitedAnswer cited = CitationNumbering.number(statements, passages);
-        listener.citations(cited.citations());
-        for (String piece : CitationNumbering.pieces(statements, passages)) {
-            listener.delta(piece);
-        }
-        return Optional.of(cited);
+        List<Passage> cited = new ArrayList<>(selection.citedPassages().size());
+        selection.citedPassages().forEach(index -> cited.add(passages.get(index)));
+        List<Citation> citations = CitationNumbering.all(cited);
+        listener.citations(citations);
+        List<String> pieces = pieces(selection);
+        pieces.forEach(listener::delta);
+        return Optional.of(new CitedAnswer(String.join("", pieces), citations));
     }
 
-    /** The sentences that answer {@code question}, in reading order; empty when none is good enough. */
-    List<Statement> statements(Question question, List<Passage> passages) {
-        List<Sentence> sentences = QuotableSentences.of(passages, MAX_SENTENCES_SCORED);
-        if (sentences.isEmpty()) {
-            return List.of();
+    /** What to cite and quote for {@code question}; empty when no quotable is good enough. */
+    Selection select(Question question, List<Passage> passages) {
+        List<Quotable> quotables = Quotables.of(passages, MAX_QUOTABLES_SCORED);
+        if (quotables.isEmpty()) {
+            return new Selection(List.of(), List.of());
         }
-        List<TextSegment> segments = new ArrayList<>(sentences.size());
-        for (Sentence sentence : sentences) {
-            segments.add(TextSegment.from(sentence.text()));
+        List<TextSegment> segments = new ArrayList<>(quotables.size());
+        for (Quotable quotable : quotables) {
+            segments.add(TextSegment.from(quotable.text()));
         }
         List<Embedding> embeddings = model.embedAll(segments).content();
-        List<Scored> scored = new ArrayList<>(sentences.size());
-        for (int i = 0; i < sentences.size(); i++) {
+        List<Scored> scored = new ArrayList<>(quotables.size());
+        for (int i = 0; i < quotables.size(); i++) {
+            Quotable quotable = quotables.get(i);
+            double termShare = termShare(question.terms(), quotable.text());
             double score = SIMILARITY_WEIGHT * cosine(question.embedding(), embeddings.get(i).vector())
-                    + (1 - SIMILARITY_WEIGHT) * termShare(question.terms(), sentences.get(i).text());
-            scored.add(new Scored(sentences.get(i), score));
-        }
-        return pick(scored);
-    }
-
-    private List<Statement> pick(List<Scored> scored) {
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        double best = scored.get(0).score();
-        double bar = Math.max(settings.minSentenceScore(), best - MAX_GAP_TO_BEST);
-        List<Sentence> picked = new ArrayList<>();
-        for (Scored candidate : scored) {
-            if (candidate.score() < bar || picked.size() == settings.maxSentences()) {
-                break;
+                    + (1 - SIMILARITY_WEIGHT) * termShare;
+            if (quotable.kind() != Quotables.Kind.SENTENCE) {
+                // a table row or config line embeds poorly (cells, symbols, no sentence), so a row naming
+                // most of what the question names counts by that share alone
+                score = Math.max(score, termShare);
             }
-            picked.add(candidate.sentence());
+            scored.add(new Scored(quotable, score, termShare > 0));
         }
+        Selection selection = QuoteSelection.select(scored, passages.size(), MAX_CITATIONS,
+                settings.minSentenceScore(), settings.maxSentences());
         if (LOG.isDebugEnabled()) {
-            LOG.debug("extractive answer sentences={} bestScore={} quoted={}", scored.size(),
-                    String.format(Locale.ROOT, "%.3f", best), picked.size());
+            LOG.debug("extractive answer quotables={} cited={} quoted={}", scored.size(),
+                    selection.citedPassages(), selection.quotes().size());
         }
-        picked.sort(Comparator.comparingInt(Sentence::passage).thenComparingInt(Sentence::start));
-        List<Statement> statements = new ArrayList<>(picked.size());
-        for (Sentence sentence : picked) {
-            statements.add(Statement.of(sentence.text(), sentence.passage()));
-        }
-        return statements;
+        return selection;
     }
 
-    private double termShare(Set<String> questionTerms, String sentence) {
+    /** The answer's text cut after each quote and its marker; joined, they are the answer. */
+    static List<String> pieces(Selection selection) {
+        List<String> pieces = new ArrayList<>(selection.quotes().size());
+        for (Scored quote : selection.quotes()) {
+            String separator = pieces.isEmpty() ? "" : " ";
+            pieces.add(separator + quote.quotable().text().strip() + " [" + selection.citationOf(quote) + "]");
+        }
+        return pieces;
+    }
+
+    private double termShare(Set<String> questionTerms, String text) {
         if (questionTerms.isEmpty()) {
             return 0;
         }
-        Set<String> shared = new HashSet<>(terms.of(sentence));
+        Set<String> shared = new HashSet<>(terms.of(text));
         shared.retainAll(questionTerms);
         return (double) shared.size() / questionTerms.size();
     }

@@ -3,7 +3,10 @@ package dev.docflow.agent.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.agent.citations.Passage;
-import dev.docflow.agent.citations.Statement;
+import dev.docflow.agent.answer.QuoteSelection.Scored;
+import dev.docflow.agent.answer.QuoteSelection.Selection;
+import dev.docflow.agent.citations.CitedAnswer;
+import dev.docflow.agent.citations.Citation;
 import dev.docflow.agent.retrieval.Question;
 import dev.docflow.agent.retrieval.StemmedTerms;
 import dev.docflow.agent.testutils.BagOfWordsEmbeddingModel;
@@ -40,9 +43,10 @@ class ExtractiveAnswerProviderTest {
                         + "Meals are covered by a daily allowance."),
                 passage("security", "Passwords must be at least 14 characters long."));
 
-        List<Statement> answer = provider(3).statements(question("How much are hotels reimbursed per night?"), passages);
+        Selection answer = provider(3).select(question("How much are hotels reimbursed per night?"), passages);
 
-        assertThat(answer).containsExactly(Statement.of("Hotels are reimbursed up to 180 euros per night.", 0));
+        assertThat(texts(answer)).containsExactly("Hotels are reimbursed up to 180 euros per night.");
+        assertThat(answer.citationOf(answer.quotes().get(0))).isEqualTo(1);
     }
 
     @Test
@@ -51,9 +55,9 @@ class ExtractiveAnswerProviderTest {
                 "Hotels are reimbursed with a receipt too. Breakfast is served at seven every day. "
                         + "Taxis are reimbursed with a receipt."));
 
-        List<Statement> answer = provider(3).statements(question("Are hotels and taxis reimbursed with a receipt?"), passages);
+        Selection answer = provider(3).select(question("Are hotels and taxis reimbursed with a receipt?"), passages);
 
-        assertThat(answer).extracting(Statement::text)
+        assertThat(texts(answer))
                 .containsExactly("Hotels are reimbursed with a receipt too.", "Taxis are reimbursed with a receipt.");
     }
 
@@ -63,9 +67,9 @@ class ExtractiveAnswerProviderTest {
                 passage("ranked-first", "Taxis are reimbursed with a receipt."),
                 passage("ranked-second", "Hotels are reimbursed with a receipt."));
 
-        List<Statement> answer = provider(3).statements(question("Are hotels and taxis reimbursed with a receipt?"), passages);
+        Selection answer = provider(3).select(question("Are hotels and taxis reimbursed with a receipt?"), passages);
 
-        assertThat(answer).extracting(statement -> statement.passages().get(0)).containsExactly(0, 1);
+        assertThat(answer.quotes()).extracting(quote -> quote.quotable().passage()).containsExactly(0, 1);
     }
 
     @Test
@@ -73,24 +77,81 @@ class ExtractiveAnswerProviderTest {
         List<Passage> passages = List.of(passage("travel",
                 "Taxis are reimbursed with a receipt. Hotels are reimbursed with a receipt. Trains are reimbursed with a receipt."));
 
-        List<Statement> answer = provider(2).statements(question("What is reimbursed with a receipt?"), passages);
+        Selection answer = provider(2).select(question("What is reimbursed with a receipt?"), passages);
 
-        assertThat(answer).hasSize(2);
+        assertThat(answer.quotes()).hasSize(2);
     }
 
     @Test
     void answersNothingWhenNoSentenceIsCloseEnough() {
         List<Passage> passages = List.of(passage("travel", "Hotels are reimbursed up to 180 euros per night."));
 
-        assertThat(provider(3).statements(question("What is the capital of France?"), passages)).isEmpty();
+        assertThat(provider(3).select(question("What is the capital of France?"), passages).isEmpty()).isTrue();
+        assertThat(provider(3).answer(question("What is the capital of France?"), passages, List.of(), AnswerListener.NONE))
+                .isEmpty();
     }
 
     @Test
     void skipsHeadingsAndQuotesWrappedLinesAsOneLine() {
         List<Passage> passages = List.of(passage("travel", "Hotels\n\nHotels are reimbursed\nup to 180 euros per night."));
 
-        List<Statement> answer = provider(3).statements(question("How much are hotels reimbursed per night?"), passages);
+        Selection answer = provider(3).select(question("How much are hotels reimbursed per night?"), passages);
 
-        assertThat(answer).extracting(Statement::text).containsExactly("Hotels are reimbursed up to 180 euros per night.");
+        assertThat(texts(answer)).containsExactly("Hotels are reimbursed up to 180 euros per night.");
+    }
+
+    @Test
+    void citesTheQuotedPassageFirstThenTheOtherTopPassages() {
+        List<Passage> passages = List.of(
+                passage("security", "Passwords must be at least 14 characters long."),
+                passage("travel", "Hotels are reimbursed up to 180 euros per night."));
+
+        CitedAnswer answer = provider(3).answer(question("How much are hotels reimbursed per night?"), passages, List.of(),
+                AnswerListener.NONE).orElseThrow();
+
+        assertThat(answer.citations()).extracting(Citation::n, Citation::documentId)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(1, "travel"),
+                        org.assertj.core.api.Assertions.tuple(2, "security"));
+        assertThat(answer.text()).isEqualTo("Hotels are reimbursed up to 180 euros per night. [1]");
+    }
+
+    @Test
+    void citesInRetrievalOrderWhenBothPassagesSupportTheAnswer() {
+        List<Passage> passages = List.of(
+                passage("taxis", "Taxis are reimbursed with a receipt."),
+                passage("hotels", "Hotels are reimbursed with a receipt."));
+
+        CitedAnswer answer = provider(3).answer(question("What is reimbursed with a receipt?"), passages, List.of(),
+                AnswerListener.NONE).orElseThrow();
+
+        assertThat(answer.citations()).extracting(Citation::documentId).containsExactly("taxis", "hotels");
+        assertThat(answer.text()).isEqualTo("Taxis are reimbursed with a receipt. [1] Hotels are reimbursed with a receipt. [2]");
+    }
+
+    @Test
+    void quotesTheConfigLineThatHoldsTheValue() {
+        List<Passage> passages = List.of(passage("operator",
+                "The health probe listens on its own port, set in the chart values.\n\n"
+                        + "operatorHealth:\n  port: 8085\n  startupProbe:\n    failureThreshold: 30\n"));
+
+        CitedAnswer answer = provider(3).answer(question("Which port does the operator health probe listen on?"), passages,
+                List.of(), AnswerListener.NONE).orElseThrow();
+
+        assertThat(answer.text()).contains("port: 8085 [1]");
+    }
+
+    @Test
+    void quotesTheTableRowWithItsHeader() {
+        List<Passage> passages = List.of(passage("economy",
+                "| Country | GDP in millions |\n| --- | --- |\n| France | 902,418.00 |\n| Spain | 512,001.50 |"));
+
+        CitedAnswer answer = provider(3).answer(question("What is the GDP of France in millions?"), passages, List.of(),
+                AnswerListener.NONE).orElseThrow();
+
+        assertThat(answer.text()).contains("| Country | GDP in millions |\n| France | 902,418.00 | [1]");
+    }
+
+    private static List<String> texts(Selection selection) {
+        return selection.quotes().stream().map(Scored::quotable).map(Quotables.Quotable::text).toList();
     }
 }

@@ -1,0 +1,159 @@
+package dev.docflow.agent.answer;
+
+import dev.docflow.agent.citations.Passage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an extractive answer may quote from passages: prose sentences, single lines of a code, YAML
+ * or configuration block, and table rows with their header row. A value a user asks for often sits
+ * in a {@code key: value} line or a table cell, which a sentence splitter would glue into one long
+ * run with its neighbours (single line breaks do not end a sentence, since PDF text is hard-wrapped),
+ * so blocks that read as lines or as a table are cut by line instead.
+ */
+public final class Quotables {
+    /** Where a quotable comes from, which decides how it was cut and how it is shown. */
+    public enum Kind {
+        SENTENCE,
+        /** One line of a code, YAML or configuration block. */
+        LINE,
+        /** One body row of a Markdown table, shown under its header row. */
+        ROW
+    }
+
+    /**
+     * @param passage index of the passage it comes from
+     * @param start offset in the passage's text of the sentence, line or row
+     * @param text what is quoted: a sentence with whitespace collapsed, a line stripped, or a table's
+     *     header row, a line break and the row
+     */
+    public record Quotable(int passage, int start, Kind kind, String text) {}
+
+    private static final Pattern BLOCK_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile("\\|?[\\s:|-]+\\|?");
+    /** {@code key: value}, {@code key=value}, {@code - name: x}, {@code --flag}: a setting, not prose. */
+    private static final Pattern SETTING = Pattern.compile("(?:- )?[\\w.\\-\"'$/\\[\\]]+\\s*(?::|=|:=)(?:\\s.*|\\S.*)?|--?\\w[\\w-]*.*");
+    /** Code: assignments, calls, prompts, braces, statement ends. */
+    private static final Pattern CODE = Pattern.compile(".*(?:<-|\\w\\(.*\\)|[{};]\\s*$|^[$>#%] ).*");
+    private static final Pattern ALPHANUMERIC = Pattern.compile("[\\p{L}\\p{N}]");
+
+    private Quotables() {}
+
+    /** At most {@code limit} quotables, taking passages in order (best first), each text once. */
+    public static List<Quotable> of(List<Passage> passages, int limit) {
+        List<Quotable> quotables = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int p = 0; p < passages.size(); p++) {
+            String text = passages.get(p).text();
+            Matcher blockBreak = BLOCK_BREAK.matcher(text);
+            int blockStart = 0;
+            boolean more = true;
+            while (more) {
+                more = blockBreak.find();
+                int blockEnd = more ? blockBreak.start() : text.length();
+                for (Quotable quotable : ofBlock(p, text, blockStart, blockEnd)) {
+                    if (quotables.size() == limit) {
+                        return quotables;
+                    }
+                    if (seen.add(quotable.text())) {
+                        quotables.add(quotable);
+                    }
+                }
+                blockStart = more ? blockBreak.end() : blockStart;
+            }
+        }
+        return quotables;
+    }
+
+    private record Line(int start, String text) {}
+
+    private static List<Quotable> ofBlock(int passage, String text, int from, int to) {
+        List<Line> lines = lines(text, from, to);
+        if (lines.size() >= 2 && isTable(lines)) {
+            return rows(passage, lines);
+        }
+        if (lines.size() >= 2 && readsAsLines(lines)) {
+            List<Quotable> quotables = new ArrayList<>();
+            for (Line line : lines) {
+                if (quotableLine(line.text())) {
+                    quotables.add(new Quotable(passage, line.start(), Kind.LINE, line.text()));
+                }
+            }
+            return quotables;
+        }
+        List<Quotable> sentences = new ArrayList<>();
+        String block = text.substring(from, to);
+        for (SentenceSplitter.Span span : SentenceSplitter.split(block)) {
+            String sentence = span.of(block).replaceAll("\\s+", " ");
+            if (QuotableSentences.quotable(sentence)) {
+                sentences.add(new Quotable(passage, from + span.start(), Kind.SENTENCE, sentence));
+            }
+        }
+        return sentences;
+    }
+
+    /** Non-blank lines of {@code text[from, to)}, stripped, with their offsets. */
+    private static List<Line> lines(String text, int from, int to) {
+        List<Line> lines = new ArrayList<>();
+        int start = from;
+        while (start < to) {
+            int end = text.indexOf('\n', start);
+            if (end < 0 || end > to) {
+                end = to;
+            }
+            String line = text.substring(start, end);
+            if (!line.isBlank()) {
+                int lead = 0;
+                while (Character.isWhitespace(line.charAt(lead))) {
+                    lead++;
+                }
+                lines.add(new Line(start + lead, line.strip()));
+            }
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    private static boolean isTable(List<Line> lines) {
+        return lines.stream().allMatch(line -> line.text().startsWith("|"));
+    }
+
+    /** The body rows, each under the header (the first row); separator rows are left out. */
+    private static List<Quotable> rows(int passage, List<Line> lines) {
+        String header = lines.get(0).text();
+        List<Quotable> rows = new ArrayList<>();
+        for (Line row : lines.subList(1, lines.size())) {
+            if (!TABLE_SEPARATOR.matcher(row.text()).matches() && ALPHANUMERIC.matcher(row.text()).find()) {
+                rows.add(new Quotable(passage, row.start(), Kind.ROW, header + "\n" + row.text()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Whether a block is code or configuration rather than hard-wrapped prose: at least half of its
+     * lines are settings or code, which wrapped prose lines hardly ever are.
+     */
+    static boolean readsAsLines(List<Line> lines) {
+        long codeLike = lines.stream().filter(line -> readsAsCode(line.text())).count();
+        return codeLike * 2 >= lines.size();
+    }
+
+    static boolean readsAsCode(String line) {
+        return SETTING.matcher(line).matches() || CODE.matcher(line).matches();
+    }
+
+    /** A line worth quoting holds something besides punctuation: not a lone brace or fence. */
+    private static boolean quotableLine(String line) {
+        return line.length() >= 3 && ALPHANUMERIC.matcher(line).results().count() >= 2;
+    }
+
+    /** For tests: the lines of a whole text. */
+    static boolean readsAsLines(String block) {
+        return readsAsLines(lines(block, 0, block.length()));
+    }
+}
