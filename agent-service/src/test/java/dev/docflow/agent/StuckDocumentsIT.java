@@ -89,16 +89,10 @@ class StuckDocumentsIT {
         assertThat(eventsOf(id, 0)).isEmpty();
     }
 
-    private DocumentRecord awaitStatus(UUID id, String status) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DocumentRecord row = served.database.documents().find(id).orElseThrow();
-            if (row.status().equals(status)) {
-                return row;
-            }
-            assertThat(Instant.now()).as("document " + id + " reaches " + status + "; is " + row.status()).isBefore(deadline);
-            Thread.sleep(200);
-        }
+    private DocumentRecord awaitStatus(UUID id, String status) {
+        return org.awaitility.Awaitility.await("document " + id + " reaches " + status).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> served.database.documents().find(id).orElseThrow(), row -> row.status().equals(status));
     }
 
     private final List<UploadEvent> seen = new ArrayList<>();
