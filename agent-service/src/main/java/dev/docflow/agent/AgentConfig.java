@@ -341,8 +341,11 @@ public record AgentConfig(
 
     /** Unset: as long as links live ({@code links.ttl-seconds}), so no link handed out outlives its file. */
     private static Duration removalGrace(ConfigSource source) {
-        int seconds = source.integer("upload.removal-grace-seconds", -1);
-        return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        if (source.text("upload.removal-grace-seconds", "").isBlank()) {
+            return null;
+        }
+        // a negative value reaches UploadSettings, which refuses it naming the key
+        return Duration.ofSeconds(source.integer("upload.removal-grace-seconds", 0));
     }
 
     private static AnswerProviderKind answerProvider(ConfigSource source) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.docflow.agent.upload.UploadSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigTest {
@@ -65,6 +66,15 @@ class AgentConfigTest {
         assertThat(config.retrieval().topK()).isEqualTo(8);
         assertThat(config.retrieval().rrfK()).isEqualTo(20);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.4);
+    }
+
+    @Test
+    void replacedFilesOutliveTheirReplacementAsLongAsLinksUnlessTheGraceIsSet() {
+        assertThat(AgentConfig.load(null, Map.of()).uploads().removalGrace()).isEqualTo(UploadSettings.DEFAULT_LINK_TTL);
+        assertThat(AgentConfig.load(null, Map.of("DOCFLOW_UPLOAD_REMOVAL_GRACE_SECONDS", "0")).uploads().removalGrace())
+                .isEqualTo(java.time.Duration.ZERO);
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_UPLOAD_REMOVAL_GRACE_SECONDS", "-5")))
+                .hasMessageContaining("upload.removal-grace-seconds");
     }
 
     @Test
