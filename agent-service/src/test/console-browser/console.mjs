@@ -105,6 +105,10 @@ try {
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   await expect(page.locator('#kb-summary')).toContainText('0 documents');
+  // the Flink job ingesting this knowledge base, linked to its page in the dashboard
+  await expect(page.locator('#kb-jobs a.job-link')).toHaveCount(1);
+  seen.jobLinks = await page.locator('#kb-jobs a.job-link').evaluateAll((links) => links.map((a) => ({
+    href: a.getAttribute('href'), kind: a.dataset.kind, text: a.textContent })));
   // the page is never reloaded from here on: statuses must move by themselves
   await page.evaluate(() => { window.__sameDocument = true; });
 

@@ -334,6 +334,32 @@ async function loadSummary() {
   const summary = await getJson(kbPath(state.kb));
   $('#kb-summary').textContent = `${summary.documents} documents (${statusSummary(summary.documentsByStatus)}), `
     + `${summary.chunks} chunks`;
+  await loadJobs();
+}
+
+/** The Flink jobs ingesting this knowledge base, each linked to its page in the Flink dashboard. */
+async function loadJobs() {
+  const kb = state.kb;
+  const view = await getJson(`${kbPath(kb)}/jobs`);
+  if (kb !== state.kb) {
+    return;
+  }
+  const line = $('#kb-jobs');
+  if (!view.flinkReachable) {
+    line.replaceChildren('Ingestion jobs: the Flink cluster does not answer.');
+    return;
+  }
+  if (view.jobs.length === 0) {
+    line.replaceChildren('No job is ingesting this knowledge base now.');
+    return;
+  }
+  const links = view.jobs.map((job) => element('a', {
+    href: job.dashboardUrl, target: '_blank', rel: 'noopener noreferrer', class: 'job-link',
+    'data-kind': job.kind,
+  }, `${job.name} (${job.state.toLowerCase()})`));
+  const parts = ['Ingesting: '];
+  links.forEach((link, i) => parts.push(...(i > 0 ? [', ', link] : [link])));
+  line.replaceChildren(...parts);
 }
 
 async function loadDocuments() {

@@ -25,7 +25,10 @@ import dev.docflow.agent.http.ConsolePlugin;
 import dev.docflow.agent.http.ConversationController;
 import dev.docflow.agent.http.DocumentUploadController;
 import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.http.IngestionJobController;
 import dev.docflow.agent.http.KnowledgeBaseController;
+import dev.docflow.agent.ingestion.FlinkRestClient;
+import dev.docflow.agent.ingestion.IngestionJobService;
 import dev.docflow.agent.http.RequestIds;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
@@ -160,6 +163,9 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/api/knowledge-bases/{kb}", knowledgeBaseController::summary);
         javalin.get("/api/knowledge-bases/{kb}/documents", knowledgeBaseController::documents);
         javalin.get("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::document);
+        IngestionJobController jobController = new IngestionJobController(new IngestionJobService(knowledgeBaseService,
+                new FlinkRestClient(config.flinkDashboardUrl()), config.flinkDashboardUrl()));
+        javalin.get("/api/knowledge-bases/{kb}/jobs", jobController::list);
         OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, chatRequests, streaming);
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);

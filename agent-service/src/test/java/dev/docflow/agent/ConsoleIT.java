@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.http.ConsolePlugin;
+import dev.docflow.agent.testutils.ApiClient;
 import dev.docflow.agent.testutils.HandbookFixture;
+import dev.docflow.agent.testutils.IdleFlinkJob;
 import dev.docflow.agent.testutils.IngestionStandIn;
 import dev.docflow.agent.testutils.NodeProject;
 import dev.docflow.agent.testutils.ServedHandbook;
+import dev.docflow.connectors.contract.IngestionJobNames;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
@@ -51,7 +54,6 @@ class ConsoleIT {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUESTION = "How can I read a file in SAS Transport format?";
-    private static final String FLINK_DASHBOARD = "http://127.0.0.1:18081/";
     private static final Duration STEP = Duration.ofMinutes(2);
     /** Few, so that the script meets the limit with a handful of wrong keys at its end. */
     private static final int FAILED_SIGN_INS_PER_MINUTE = 3;
@@ -65,6 +67,11 @@ class ConsoleIT {
     private final String knowledgeBase = "console-" + UUID.randomUUID().toString().substring(0, 8);
 
     private ServedHandbook service;
+    /** A real Flink cluster, running a job under the name of this knowledge base's bulk load. */
+    private IdleFlinkJob flink;
+    private String flinkDashboard;
+    private String bulkJobId;
+    private java.net.http.HttpResponse<String> otherTenantsJobs;
     private IngestionStandIn job;
     private int expectedPage;
     private String pdfObjectKey;
@@ -85,11 +92,18 @@ class ConsoleIT {
         List<IngestionStandIn.Page> pages = IngestionStandIn.pages(pdf);
         expectedPage = pages.stream().filter(page -> page.text().contains("read.xport")).findFirst().orElseThrow().number();
 
-        service = ServedHandbook.start("console-it", config -> config.withFlinkDashboardUrl(FLINK_DASHBOARD)
+        flink = IdleFlinkJob.startCluster();
+        flinkDashboard = flink.restAddress().toString();
+        service = ServedHandbook.start("console-it", config -> config.withFlinkDashboardUrl(flinkDashboard)
                 .withUploads(config.uploads().withMaxFileBytes(MAX_FILE_BYTES))
                 .withLimits(new ServiceLimits(config.limits().maxMessageChars(), config.limits().maxHistoryChars(),
                         config.limits().maxConcurrentAnswersPerTenant(), config.limits().answerDeadline(),
                         FAILED_SIGN_INS_PER_MINUTE, config.limits().maxDatabaseConnections())));
+        bulkJobId = flink.run(IngestionJobNames.bulk(service.fixture.tenant, knowledgeBase)).toHexString();
+        // asked now: the browser's wrong keys at its end make this address wait
+        ApiClient other = service.clientOf("console-other-" + knowledgeBase);
+        assertThat(other.post("/api/knowledge-bases", "{\"name\":\"" + knowledgeBase + "\"}").statusCode()).isEqualTo(201);
+        otherTenantsJobs = other.get("/api/knowledge-bases/" + knowledgeBase + "/jobs");
         job = new IngestionStandIn(service.database, service.fixture.elasticsearch, new AllMiniLmL6V2EmbeddingModel());
         Path signals = Files.createDirectories(project.dir().resolve("signals-" + knowledgeBase));
         Path screenshots = Path.of(System.getProperty("console.screenshots", module.resolve("target/console-screenshots").toString()));
@@ -136,6 +150,9 @@ class ConsoleIT {
     void stop() throws Exception {
         if (service != null) {
             service.close();
+        }
+        if (flink != null) {
+            flink.close();
         }
     }
 
@@ -254,7 +271,24 @@ class ConsoleIT {
 
     @Test
     void theHeaderLinksToTheConfiguredFlinkDashboard() {
-        assertThat(seen.path("flinkDashboardHref").asText()).isEqualTo(FLINK_DASHBOARD);
+        assertThat(seen.path("flinkDashboardHref").asText()).isEqualTo(flinkDashboard);
+    }
+
+    @Test
+    void theKnowledgeBaseLinksToTheFlinkJobIngestingIt() {
+        assertThat(seen.path("jobLinks")).hasSize(1);
+        JsonNode link = seen.path("jobLinks").get(0);
+        assertThat(link.path("kind").asText()).isEqualTo("BULK");
+        assertThat(link.path("text").asText())
+                .isEqualTo(IngestionJobNames.bulk(service.fixture.tenant, knowledgeBase) + " (running)");
+        assertThat(link.path("href").asText()).isEqualTo(flinkDashboard + "/#/job/running/" + bulkJobId + "/overview");
+    }
+
+    @Test
+    void anotherTenantsBulkJobIsNotAmongAKnowledgeBasesJobs() {
+        // a knowledge base of the same name under another tenant: the running job is not its
+        assertThat(otherTenantsJobs.statusCode()).as(otherTenantsJobs.body()).isEqualTo(200);
+        assertThat(otherTenantsJobs.body()).contains("\"flinkReachable\":true").contains("\"jobs\":[]");
     }
 
     @Test

@@ -185,6 +185,8 @@ final class LocalDeployment implements AutoCloseable {
         AgentApp agent = AgentApp.create(
                 config.agent().withConnections(elasticsearchSettings(), databaseSettings()).withHttpPort(port)
                         .withAdminKey(adminKey)
+                        // the console links to the Flink this deployment runs or was given, at its real port
+                        .withFlinkDashboardUrl(flinkRestAddress.toString())
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
                 database(), SharedEmbeddingModel.get(config.agent().retrieval().embeddingModel()));
         started.push(agent);

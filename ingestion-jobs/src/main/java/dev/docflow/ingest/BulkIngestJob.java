@@ -1,5 +1,6 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.IngestionJobNames;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
@@ -51,7 +52,7 @@ public final class BulkIngestJob {
                         .name("Documents of " + tenant + "/" + knowledgeBase).uid("list-documents")
                         .rebalance(),
                 settings);
-        JobExecutionResult result = env.execute("Bulk ingest " + tenant + "/" + knowledgeBase);
+        JobExecutionResult result = env.execute(IngestionJobNames.bulk(tenant, knowledgeBase));
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.refresh();
         }

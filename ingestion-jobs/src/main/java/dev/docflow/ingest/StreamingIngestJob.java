@@ -1,5 +1,6 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.IngestionJobNames;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.stream.KafkaSettings;
@@ -26,7 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class StreamingIngestJob {
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
-    public static final String NAME = "Streaming ingest (Kafka uploads)";
+    public static final String NAME = IngestionJobNames.STREAMING;
 
     private final IngestionSettings settings;
     private final KafkaSettings kafka;
