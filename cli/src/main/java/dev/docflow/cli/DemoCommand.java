@@ -50,15 +50,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printAnswer(PrintStream out, JsonNode reply) {
-        out.println("A: " + reply.path("answer").asText());
-        for (JsonNode citation : reply.path("citations")) {
-            String page = citation.hasNonNull("page") ? ", page " + citation.get("page").asInt() : "";
-            String snippet = citation.path("snippet").asText().replaceAll("\\s+", " ");
-            if (snippet.length() > 160) {
-                snippet = snippet.substring(0, 157) + "…";
-            }
-            String source = citation.hasNonNull("part") ? citation.get("part").asText() : citation.path("fileName").asText();
-            out.printf("   [%d] %s%s: \"%s\"%n", citation.path("n").asInt(), source, page, snippet);
-        }
+        CitedAnswerText.lines(reply).forEach(out::println);
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Docflow 0.1.0",
         description = "Turn piles of documents into a knowledge base that answers with citations.",
-        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, StatusCommand.class,
+            KnowledgeBaseCommand.class, ChatCommand.class, BenchCommand.class})
 public final class Docflow implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,14 +27,22 @@ public final class Docflow implements Runnable {
         }
         // before the first logger exists: the log file lives in the work folder
         System.setProperty("docflow.logDir", config.logDir().toString());
+        System.exit(commandLine(config).execute(args));
+    }
+
+    /** Every command, given {@code config}; a command's failure is one line on standard error and exit code 1. */
+    static CommandLine commandLine(DocflowConfig config) {
         CommandLine commandLine = new CommandLine(new Docflow(), new ConfiguredFactory(config));
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("docflow " + cmd.getCommandName() + ": " + describe(error));
-            cmd.getErr().println("(details in " + config.logDir().resolve("docflow.log") + ")");
-            org.slf4j.LoggerFactory.getLogger(Docflow.class).error("command failed", error);
+            if (!(error instanceof ServiceRefusedException)) { // the service's own words say it all
+                cmd.getErr().println("(details in " + config.logDir().resolve("docflow.log") + ")");
+                org.slf4j.LoggerFactory.getLogger(Docflow.class).error("command failed", error);
+            }
+            cmd.getErr().flush();
             return 1;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param extraction {@code ocr.*}, {@code tables.*}: what the parse stage does beyond reading text
  * @param agent the agent service's settings ({@code http.port}, {@code retrieval.*}, …) from the same
  *     sources; the CLI points it at the stack
+ * @param service {@code service.url}, {@code service.api-key}: the running service that {@code status},
+ *     {@code kb} and {@code chat} talk to
  */
 public record DocflowConfig(
         Path home,
@@ -34,7 +36,8 @@ public record DocflowConfig(
         String elasticsearchHeap,
         ParseLimits parseLimits,
         ExtractionSettings extraction,
-        AgentConfig agent) {
+        AgentConfig agent,
+        ServiceAccess service) {
 
     static final String DEMO_TENANT = "demo";
     static final String DEMO_KNOWLEDGE_BASE = "demo";
@@ -55,6 +58,7 @@ public record DocflowConfig(
             throw new IllegalArgumentException("DOCFLOW_CONFIG names " + configFile + ", which does not exist");
         }
         ConfigSource source = ConfigSource.of(configFile, env);
+        AgentConfig agent = AgentConfig.load(configFile, env);
         return new DocflowConfig(
                 home,
                 configFile,
@@ -64,6 +68,7 @@ public record DocflowConfig(
                 source.text("elasticsearch.heap", "512m"),
                 ParseLimits.from(source),
                 ExtractionSettings.from(source),
-                AgentConfig.load(configFile, env));
+                agent,
+                ServiceAccess.from(source, agent.httpPort()));
     }
 }

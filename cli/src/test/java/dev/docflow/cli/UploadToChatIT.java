@@ -136,6 +136,73 @@ class UploadToChatIT {
         assertThat(citedDocuments(kb, question, "{\"documentIds\":[\"" + herons + "\"],\"fileTypes\":[\"txt\"]}")).isEmpty();
     }
 
+    /**
+     * The operator commands against this running service: {@code kb create|list|delete},
+     * {@code status} (counts, the failure with its reason, the streaming job with its dashboard
+     * link) and {@code chat} (numbered citations; a follow-up continues the conversation).
+     */
+    @Test
+    void theOperatorCommandsShowAndManageKnowledgeBases() throws Exception {
+        String kb = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        String[] service = {"--url", base.toString(), "--key", demoKey};
+        assertThat(run("kb", "create", kb, service[0], service[1], service[2], service[3]).out()).contains("Created " + kb);
+        assertThat(run(concat(new String[] {"kb", "list"}, service)).out()).contains(kb);
+        String herons = upload(kb, "herons.md", "text/markdown",
+                "# Herons\n\nThe grey heron nests in the alder trees beside the canal.\n\n"
+                        + "## Winter\n\nIn winter the grey heron moves to the estuary mudflats.\n");
+        // a PDF header, then no PDF: the parse stage fails it as corrupt
+        String broken = upload(kb, "broken.pdf", "application/pdf", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog /Pages 9 0 R");
+        awaitIndexed(kb, herons);
+        String settled = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                JSON.readTree(send(HttpRequest.newBuilder(base.resolve("/api/knowledge-bases/" + kb + "/documents/" + broken))
+                        .GET().build()).body()).path("status").asText(), state -> state.equals("failed") || state.equals("indexed"));
+        assertThat(settled).isEqualTo("failed");
+
+        Run status = run(concat(new String[] {"status", "--kb", kb}, service));
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains(kb + ": 2 documents (0 uploaded, 0 processing, 1 indexed, 1 failed)")
+                .contains("    broken.pdf  parse/corrupt")
+                .contains("  job: Streaming ingest (Kafka uploads)  RUNNING  " + deployment.flinkDashboard() + "/#/job/running/");
+
+        Run chatting = run(new java.io.BufferedReader(new java.io.StringReader(
+                "Where does the grey heron nest?\nAnd in winter?\n\n")), concat(new String[] {"chat", "--kb", kb}, service));
+        assertThat(chatting.exitCode()).as(chatting.err()).isZero();
+        assertThat(chatting.out()).contains("[1] herons.md").contains("alder trees").contains("estuary mudflats");
+
+        assertThat(run(concat(new String[] {"kb", "delete", kb}, service)).out()).contains("Deleted " + kb);
+        Run gone = run(concat(new String[] {"status", "--kb", kb}, service));
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.err()).startsWith("docflow status: ").contains("404");
+        Run nobody = run("status", "--url", "http://127.0.0.1:1", "--key", demoKey);
+        assertThat(nobody.exitCode()).isEqualTo(1);
+        assertThat(nobody.err()).contains("no agent service answers at http://127.0.0.1:1/");
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        return run(null, args);
+    }
+
+    /** Runs a {@code ./docflow} command line in this JVM, as {@code main} would, with {@code input} typed into it. */
+    private static Run run(java.io.BufferedReader input, String... args) {
+        picocli.CommandLine commandLine = Docflow.commandLine(DocflowConfig.load(HOME, Map.of()));
+        if (input != null) {
+            commandLine.getSubcommands().get("chat").<ChatCommand>getCommand().questions = input;
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
+                .toArray(String[]::new);
+    }
+
     /** The documents a chat answer cites, in citation order. */
     private List<String> citedDocuments(String kb, String question, String filter) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/chat"))
