@@ -195,7 +195,7 @@ public final class IsolatedExtractor implements Extractor {
             slot.worker.kill();
             slot.worker = null;
             throw new ParseWorkerUnavailableException("a parse worker did not start: " + e.getMessage()
-                    + " (command: " + String.join(" ", command.command()) + ")", e);
+                    + " (main class " + command.mainClass() + ", heap " + (command.heapBytes() >> 20) + " MB)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DocumentFailedException(TIMEOUT, "parsing was interrupted", e);

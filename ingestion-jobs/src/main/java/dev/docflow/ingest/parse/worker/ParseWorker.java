@@ -7,6 +7,9 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +26,11 @@ import java.util.concurrent.TimeoutException;
 final class ParseWorker {
     /** How long a worker asked to stop (its stdin closed) may take before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How long a worker that wrote something that is no frame may take to end by itself (and say why with its exit code). */
+    private static final Duration PROTOCOL_GRACE = Duration.ofSeconds(1);
 
     private final Process process;
+    private final Path tempDir;
     private final DataOutputStream toWorker;
     private final DataInputStream fromWorker;
     private final ExecutorService reader;
@@ -45,8 +51,9 @@ final class ParseWorker {
         }
     }
 
-    private ParseWorker(Process process) {
+    private ParseWorker(Process process, Path tempDir) {
         this.process = process;
+        this.tempDir = tempDir;
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         this.reader = Executors.newSingleThreadExecutor(runnable -> {
@@ -58,11 +65,19 @@ final class ParseWorker {
 
     /** Starts a worker and hands it its settings; it is ready once {@link #awaitReady} returns. */
     static ParseWorker start(WorkerCommand command, byte[] settings) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command())
+        Path tempDir = Files.createTempDirectory("docflow-parse-worker-");
+        ProcessBuilder builder = new ProcessBuilder(command.command(tempDir))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         // Tesseract's OpenMP threads make it 5-7 times slower on a shared machine (see GUIDE)
         builder.environment().putIfAbsent("OMP_THREAD_LIMIT", "1");
-        ParseWorker worker = new ParseWorker(builder.start());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            deleteTree(tempDir);
+            throw e;
+        }
+        ParseWorker worker = new ParseWorker(process, tempDir);
         try {
             Frames.write(worker.toWorker, Type.SETTINGS, settings);
         } catch (IOException e) {
@@ -120,7 +135,8 @@ final class ParseWorker {
     }
 
     private WorkerGoneException gone(Throwable cause) {
-        int exitCode = exitCodeAfter(STOP_GRACE);
+        // a worker that closed its output is ending; one that broke the protocol gets a moment to end by itself
+        int exitCode = exitCodeAfter(cause instanceof Frames.ProtocolException ? PROTOCOL_GRACE : STOP_GRACE);
         return new WorkerGoneException(exitCode, "parse worker " + process.pid()
                 + (exitCode == -1 ? " broke the protocol" : " exited with code " + exitCode) + ": " + cause.getMessage(), cause);
     }
@@ -165,6 +181,7 @@ final class ParseWorker {
     }
 
     private void closeStreams() {
+        deleteTree(tempDir);
         try {
             fromWorker.close();
         } catch (IOException e) {
@@ -174,6 +191,16 @@ final class ParseWorker {
             toWorker.close();
         } catch (IOException e) {
             // nothing to keep
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // gone already, or a file the dead worker held: the next start makes a new folder
         }
     }
 }

@@ -31,15 +31,19 @@ public record WorkerCommand(String mainClass, long heapBytes) {
         return new WorkerCommand(ParseWorkerMain.class.getName(), heapBytes);
     }
 
-    public List<String> command() {
+    /** @param tempDir the worker's {@code java.io.tmpdir}, removed with the worker: a killed worker leaves no scratch files */
+    public List<String> command(Path tempDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(1, heapBytes >> 20) + "m");
         // an OutOfMemoryError anywhere ends the worker with exit code 3, which the parent reads as out_of_memory
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // the JVM's own messages ("Terminating due to java.lang.OutOfMemoryError") go to stdout otherwise, into the frames
+        command.add("-XX:+DisplayVMOutputToStderr");
         // one document at a time on a small heap: the serial collector needs the least memory and no GC threads
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
+        command.add("-Djava.io.tmpdir=" + tempDir);
         command.add("-cp");
         command.add(classPath());
         command.add(mainClass);

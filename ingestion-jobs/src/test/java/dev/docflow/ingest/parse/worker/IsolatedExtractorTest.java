@@ -41,7 +41,13 @@ class IsolatedExtractorTest {
         return extractor;
     }
 
+    /** The pid of the worker that extracted the file. */
     private String extract(String name) throws Exception {
+        return reply(name).split(" ")[0];
+    }
+
+    /** The worker's pid and its temporary folder. */
+    private String reply(String name) throws Exception {
         Path file = Files.writeString(dir.resolve("file-" + name), "bytes");
         return extractor.extract(new DocumentRef("id-" + name, "t", "kb", "key", name, 5, 0), file).text();
     }
@@ -63,10 +69,14 @@ class IsolatedExtractorTest {
     @Test
     void aWorkerThatDiesFailsItsDocumentAsWorkerCrashedAndTheNextDocumentGetsANewOne() throws Exception {
         pool(1);
-        String before = extract("a.txt");
+        String[] first = reply("a.txt").split(" ");
+        String before = first[0];
+        Path tempDir = Path.of(first[1]);
+        assertThat(tempDir).isDirectory().isNotEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
 
         DocumentFailedException died = failure("exit");
         String after = extract("b.txt");
+        assertThat(tempDir).as("the dead worker's scratch folder is removed").doesNotExist();
 
         assertThat(died.reason()).isEqualTo(FailureReasons.WORKER_CRASHED);
         assertThat(died.stage()).isEqualTo(Stage.PARSE);

@@ -17,7 +17,7 @@ import java.util.List;
  * A tiny worker for the supervisor's tests: speaks the protocol and does what the file's name says:
  * {@code hang} (never answers, ignoring interrupts), {@code exit} (dies with code 7), {@code oom}
  * (allocates until its heap is gone), {@code corrupt} (fails the document), {@code garbage} (writes
- * bytes that are no frame); anything else is extracted as a document whose text is the worker's pid.
+ * bytes that are no frame); anything else is extracted as a document whose text is the worker's pid and temporary folder.
  */
 public final class ScriptedWorkerMain {
     private ScriptedWorkerMain() {}
@@ -50,7 +50,7 @@ public final class ScriptedWorkerMain {
                     out.flush();
                 }
                 default -> {
-                    String text = Long.toString(ProcessHandle.current().pid());
+                    String text = ProcessHandle.current().pid() + " " + System.getProperty("java.io.tmpdir");
                     Frames.write(out, Type.EXTRACTED, WorkerMessages.extracted(ExtractedDocument.of(ref, "text/plain", 0,
                             text, new TextBlock[] {TextBlock.of(0, 0, 0, text.length())})));
                 }
