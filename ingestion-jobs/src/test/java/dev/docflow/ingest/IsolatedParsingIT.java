@@ -72,9 +72,9 @@ class IsolatedParsingIT {
         StackEndpoints endpoints = SharedStack.get();
         IngestionSettings defaults = StackIngestionSettings.of(endpoints);
         assertThat(defaults.extraction().isolation().isolated()).as("the jobs' default").isTrue();
-        // 3 s per document; workers of 128 MB, so that a hog's heap is gone in a moment
+        // 5 s per document; workers of 128 MB, so that a hog's heap is gone in a moment
         settings = new IngestionSettings(defaults.objectStore(), defaults.elasticsearch(), defaults.database(),
-                defaults.parseLimits().withMaxParseSeconds(3),
+                defaults.parseLimits().withMaxParseSeconds(5),
                 defaults.extraction().withIsolation(ParseIsolation.DEFAULTS.withWorkerHeap(128L << 20)),
                 defaults.chunking(), defaults.embeddingModel());
         kafka = new KafkaSettings(endpoints.kafkaBootstrapServers(), "it.isolation." + RUN, "it-isolation-" + RUN);
