@@ -29,35 +29,34 @@ public final class IsolationOverheadBenchmark {
         }
         ParseLimits limits = ParseLimits.DEFAULTS;
         ExtractionSettings settings = ExtractionSettings.DEFAULTS;
-        // the first pass warms this JVM's parsers (and the page cache) for the thread figure after it
-        run("thread (warm-up)", files, () -> new DocumentExtractor(limits, settings));
-        run("process", files, () -> new IsolatedExtractor(limits, settings));
-        run("thread", files, () -> new DocumentExtractor(limits, settings));
+        // each extractor twice over the files: cold (a fresh JVM's JIT, for the worker its start-up too), then warm
+        try (Extractor inProcess = new DocumentExtractor(limits, settings)) {
+            run("thread cold", files, inProcess);
+            run("thread warm", files, inProcess);
+        }
+        try (Extractor isolated = new IsolatedExtractor(limits, settings)) {
+            run("process cold", files, isolated);
+            run("process warm", files, isolated);
+        }
     }
 
-    private interface Factory {
-        Extractor open();
-    }
-
-    private static void run(String mode, List<Path> files, Factory factory) {
+    private static void run(String mode, List<Path> files, Extractor extractor) {
         long started = System.nanoTime();
         int ok = 0;
         int failed = 0;
         long chars = 0;
         double firstSeconds = 0;
-        try (Extractor extractor = factory.open()) {
-            for (Path file : files) {
-                DocumentRef ref = new DocumentRef("bench-" + file.getFileName(), "bench", "bench", "key",
-                        file.getFileName().toString(), 0, 0);
-                try {
-                    chars += extractor.extract(ref, file).text().length();
-                    ok++;
-                } catch (DocumentFailedException e) {
-                    failed++;
-                }
-                if (ok + failed == 1) {
-                    firstSeconds = (System.nanoTime() - started) / 1e9;
-                }
+        for (Path file : files) {
+            DocumentRef ref = new DocumentRef("bench-" + file.getFileName(), "bench", "bench", "key",
+                    file.getFileName().toString(), 0, 0);
+            try {
+                chars += extractor.extract(ref, file).text().length();
+                ok++;
+            } catch (DocumentFailedException e) {
+                failed++;
+            }
+            if (ok + failed == 1) {
+                firstSeconds = (System.nanoTime() - started) / 1e9;
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
