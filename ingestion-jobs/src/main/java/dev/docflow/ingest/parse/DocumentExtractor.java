@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * restart to get its parse capacity back (a thread Java cannot stop is only freed with its
  * process). Not thread-safe: one per operator instance.
  */
-public final class DocumentExtractor implements AutoCloseable {
+public final class DocumentExtractor implements Extractor {
     /** Time past the limit a cooperative stop is given before the worker is abandoned. */
     private static final long GRACE_SECONDS = 5;
+    /** {@link #GRACE_SECONDS}, for the isolated extractor, whose workers run this extractor. */
+    public static final java.time.Duration GRACE = java.time.Duration.ofSeconds(GRACE_SECONDS);
     /** Abandoned workers still running that one extractor tolerates; each may hold a core and a parse's memory. */
     public static final int MAX_STUCK_WORKERS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
@@ -108,6 +110,7 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
+    @Override
     public ExtractedDocument extract(DocumentRef ref, Path file) {
         long size = sizeOf(file);
         if (size == 0) {

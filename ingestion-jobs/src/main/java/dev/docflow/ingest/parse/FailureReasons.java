@@ -11,6 +11,10 @@ public final class FailureReasons {
     public static final String TIMEOUT = "timeout";
     /** Tesseract failed on a page or image that did decode. */
     public static final String OCR_FAILED = "ocr_failed";
+    /** The isolated parse worker ran out of its heap ({@code parse.worker-heap}) on this document. */
+    public static final String OUT_OF_MEMORY = "out_of_memory";
+    /** The isolated parse worker died on this document (a native crash, killed from outside, a broken reply). */
+    public static final String WORKER_CRASHED = "worker_crashed";
     /** Elasticsearch refused the document's chunks for good (a value over one of its limits, a field it cannot parse). */
     public static final String REJECTED = "rejected";
     /** A failure of ours (a bug, a missing native library), not of the file. */

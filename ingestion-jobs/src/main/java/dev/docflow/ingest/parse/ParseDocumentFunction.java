@@ -7,6 +7,7 @@ import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.outcome.OutcomeTag;
+import dev.docflow.ingest.parse.worker.IsolatedExtractor;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches a document from the object store and extracts its text. A document Tika cannot read
  * fails alone (outcome on {@link OutcomeTag#OUTCOMES}); an unreachable object store fails the task,
- * so Flink restarts it rather than marking good documents failed.
+ * so Flink restarts it rather than marking good documents failed, as does a parse worker process
+ * that cannot be started ({@link dev.docflow.ingest.parse.worker.ParseWorkerUnavailableException}).
  */
 public class ParseDocumentFunction extends ProcessFunction<DocumentRef, ExtractedDocument> {
     private static final Logger LOG = LoggerFactory.getLogger(ParseDocumentFunction.class);
@@ -30,7 +32,7 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
     private final ParseLimits limits;
     private final ExtractionSettings extraction;
     private transient ObjectStore store;
-    private transient DocumentExtractor extractor;
+    private transient Extractor extractor;
 
     public ParseDocumentFunction(ObjectStoreSettings storeSettings, ParseLimits limits, ExtractionSettings extraction) {
         this.storeSettings = storeSettings;
@@ -41,7 +43,10 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
     @Override
     public void open(OpenContext openContext) {
         store = new ObjectStore(storeSettings);
-        extractor = new DocumentExtractor(limits, extraction);
+        // in worker processes unless parse.isolation=thread: a file that exhausts memory or spins must not take the TaskManager
+        extractor = extraction.isolation().isolated()
+                ? new IsolatedExtractor(limits, extraction)
+                : new DocumentExtractor(limits, extraction);
     }
 
     @Override
