@@ -177,7 +177,7 @@ class DocumentUploadIT {
         // what a service that died between storing and publishing leaves behind
         KnowledgeBase kb = database.knowledgeBases().find(TENANT, "outbox").orElseThrow();
         UUID id = UUID.randomUUID();
-        UploadEvent event = new UploadEvent(id.toString(), TENANT, "outbox", TENANT + "/outbox/late.md", "late.md", 4);
+        UploadEvent event = new UploadEvent(id.toString(), TENANT, "outbox", kb.id().toString(), TENANT + "/outbox/late.md", "late.md", 4);
         database.uploads().insertFirstVersion(id, kb.id(), event.objectKey(), "late.md", 4, "ab");
         database.uploads().insertEvent(id, id.toString(), event.toJson());
 
