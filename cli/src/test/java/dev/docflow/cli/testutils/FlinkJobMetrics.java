@@ -21,17 +21,35 @@ public final class FlinkJobMetrics {
     }
 
     /**
-     * Records the vertex whose name starts with {@code operatorName} has received from upstream
-     * (its {@code read-records}, as the dashboard shows it; refreshed every few seconds).
+     * The sum over subtasks of an operator metric (a counter) of the vertex whose name starts with
+     * {@code vertexName}; 0 while no subtask has reported it yet.
      */
-    public long recordsInto(String operatorName) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(rest.resolve("/jobs/" + job)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        for (JsonNode vertex : JSON.readTree(body).path("vertices")) {
-            if (vertex.path("name").asText().startsWith(operatorName)) {
-                return vertex.path("metrics").path("read-records").asLong();
+    public long operatorMetric(String vertexName, String metric) throws Exception {
+        String vertex = "/jobs/" + job + "/vertices/" + vertexId(vertexName) + "/subtasks/metrics";
+        String id = null;
+        for (JsonNode available : get(vertex)) {
+            if (available.path("id").asText().endsWith("." + metric)) {
+                id = available.path("id").asText();
             }
         }
-        throw new IllegalStateException("job " + job + " has no vertex named " + operatorName + ": " + body);
+        if (id == null) {
+            return 0;
+        }
+        JsonNode values = get(vertex + "?get=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "&agg=sum");
+        return values.path(0).path("sum").asLong();
+    }
+
+    private String vertexId(String vertexName) throws Exception {
+        for (JsonNode vertex : get("/jobs/" + job).path("vertices")) {
+            if (vertex.path("name").asText().startsWith(vertexName)) {
+                return vertex.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("job " + job + " has no vertex named " + vertexName);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(rest.resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 }

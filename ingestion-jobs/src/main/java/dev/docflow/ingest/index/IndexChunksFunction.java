@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -59,11 +60,14 @@ import org.slf4j.LoggerFactory;
 public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDocument, DocumentOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexChunksFunction.class);
     static final Duration CHUNK_COUNT_TTL = Duration.ofHours(1);
+    /** Counter of versions whose chunks were removed after their write because a delete had begun. */
+    public static final String UNWANTED_VERSIONS_REMOVED = "unwantedVersionsRemoved";
 
     private final ElasticsearchSettings settings;
     private final DatabaseSettings database;
     private transient ChunkIndexWriter writer;
     private transient DocumentRepository documents;
+    private transient Counter unwantedRemoved;
     private transient ValueState<Integer> chunksWritten;
 
     public IndexChunksFunction(ElasticsearchSettings settings, DatabaseSettings database) {
@@ -75,6 +79,7 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
     public void open(OpenContext openContext) {
         writer = new ChunkIndexWriter(settings);
         documents = Database.open(database).documents();
+        unwantedRemoved = getRuntimeContext().getMetricGroup().counter(UNWANTED_VERSIONS_REMOVED);
         ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("chunks-written", Types.INT);
         // needed only until search sees the write (a refresh, 1 s by default): kept an hour, so the
         // state does not grow with every document ever ingested
@@ -101,6 +106,7 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
         if (!stillWanted(document)) {
             writer.remove(document.ref().documentId(), document.chunks().length);
             chunksWritten.update(0);
+            unwantedRemoved.inc();
             LOG.info("chunks of a deleted or replaced version removed documentId={} stage=index objectKey={}",
                     document.ref().documentId(), document.ref().objectKey());
             return;
