@@ -137,6 +137,27 @@ class DocumentUploadIT {
         Map<String, UploadEvent> published = awaitEvents(q3.path("id").asText(), byName.get("q4.txt").path("id").asText());
         assertThat(published.get(q3.path("id").asText()).objectKey()).isEqualTo(row.objectKey());
         assertThat(published.get(q3.path("id").asText()).sizeBytes()).isEqualTo(text.length());
+        assertThat(published.get(q3.path("id").asText()).knowledgeBaseId())
+                .isEqualTo(database.knowledgeBases().find(TENANT, "reports").orElseThrow().id().toString());
+    }
+
+    @Test
+    void aDocumentRecordedUnderItsIdFromBeforeKnowledgeBaseIdsKeepsItsRowWhenUploadedAgain() throws Exception {
+        create("legacy");
+        KnowledgeBase kb = database.knowledgeBases().find(TENANT, "legacy").orElseThrow();
+        UUID old = UUID.fromString(dev.docflow.connectors.contract.DocumentIds.beforeKnowledgeBaseIds(TENANT, "legacy", "old.md"));
+        // a row as an earlier release recorded it: its id derived from the knowledge base's name
+        database.uploads().insertFirstVersion(old, kb.id(), ObjectStore.keyOf(TENANT, "legacy", "old.md"), "old.md", 3, "00");
+
+        String again = byName(upload("legacy", Map.of("old.md", "A new version.", "new.md", "A new document."))).get("old.md")
+                .path("id").asText();
+
+        assertThat(again).isEqualTo(old.toString());
+        assertThat(database.documents().listByKnowledgeBase(kb.id())).extracting(DocumentRecord::fileName)
+                .containsExactlyInAnyOrder("old.md", "new.md");
+        assertThat(database.documents().listByKnowledgeBase(kb.id())).filteredOn(row -> row.fileName().equals("new.md"))
+                .extracting(row -> row.id().toString())
+                .containsExactly(dev.docflow.connectors.contract.DocumentIds.of(TENANT, kb.id(), "new.md"));
     }
 
     @Test
@@ -177,7 +198,7 @@ class DocumentUploadIT {
         // what a service that died between storing and publishing leaves behind
         KnowledgeBase kb = database.knowledgeBases().find(TENANT, "outbox").orElseThrow();
         UUID id = UUID.randomUUID();
-        UploadEvent event = new UploadEvent(id.toString(), TENANT, "outbox", TENANT + "/outbox/late.md", "late.md", 4);
+        UploadEvent event = new UploadEvent(id.toString(), TENANT, "outbox", kb.id().toString(), TENANT + "/outbox/late.md", "late.md", 4);
         database.uploads().insertFirstVersion(id, kb.id(), event.objectKey(), "late.md", 4, "ab");
         database.uploads().insertEvent(id, id.toString(), event.toJson());
 

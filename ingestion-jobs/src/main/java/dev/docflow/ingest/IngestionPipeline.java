@@ -84,7 +84,7 @@ public final class IngestionPipeline {
     public static DataStream<DocumentOutcome> index(DataStream<EmbeddedDocument> embedded, IngestionSettings settings) {
         return embedded
                 .keyBy(document -> document.ref().documentId(), Types.STRING)
-                .process(new IndexChunksFunction(settings.elasticsearch()))
+                .process(new IndexChunksFunction(settings.elasticsearch(), settings.database()))
                 .name(Stage.INDEX.operatorName()).uid("index-chunks");
     }
 

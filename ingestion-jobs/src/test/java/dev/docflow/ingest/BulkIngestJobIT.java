@@ -106,7 +106,7 @@ class BulkIngestJobIT {
         Files.writeString(notes, longVersion);
         new FolderUpload(store).upload(TENANT, kb, notes);
         runJob(kb);
-        String documentId = DocumentIds.of(TENANT, kb, "notes.md");
+        String documentId = DocumentIds.of(TENANT, database.knowledgeBases().find(TENANT, kb).orElseThrow().id(), "notes.md");
         long before = index.countChunks(TENANT, kb, documentId);
         assertThat(before).isGreaterThan(3);
 

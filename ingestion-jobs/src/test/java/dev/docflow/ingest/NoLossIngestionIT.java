@@ -175,11 +175,11 @@ class NoLossIngestionIT {
                 for (int i = 0; i < count; i++) {
                     String fileName = "report-" + i + ".md";
                     Path file = Files.writeString(files.resolve(name + "-" + fileName), report(i));
-                    String id = DocumentIds.of(TENANT, knowledgeBase, fileName);
+                    String id = DocumentIds.of(TENANT, kb.id(), fileName);
                     String key = ObjectStore.keyOf(TENANT, knowledgeBase, fileName);
                     store.upload(key, file, "text/markdown");
                     database.uploads().insertFirstVersion(UUID.fromString(id), kb.id(), key, fileName, Files.size(file), "h" + i);
-                    DocumentRef ref = new DocumentRef(id, TENANT, knowledgeBase, key, fileName, Files.size(file), 0);
+                    DocumentRef ref = new DocumentRef(id, TENANT, knowledgeBase, kb.id().toString(), key, fileName, Files.size(file), 0);
                     documents.add(ref);
                     int chunks = chunker.chunk(extractor.extract(ref, file)).size();
                     Set<String> ids = new HashSet<>();

@@ -339,9 +339,9 @@ class PoisonDocumentIT {
     private static DocumentRef upload(String kb, String fileName, Path file, String key) throws Exception {
         store.upload(key, file, "application/octet-stream");
         KnowledgeBase knowledgeBase = database.knowledgeBases().ensure(TENANT, kb);
-        String id = DocumentIds.of(TENANT, kb, fileName);
+        String id = DocumentIds.of(TENANT, knowledgeBase.id(), fileName);
         database.documents().markProcessing(UUID.fromString(id), knowledgeBase.id(), key, fileName, Files.size(file), null);
-        return new DocumentRef(id, TENANT, kb, key, fileName, Files.size(file), 0);
+        return new DocumentRef(id, TENANT, kb, knowledgeBase.id().toString(), key, fileName, Files.size(file), 0);
     }
 
     private static void publish(KafkaSettings kafka, DocumentRef ref) throws Exception {

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streaming job on a local Flink cluster against the real stack: upload events published to
  * a real Kafka topic are ingested as they arrive, a malformed message and the event of a file
- * deleted since are skipped (the job does not fail over them), and
+ * deleted since are skipped (the job does not fail over them; a document still waiting for a file
+ * that is gone ends {@code failed}, {@code file_missing}), and
  * each document's outcome lands in PostgreSQL with its chunks in Elasticsearch.
  */
 class StreamingIngestJobIT {
@@ -86,20 +87,27 @@ class StreamingIngestJobIT {
 
             producer.send(new ProducerRecord<>(kafka.uploadsTopic(), "junk", "{not an event".getBytes(StandardCharsets.UTF_8))).get();
             // a late event of a document deleted since: its file is gone
-            publish(new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, ObjectStore.keyOf(TENANT, KB, "gone.md"), "gone.md", 10, 0));
+            publish(new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, first.knowledgeBaseId(), ObjectStore.keyOf(TENANT, KB, "gone.md"), "gone.md", 10, 0));
             DocumentRef second = upload(dir, "second.md", "# Second\n\nThe second upload mentions an otter in the river.\n");
             DocumentRef broken = upload(dir, "broken.pdf", "%PDF-1.4 these are not the bytes of a PDF");
             // an event of a version of "second" that a newer upload replaced before the job read it
             Path replacedFile = Files.writeString(dir.resolve("second-replaced.md"), "# Second\n\nA pelican, in a replaced version.\n");
             String replacedKey = second.objectKey() + ".replaced";
             store.upload(replacedKey, replacedFile, "application/octet-stream");
-            publish(new DocumentRef(second.documentId(), TENANT, KB, replacedKey, "second.md", Files.size(replacedFile), 0));
+            publish(new DocumentRef(second.documentId(), TENANT, KB, second.knowledgeBaseId(), replacedKey, "second.md", Files.size(replacedFile), 0));
+            // a document that waits for its version, whose file was removed before the job read the event
+            DocumentRef vanished = upload(dir, "vanished.md", "# Vanished\n\nRemoved before it was read.\n");
+            store.remove(vanished.objectKey());
             publish(second);
             publish(broken);
+            publish(vanished);
             awaitStatus(second, "indexed");
             awaitStatus(broken, "failed");
+            awaitStatus(vanished, "failed");
 
             assertThat(row(broken).failureReason()).isEqualTo("corrupt");
+            assertThat(row(vanished).failureReason()).as("the skipped event ends its document").isEqualTo("file_missing");
+            assertThat(row(vanished).failureStage()).isEqualTo("parse");
             // keyed by document id, the replaced version's event was taken before second's: skipped, never indexed
             assertThat(index.countChunks(TENANT, KB, second.documentId())).isEqualTo((long) row(second).chunkCount());
             assertThat(chunkTexts(second)).noneMatch(text -> text.contains("pelican"));
@@ -126,9 +134,9 @@ class StreamingIngestJobIT {
         String key = ObjectStore.keyOf(TENANT, KB, name);
         store.upload(key, file, "application/octet-stream");
         KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, KB);
-        String id = DocumentIds.of(TENANT, KB, name);
+        String id = DocumentIds.of(TENANT, kb.id(), name);
         database.documents().markProcessing(UUID.fromString(id), kb.id(), key, name, Files.size(file), null);
-        return new DocumentRef(id, TENANT, KB, key, name, Files.size(file), 0);
+        return new DocumentRef(id, TENANT, KB, kb.id().toString(), key, name, Files.size(file), 0);
     }
 
     private java.util.List<String> chunkTexts(DocumentRef ref) throws Exception {

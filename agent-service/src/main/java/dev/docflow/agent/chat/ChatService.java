@@ -113,7 +113,8 @@ public final class ChatService {
         deadline.check();
         Question question = encoder.encode(standalone);
         int topK = query.topK() == null ? retrievalSettings.topK() : query.topK();
-        RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), query.filter());
+        RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), knowledgeBase.id().toString(),
+                query.filter());
         Retrieval retrieved = retriever.retrieve(question, scope, query.mode(), topK);
         Map<String, String> files = citableFiles(retrieved);
         Retrieval retrieval = citable(retrieved, files);

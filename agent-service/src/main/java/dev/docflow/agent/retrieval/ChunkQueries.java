@@ -7,6 +7,7 @@ import static dev.docflow.connectors.contract.ChunkFields.EMBEDDING_MODEL;
 import static dev.docflow.connectors.contract.ChunkFields.FILE_TYPE;
 import static dev.docflow.connectors.contract.ChunkFields.HEADING_PATH;
 import static dev.docflow.connectors.contract.ChunkFields.KNOWLEDGE_BASE;
+import static dev.docflow.connectors.contract.ChunkFields.KNOWLEDGE_BASE_ID;
 import static dev.docflow.connectors.contract.ChunkFields.TENANT;
 import static dev.docflow.connectors.contract.ChunkFields.TEXT;
 import static dev.docflow.connectors.contract.ChunkFields.TEXT_STEMMED;
@@ -116,7 +117,7 @@ public final class ChunkQueries {
     /** Term filters on the tenant and knowledge base, then the scope's optional filter. */
     static ArrayNode filters(RetrievalScope scope) {
         ArrayNode filters = JSON.arrayNode();
-        filters.add(ChunkIndex.term(TENANT, scope.tenant())).add(ChunkIndex.term(KNOWLEDGE_BASE, scope.knowledgeBase()));
+        filters.add(ChunkIndex.term(TENANT, scope.tenant())).add(ofKnowledgeBase(scope));
         RetrievalFilter filter = scope.filter();
         if (!filter.documentIds().isEmpty()) {
             filters.add(terms(DOCUMENT_ID, filter.documentIds()));
@@ -134,6 +135,26 @@ public final class ChunkQueries {
             }
         }
         return filters;
+    }
+
+    /**
+     * The knowledge base by its id; a chunk indexed before the id field existed, by its name (it
+     * can only be the current knowledge base's: deleting one deletes its chunks by name first).
+     */
+    static ObjectNode ofKnowledgeBase(RetrievalScope scope) {
+        ObjectNode byName = ChunkIndex.term(KNOWLEDGE_BASE, scope.knowledgeBase());
+        if (scope.knowledgeBaseId() == null) {
+            return byName;
+        }
+        ObjectNode legacy = JSON.objectNode();
+        ObjectNode legacyBool = legacy.putObject("bool");
+        legacyBool.putArray("filter").add(byName);
+        legacyBool.putArray("must_not").addObject().putObject("exists").put("field", KNOWLEDGE_BASE_ID);
+        ObjectNode either = JSON.objectNode();
+        ObjectNode bool = either.putObject("bool");
+        bool.putArray("should").add(ChunkIndex.term(KNOWLEDGE_BASE_ID, scope.knowledgeBaseId())).add(legacy);
+        bool.put("minimum_should_match", 1);
+        return either;
     }
 
     private static ObjectNode terms(String field, List<String> values) {

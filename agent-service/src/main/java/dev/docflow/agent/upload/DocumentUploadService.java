@@ -1,7 +1,6 @@
 package dev.docflow.agent.upload;
 
 import dev.docflow.agent.knowledgebase.KnowledgeBaseNotFoundException;
-import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.connectors.objectstore.DownloadHeaders;
 import dev.docflow.connectors.objectstore.ObjectStore;
@@ -97,7 +96,7 @@ public final class DocumentUploadService {
 
     private StoredVersion store(KnowledgeBase kb, Incoming file) {
         String name = FileNames.of(file.fileName());
-        UUID id = UUID.fromString(DocumentIds.of(kb.tenantId(), kb.name(), name));
+        UUID id = database.documents().idOf(kb, name);
         String key = ObjectStore.versionKeyOf(kb.tenantId(), kb.name(), id.toString(), UUID.randomUUID().toString(), name);
         database.objectRemovals().schedule(key, INTENT_TTL.toSeconds());
         MessageDigest sha256 = sha256();
@@ -153,7 +152,8 @@ public final class DocumentUploadService {
 
     private static void announce(UploadRepository uploads, KnowledgeBase kb, StoredVersion version) {
         uploads.removals().cancel(version.objectKey());
-        UploadEvent event = new UploadEvent(version.documentId().toString(), kb.tenantId(), kb.name(), version.objectKey(),
+        UploadEvent event = new UploadEvent(version.documentId().toString(), kb.tenantId(), kb.name(), kb.id().toString(),
+                version.objectKey(),
                 version.fileName(), version.size());
         uploads.insertEvent(version.documentId(), version.documentId().toString(), event.toJson());
     }

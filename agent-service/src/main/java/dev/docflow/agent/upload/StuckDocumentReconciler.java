@@ -71,6 +71,7 @@ public final class StuckDocumentReconciler implements AutoCloseable {
                     document.reconcileAttempts());
         } else {
             UploadEvent event = new UploadEvent(document.id().toString(), document.tenantId(), document.knowledgeBase(),
+                    document.knowledgeBaseId().toString(),
                     key, document.fileName(), document.pendingSizeBytes());
             if (uploads.republish(document, event.toJson())) {
                 LOG.info("stuck document published again documentId={} attempt={}", document.id(),

@@ -88,7 +88,7 @@ class ChunkQueriesTest {
     void filtersNarrowBothSearchesToTheGivenDocumentsTypesAndUploadTimes() {
         RetrievalFilter filter = new RetrievalFilter(List.of("d1", "d2"), List.of("pdf"),
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
-        RetrievalScope scope = new RetrievalScope("acme", "handbook", filter);
+        RetrievalScope scope = new RetrievalScope("acme", "handbook", null, filter);
         String expected = "[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}},"
                 + "{\"terms\":{\"document_id\":[\"d1\",\"d2\"]}},{\"terms\":{\"file_type\":[\"pdf\"]}},"
                 + "{\"range\":{\"uploaded_at\":{\"gte\":1767225600000,\"lt\":1769904000000}}}]";
@@ -96,5 +96,18 @@ class ChunkQueriesTest {
         assertThat(ChunkQueries.bm25(question, scope, 10).path("query").path("bool").path("filter").toString()).isEqualTo(expected);
         assertThat(ChunkQueries.knn(question, scope, RetrievalSettings.defaults()).path("knn").path("filter").path("bool")
                 .path("filter").toString()).isEqualTo(expected.substring(0, expected.length() - 1) + "," + DEFAULT_MODEL + "]");
+    }
+
+    @Test
+    void aScopeWithTheKnowledgeBasesIdMatchesItsIdOrForChunksWithoutTheFieldItsName() {
+        RetrievalScope scope = new RetrievalScope("acme", "handbook", "3f2c9e4a-0000-4000-8000-000000000001", RetrievalFilter.NONE);
+        String expected = "[{\"term\":{\"tenant\":\"acme\"}},{\"bool\":{\"should\":["
+                + "{\"term\":{\"knowledge_base_id\":\"3f2c9e4a-0000-4000-8000-000000000001\"}},"
+                + "{\"bool\":{\"filter\":[{\"term\":{\"knowledge_base\":\"handbook\"}}],"
+                + "\"must_not\":[{\"exists\":{\"field\":\"knowledge_base_id\"}}]}}],\"minimum_should_match\":1}}]";
+
+        assertThat(ChunkQueries.bm25(question, scope, 10).path("query").path("bool").path("filter").toString()).isEqualTo(expected);
+        assertThat(ChunkQueries.byIds(scope, List.of("c1")).path("query").path("bool").path("filter").get(1).toString())
+                .isEqualTo(ChunkQueries.filters(scope).get(1).toString());
     }
 }

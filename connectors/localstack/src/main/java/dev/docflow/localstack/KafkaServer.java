@@ -99,6 +99,9 @@ final class KafkaServer implements LocalServer {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         // consumers of a fresh group start at once instead of after 3 s
         properties.put("group.initial.rebalance.delay.ms", "0");
+        // a topic's retention is applied within a second rather than five minutes: tests of events
+        // expiring unread wait on it, and a local broker's check costs nothing
+        properties.put("log.retention.check.interval.ms", "1000");
         return properties;
     }
 

@@ -7,7 +7,13 @@ package dev.docflow.connectors.contract;
 public final class ChunkFields {
     public static final String CHUNK_ID = "chunk_id";
     public static final String TENANT = "tenant";
+    /** The knowledge base's name: shown, and the filter for chunks older than {@link #KNOWLEDGE_BASE_ID}. */
     public static final String KNOWLEDGE_BASE = "knowledge_base";
+    /**
+     * The knowledge base's id (never reused, unlike its name): what retrieval filters on. Absent on
+     * chunks indexed before the field existed; those are matched by tenant and name.
+     */
+    public static final String KNOWLEDGE_BASE_ID = "knowledge_base_id";
     public static final String DOCUMENT_ID = "document_id";
     public static final String FILE_NAME = "file_name";
     /** The file name's extension, lower case, without the dot ({@code pdf}); empty when it has none. */

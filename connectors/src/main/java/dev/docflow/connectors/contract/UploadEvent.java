@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * What is published on the uploads topic ({@code docflow.uploads}), keyed by document id, when a
  * document's bytes are in the object store and its row in PostgreSQL: enough for the streaming job
- * to fetch and ingest it. The service writes it; the streaming job reads it.
+ * to fetch and ingest it. The knowledge base travels by name (shown, object keys) and by id (what
+ * chunks are scoped by: names are reused when a knowledge base is deleted and created again).
+ * The service writes it; the streaming job reads it.
  */
 public record UploadEvent(
         String documentId,
         String tenant,
         String knowledgeBase,
+        String knowledgeBaseId,
         String objectKey,
         String fileName,
         long sizeBytes) {
@@ -27,13 +30,17 @@ public record UploadEvent(
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public UploadEvent {
-        for (String field : new String[] {documentId, tenant, knowledgeBase, objectKey, fileName}) {
+        for (String field : new String[] {documentId, tenant, knowledgeBase, knowledgeBaseId, objectKey, fileName}) {
             if (field == null || field.isBlank()) {
+                // an event published before knowledgeBaseId existed lands here too: the job skips
+                // it, and the service's StuckDocumentReconciler publishes it again, complete
                 throw new IllegalArgumentException("an upload event needs documentId, tenant, knowledgeBase,"
-                        + " objectKey and fileName");
+                        + " knowledgeBaseId, objectKey and fileName");
             }
         }
-        java.util.UUID.fromString(documentId); // ids are UUIDs (see DocumentIds); anything else is not ours
+        // ids are UUIDs (see DocumentIds); anything else is not ours
+        java.util.UUID.fromString(documentId);
+        java.util.UUID.fromString(knowledgeBaseId);
     }
 
     public byte[] toJson() {

@@ -98,13 +98,17 @@ public final class ChunkIndex implements AutoCloseable {
 
     /**
      * Deletes the chunks of one document, or of the whole knowledge base when {@code documentId}
-     * is null, and makes the deletion visible to search before returning. Ids are looked up and
+     * is null, and makes the deletion visible to search before returning. Every chunk whose write
+     * was acknowledged before the call is found (the index is refreshed first). Ids are looked up and
      * deleted in bulk, batch by batch: {@code _delete_by_query} needs the reindex module, which a
      * minimal Elasticsearch (the embedded one) lacks.
      *
      * @return chunks deleted
      */
     public long deleteChunks(String tenant, String knowledgeBase, String documentId) {
+        // search sees a write only after a refresh: without this, chunks the index stage wrote just
+        // before a delete (acknowledged, not yet refreshed) would be missed and stay behind
+        refresh();
         long deleted = 0;
         while (true) {
             ObjectNode search = JSON.createObjectNode();

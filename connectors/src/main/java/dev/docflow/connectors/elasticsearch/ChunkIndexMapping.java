@@ -23,7 +23,7 @@ public final class ChunkIndexMapping {
     public static final int EMBEDDING_DIMENSIONS = 384;
     /** The keyword fields: exact filters and labels. Writers cut their values with {@link KeywordBound#cut}. */
     public static final List<String> KEYWORD_FIELDS = List.of(
-            CHUNK_ID, TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, FILE_NAME, FILE_TYPE, CONTENT_TYPE, PART_PATH, KIND, EMBEDDING_MODEL);
+            CHUNK_ID, TENANT, KNOWLEDGE_BASE, KNOWLEDGE_BASE_ID, DOCUMENT_ID, FILE_NAME, FILE_TYPE, CONTENT_TYPE, PART_PATH, KIND, EMBEDDING_MODEL);
 
     private ChunkIndexMapping() {}
 

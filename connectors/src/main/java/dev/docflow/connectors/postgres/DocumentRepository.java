@@ -1,5 +1,6 @@
 package dev.docflow.connectors.postgres;
 
+import dev.docflow.connectors.contract.DocumentIds;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +126,27 @@ public interface DocumentRepository {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the knowledge base's document still wants this version's chunks: its row exists in
+     * that knowledge base, is not being deleted, and serves or waits for the version. The index
+     * stage asks after its write (see {@code IndexChunksFunction}).
+     */
+    @SqlQuery("SELECT count(*) > 0 FROM documents WHERE id = :id AND knowledge_base_id = :kb AND status <> 'deleting'"
+            + " AND (object_key = :key OR pending_object_key = :key)")
+    boolean wantsVersion(@Bind("id") UUID id, @Bind("kb") UUID knowledgeBaseId, @Bind("key") String objectKey);
+
+    /**
+     * The id of the document at {@code path} of the knowledge base: {@link DocumentIds#of}, unless
+     * the knowledge base has a row recorded under the id documents got before knowledge-base ids
+     * were part of them, which keeps that id. Old rows of a knowledge base deleted since are gone
+     * with it, so a knowledge base created again never picks one up.
+     */
+    default UUID idOf(KnowledgeBase knowledgeBase, String path) {
+        UUID old = UUID.fromString(DocumentIds.beforeKnowledgeBaseIds(knowledgeBase.tenantId(), knowledgeBase.name(), path));
+        return findIn(knowledgeBase.id(), old).isPresent() ? old
+                : UUID.fromString(DocumentIds.of(knowledgeBase.tenantId(), knowledgeBase.id(), path));
     }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id")

@@ -61,7 +61,7 @@ public interface UploadRepository {
      * event left to publish: their event was lost (expired from Kafka unread, skipped by the job)
      * or their processing died. Versions the bulk job listed are its own to settle.
      */
-    @SqlQuery("SELECT d.id, k.tenant_id, k.name AS knowledge_base, d.pending_object_key, d.file_name,"
+    @SqlQuery("SELECT d.id, k.tenant_id, k.name AS knowledge_base, k.id AS knowledge_base_id, d.pending_object_key, d.file_name,"
             + " d.pending_size_bytes, d.reconcile_attempts FROM documents d"
             + " JOIN knowledge_bases k ON k.id = d.knowledge_base_id"
             + " WHERE d.status IN ('uploaded', 'processing') AND d.pending_sha256 IS NOT NULL"

@@ -24,6 +24,7 @@ final class ChunkDocuments {
         source.put(CHUNK_ID, embedded.id());
         source.put(TENANT, embedded.ref().tenant());
         source.put(KNOWLEDGE_BASE, embedded.ref().knowledgeBase());
+        source.put(KNOWLEDGE_BASE_ID, embedded.ref().knowledgeBaseId());
         source.put(DOCUMENT_ID, embedded.ref().documentId());
         source.put(FILE_NAME, embedded.ref().fileName());
         source.put(FILE_TYPE, FileTypes.of(embedded.ref().fileName()));

@@ -115,6 +115,16 @@ public final class ChunkIndexWriter implements AutoCloseable {
         deleteChunks(staleIds(documentId, document.chunks().length, chunksWrittenBefore), documentId);
     }
 
+    /**
+     * Removes every chunk of the document: ordinals below {@code knownEnd} by id (written, maybe
+     * not yet visible to search) and whatever a search finds.
+     *
+     * @throws ChunkIndexUnavailableException the index stayed busy or unreachable
+     */
+    public void remove(String documentId, int knownEnd) {
+        deleteChunks(staleIds(documentId, 0, knownEnd), documentId);
+    }
+
     /** Ids of ordinal {@code from} or more: below {@code knownEnd} by count, and as the index has them. */
     private Set<String> staleIds(String documentId, int from, int knownEnd) {
         Set<String> ids = new LinkedHashSet<>();

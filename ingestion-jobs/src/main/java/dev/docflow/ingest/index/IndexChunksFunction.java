@@ -1,15 +1,20 @@
 package dev.docflow.ingest.index;
 
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.EmbeddedDocument;
 import java.time.Duration;
+import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -36,24 +41,45 @@ import org.slf4j.LoggerFactory;
  * deleted by count, and the search finds what older writes left. The state is part of the checkpoint, consistent with the
  * writes it describes; a replay writes the same ids again.
  *
+ * <p>Why the stage asks PostgreSQL after each write whether the version is still wanted (its row
+ * exists in the document's knowledge base, by id, is not {@code deleting} and names the version):
+ * a delete of the document or of its knowledge base may run while the document is in flight, and
+ * chunks written after the delete removed the document's chunks would stay behind for ever. The
+ * delete marks the row {@code deleting} (or removes it) before it removes chunks, and removes them
+ * after a refresh ({@code ChunkIndex.deleteChunks}), so every interleaving ends clean: either this
+ * check runs after the mark and the stage removes what it wrote, or it ran before it, so the write
+ * was acknowledged before the delete began and the delete's search finds it. Asking after the write,
+ * not before it, is what closes the race. A version not wanted emits no outcome (there is no row to
+ * settle; {@code RecordOutcomeSink} would ignore it anyway). A knowledge base created again under
+ * the same name has another id, hence other document ids and rows: the old one's writes are never
+ * wanted there.
+ *
  * <p>An unavailable index ({@link ChunkIndexUnavailableException}) fails the task: an
  * infrastructure failure, retried by Flink from the last checkpoint.
  */
 public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDocument, DocumentOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexChunksFunction.class);
     static final Duration CHUNK_COUNT_TTL = Duration.ofHours(1);
+    /** Counter of versions whose chunks were removed after their write because a delete had begun. */
+    public static final String UNWANTED_VERSIONS_REMOVED = "unwantedVersionsRemoved";
 
     private final ElasticsearchSettings settings;
+    private final DatabaseSettings database;
     private transient ChunkIndexWriter writer;
+    private transient DocumentRepository documents;
+    private transient Counter unwantedRemoved;
     private transient ValueState<Integer> chunksWritten;
 
-    public IndexChunksFunction(ElasticsearchSettings settings) {
+    public IndexChunksFunction(ElasticsearchSettings settings, DatabaseSettings database) {
         this.settings = settings;
+        this.database = database;
     }
 
     @Override
     public void open(OpenContext openContext) {
         writer = new ChunkIndexWriter(settings);
+        documents = Database.open(database).documents();
+        unwantedRemoved = getRuntimeContext().getMetricGroup().counter(UNWANTED_VERSIONS_REMOVED);
         ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("chunks-written", Types.INT);
         // needed only until search sees the write (a refresh, 1 s by default): kept an hour, so the
         // state does not grow with every document ever ingested
@@ -77,8 +103,21 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
             return;
         }
         chunksWritten.update(document.chunks().length);
+        if (!stillWanted(document)) {
+            writer.remove(document.ref().documentId(), document.chunks().length);
+            chunksWritten.update(0);
+            unwantedRemoved.inc();
+            LOG.info("chunks of a deleted or replaced version removed documentId={} stage=index objectKey={}",
+                    document.ref().documentId(), document.ref().objectKey());
+            return;
+        }
         LOG.debug("document indexed documentId={} stage=index chunks={}", document.ref().documentId(), document.chunks().length);
         out.collect(DocumentOutcome.indexed(document.ref(), document.pageCount(), document.chunks().length));
+    }
+
+    private boolean stillWanted(EmbeddedDocument document) {
+        return documents.wantsVersion(UUID.fromString(document.ref().documentId()),
+                UUID.fromString(document.ref().knowledgeBaseId()), document.ref().objectKey());
     }
 
     @Override

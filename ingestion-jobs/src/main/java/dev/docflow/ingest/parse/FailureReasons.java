@@ -17,6 +17,8 @@ public final class FailureReasons {
     public static final String WORKER_CRASHED = "worker_crashed";
     /** Elasticsearch refused the document's chunks for good (a value over one of its limits, a field it cannot parse). */
     public static final String REJECTED = "rejected";
+    /** The version's file is not in the object store (removed after its event was published). */
+    public static final String FILE_MISSING = "file_missing";
     /** A failure of ours (a bug, a missing native library), not of the file. */
     public static final String INTERNAL_ERROR = "internal_error";
 

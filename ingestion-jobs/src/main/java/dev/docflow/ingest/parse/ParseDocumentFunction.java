@@ -61,8 +61,11 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
         try {
             Optional<InputStream> stored = store.openIfExists(ref.objectKey());
             if (stored.isEmpty()) {
-                // deleted after it was announced (a late or replayed event): nothing left to ingest
-                LOG.info("document skipped documentId={} stage=parse: its file {} is gone", ref.documentId(), ref.objectKey());
+                // removed after it was announced: nothing left to ingest. The outcome ends the
+                // document rather than leaving it processing; it settles only a version the row
+                // still waits for, so a late event of a deleted or replaced version changes nothing
+                fail(ref, context, new DocumentFailedException(FailureReasons.FILE_MISSING,
+                        "the file " + ref.objectKey() + " is no longer in the object store"));
                 return;
             }
             try (InputStream in = stored.get()) {

@@ -1,6 +1,5 @@
 package dev.docflow.ingest.source;
 
-import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.objectstore.StoredObject;
 import dev.docflow.connectors.postgres.Database;
@@ -35,11 +34,12 @@ public final class KnowledgeBaseDocuments {
             if (ObjectStore.isVersionPath(path)) {
                 continue; // versions uploaded through the API: the streaming job ingests those
             }
-            String documentId = DocumentIds.of(tenant, knowledgeBaseName, path);
+            String documentId = database.documents().idOf(knowledgeBase, path).toString();
             String fileName = path.substring(path.lastIndexOf('/') + 1);
             OffsetDateTime uploadedAt = database.documents().markProcessing(UUID.fromString(documentId),
                     knowledgeBase.id(), object.key(), fileName, object.size(), object.etag());
-            refs.add(new DocumentRef(documentId, tenant, knowledgeBaseName, object.key(), fileName, object.size(),
+            refs.add(new DocumentRef(documentId, tenant, knowledgeBaseName,
+                    knowledgeBase.id().toString(), object.key(), fileName, object.size(),
                     uploadedAt.toInstant().toEpochMilli()));
         }
         return refs;

@@ -30,7 +30,7 @@ class TableChunkingTest {
         String intro = "Capitals of the world.";
         String table = MarkdownTable.render(rows);
         String text = intro + "\n\n" + table;
-        DocumentRef ref = new DocumentRef("d", "t", "kb", "key", "atlas.pdf", 0, 0);
+        DocumentRef ref = new DocumentRef("d", "t", "kb", "kb-id", "key", "atlas.pdf", 0, 0);
         ExtractedDocument document = new ExtractedDocument(ref, "application/pdf", 3, text,
                 new TextBlock[] {
                     new TextBlock(0, 2, BlockKind.PARAGRAPH, 0, 0, intro.length()),

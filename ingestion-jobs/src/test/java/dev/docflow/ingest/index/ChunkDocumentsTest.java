@@ -17,7 +17,7 @@ class ChunkDocumentsTest {
     @Test
     void everyKeywordValueIsCutToTheBound() {
         String huge = "ü".repeat(40_000);
-        DocumentRef ref = new DocumentRef("6f1c4a52-0000-4000-8000-000000000001", "acme", "kb",
+        DocumentRef ref = new DocumentRef("6f1c4a52-0000-4000-8000-000000000001", "acme", "kb", "7a0e4f3c-0000-4000-8000-000000000002",
                 "acme/kb/" + huge + ".zip", huge + ".zip", 80_000, 1L);
         Chunk chunk = new Chunk(0, "hello world", 0, 0, 0, 11, "Title", 2, "poison.zip › " + huge, null, 0, Chunk.NOT_OCR);
         EmbeddedChunk embedded = new EmbeddedChunk(ref, "text/plain; " + huge, chunk, new float[384], "model-" + huge);
@@ -35,6 +35,7 @@ class ChunkDocumentsTest {
         }
         assertThat((String) source.get(ChunkFields.PART_PATH)).startsWith("poison.zip › üü").endsWith("…");
         assertThat(source.get(ChunkFields.DOCUMENT_ID)).isEqualTo(ref.documentId());
+        assertThat(source.get(ChunkFields.KNOWLEDGE_BASE_ID)).isEqualTo(ref.knowledgeBaseId());
         assertThat(source.get(ChunkFields.TEXT)).as("text fields are not keywords: kept whole").isEqualTo("hello world");
     }
 }

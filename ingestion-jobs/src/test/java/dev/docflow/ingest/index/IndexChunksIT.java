@@ -137,7 +137,7 @@ class IndexChunksIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        DocumentRef ref = new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, "k", "unreachable.md", 10, 1L);
+        DocumentRef ref = new DocumentRef(UUID.randomUUID().toString(), TENANT, KB, UUID.randomUUID().toString(), "k", "unreachable.md", 10, 1L);
         long started = System.nanoTime();
         try (ChunkIndexWriter writer = new ChunkIndexWriter(new ElasticsearchSettings("http://127.0.0.1:" + closedPort, index.alias()))) {
             assertThatThrownBy(() -> writer.write(new EmbeddedDocument(ref, 0, chunks(ref, 2, "text").toArray(new EmbeddedChunk[0])), 0))
@@ -151,10 +151,10 @@ class IndexChunksIT {
 
     private static DocumentRef row(String fileName) {
         KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, KB);
-        String id = DocumentIds.of(TENANT, KB, fileName);
+        String id = DocumentIds.of(TENANT, kb.id(), fileName);
         String key = ObjectStore.keyOf(TENANT, KB, fileName);
         database.documents().markProcessing(UUID.fromString(id), kb.id(), key, fileName, 10, null);
-        return new DocumentRef(id, TENANT, KB, key, fileName, 10, System.currentTimeMillis());
+        return new DocumentRef(id, TENANT, KB, kb.id().toString(), key, fileName, 10, System.currentTimeMillis());
     }
 
     private static DocumentRecord record(DocumentRef ref) {

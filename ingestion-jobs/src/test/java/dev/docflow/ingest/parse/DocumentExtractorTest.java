@@ -90,7 +90,7 @@ class DocumentExtractorTest {
     }
 
     private static DocumentRef ref(String fileName) {
-        return new DocumentRef("doc-1", "t", "kb", "t/kb/" + fileName, fileName, 0, 0);
+        return new DocumentRef("doc-1", "t", "kb", "kb-id", "t/kb/" + fileName, fileName, 0, 0);
     }
 
     private static TextBlock blockContaining(ExtractedDocument document, String needle) {

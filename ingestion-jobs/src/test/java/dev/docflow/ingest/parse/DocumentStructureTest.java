@@ -156,7 +156,7 @@ class DocumentStructureTest {
     }
 
     private ExtractedDocument extract(Path file) {
-        return extractor.extract(new DocumentRef("doc", "t", "kb", "key", file.getFileName().toString(), 0, 0), file);
+        return extractor.extract(new DocumentRef("doc", "t", "kb", "kb-id", "key", file.getFileName().toString(), 0, 0), file);
     }
 
     private static DocumentPart partOf(ExtractedDocument document, String needle) {

@@ -23,7 +23,7 @@ class ExtractedDocumentTransportTest {
         ExtractedDocument document;
         try (DocumentExtractor extractor = new DocumentExtractor(ParseLimits.DEFAULTS, ExtractionSettings.DEFAULTS)) {
             Path pdf = Path.of("src/test/resources/tables/frx_2012_disclosure.pdf");
-            document = extractor.extract(new DocumentRef("d", "t", "kb", "key", "frx.pdf", 0, 0), pdf);
+            document = extractor.extract(new DocumentRef("d", "t", "kb", "kb-id", "key", "frx.pdf", 0, 0), pdf);
         }
         TypeSerializer<ExtractedDocument> serializer =
                 TypeInformation.of(ExtractedDocument.class).createSerializer(new ExecutionConfig());

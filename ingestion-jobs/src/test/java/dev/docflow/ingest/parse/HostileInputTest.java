@@ -182,6 +182,6 @@ class HostileInputTest {
     }
 
     private static DocumentRef ref(Path file) {
-        return new DocumentRef("doc", "t", "kb", "key", file.getFileName().toString(), 0, 0);
+        return new DocumentRef("doc", "t", "kb", "kb-id", "key", file.getFileName().toString(), 0, 0);
     }
 }

@@ -127,6 +127,6 @@ class OcrExtractionTest {
     }
 
     private static DocumentRef ref(Path file) {
-        return new DocumentRef("doc", "t", "kb", "key", file.getFileName().toString(), 0, 0);
+        return new DocumentRef("doc", "t", "kb", "kb-id", "key", file.getFileName().toString(), 0, 0);
     }
 }

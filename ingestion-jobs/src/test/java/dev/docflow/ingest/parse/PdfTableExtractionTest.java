@@ -30,7 +30,7 @@ class PdfTableExtractionTest {
 
     @Test
     void aRuledTableIsATableOfItsPageAndItsCellsLeaveTheProse() {
-        ExtractedDocument document = extractor.extract(new DocumentRef("d", "t", "kb", "key", "frx.pdf", 0, 0), PDF);
+        ExtractedDocument document = extractor.extract(new DocumentRef("d", "t", "kb", "kb-id", "key", "frx.pdf", 0, 0), PDF);
 
         ExtractedTable table = document.tables()[0];
         assertThat(table.page()).isEqualTo(1);
@@ -44,7 +44,7 @@ class PdfTableExtractionTest {
 
     @Test
     void theTableChunksRepeatTheHeaderAndKeepTheirCsv() {
-        ExtractedDocument document = extractor.extract(new DocumentRef("d", "t", "kb", "key", "frx.pdf", 0, 0), PDF);
+        ExtractedDocument document = extractor.extract(new DocumentRef("d", "t", "kb", "kb-id", "key", "frx.pdf", 0, 0), PDF);
 
         List<Chunk> tableChunks = new Chunker(new WordPieceTokenCounter(), ChunkingSettings.DEFAULTS)
                 .chunk(document).stream().filter(Chunk::isTable).toList();

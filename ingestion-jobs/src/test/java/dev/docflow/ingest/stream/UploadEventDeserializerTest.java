@@ -16,7 +16,8 @@ class UploadEventDeserializerTest {
 
     @Test
     void anUploadEventBecomesTheDocumentToIngest() throws Exception {
-        DocumentRef ref = new DocumentRef("0b3c8a52-3c1e-3d1f-9a55-5f2f0e3f6a11", "acme", "handbook", "acme/handbook/a.pdf", "a.pdf", 1234, 0);
+        DocumentRef ref = new DocumentRef("0b3c8a52-3c1e-3d1f-9a55-5f2f0e3f6a11", "acme", "handbook", "5d1f0c2e-0000-4000-8000-000000000003",
+                "acme/handbook/a.pdf", "a.pdf", 1234, 0);
 
         deserializer.deserialize(record(UploadEvents.of(ref).toJson()), new ListCollector<>(out));
 
