@@ -18,7 +18,8 @@ final class BenchFaultsCommand implements Callable<Integer> {
     private final DocflowConfig config;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Folder of the bench's own stack (default: bench-faults in the work folder).")
+            description = "Folder of the bench's own stack (default: bench-faults in the work folder); the data an"
+                    + " earlier run left in it is deleted at start.")
     Path workDir;
 
     BenchFaultsCommand(DocflowConfig config) {
