@@ -69,6 +69,9 @@ import java.util.Map;
  *       <td>answers in progress per tenant (one more: 429), longest answer (504)</td></tr>
  *   <tr><td>auth.failed-attempts-per-minute</td><td>30</td><td>per client address; beyond, 429; 0 for no limit</td></tr>
  *   <tr><td>database.max-connections</td><td>16</td><td>the service's pool of PostgreSQL connections</td></tr>
+ *   <tr><td>elasticsearch.timeout-seconds, database.connection-timeout-seconds, s3.timeout-seconds</td>
+ *       <td>30, 10, 30</td><td>the longest a request waits for each server before it fails (503 when the
+ *       server is down): see {@link ElasticsearchSettings}, {@link DatabaseSettings}, {@link ObjectStoreSettings}</td></tr>
  *   <tr><td>console.flink-dashboard-url</td><td>http://localhost:8081</td><td>the Flink dashboard the web console
  *       links to</td></tr>
  * </table>
@@ -277,11 +280,13 @@ public record AgentConfig(
                 source.integer("http.port", DEFAULT_HTTP_PORT),
                 new ElasticsearchSettings(
                         source.text("elasticsearch.url", DEFAULT_ELASTICSEARCH_URL),
-                        source.text("elasticsearch.alias", ElasticsearchSettings.DEFAULT_ALIAS)),
+                        source.text("elasticsearch.alias", ElasticsearchSettings.DEFAULT_ALIAS),
+                        seconds(source, "elasticsearch.timeout-seconds", ElasticsearchSettings.DEFAULT_TIMEOUT)),
                 new DatabaseSettings(
                         source.text("database.url", DEFAULT_DATABASE_URL),
                         source.text("database.user", DEFAULT_DATABASE_USER),
-                        source.text("database.password", "")),
+                        source.text("database.password", ""),
+                        seconds(source, "database.connection-timeout-seconds", DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT)),
                 source.text("auth.admin-key", ""),
                 new RetrievalSettings(
                         source.integer("retrieval.top-k", RetrievalSettings.DEFAULT_TOP_K),
@@ -302,7 +307,8 @@ public record AgentConfig(
                                 source.text("s3.endpoint", UploadSettings.DEFAULTS.objectStore().endpoint()),
                                 source.text("s3.access-key", ""),
                                 source.text("s3.secret-key", ""),
-                                source.text("s3.bucket", ObjectStoreSettings.DEFAULT_BUCKET)),
+                                source.text("s3.bucket", ObjectStoreSettings.DEFAULT_BUCKET),
+                                seconds(source, "s3.timeout-seconds", ObjectStoreSettings.DEFAULT_TIMEOUT)),
                         source.text("kafka.bootstrap-servers", UploadSettings.DEFAULTS.kafkaBootstrapServers()),
                         source.text("kafka.uploads-topic", UploadSettings.DEFAULTS.uploadsTopic()),
                         source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes()),
@@ -337,6 +343,10 @@ public record AgentConfig(
                                 ServiceLimits.DEFAULT_FAILED_AUTHENTICATIONS_PER_MINUTE),
                         source.integer("database.max-connections", ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS)),
                 source.text("console.flink-dashboard-url", DEFAULT_FLINK_DASHBOARD_URL));
+    }
+
+    private static Duration seconds(ConfigSource source, String key, Duration defaultValue) {
+        return Duration.ofSeconds(source.integer(key, (int) defaultValue.toSeconds()));
     }
 
     /** Unset: as long as links live ({@code links.ttl-seconds}), so no link handed out outlives its file. */

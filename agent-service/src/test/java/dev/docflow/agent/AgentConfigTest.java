@@ -103,6 +103,29 @@ class AgentConfigTest {
     }
 
     @Test
+    void eachServerHasABoundedTimeoutThatIsASetting() {
+        AgentConfig defaults = AgentConfig.load(null, Map.of());
+        assertThat(defaults.elasticsearch().timeout()).hasSeconds(30);
+        assertThat(defaults.database().connectionTimeout()).hasSeconds(10);
+        assertThat(defaults.uploads().objectStore().timeout()).hasSeconds(30);
+
+        AgentConfig config = AgentConfig.load(null, Map.of(
+                "DOCFLOW_ELASTICSEARCH_TIMEOUT_SECONDS", "5",
+                "DOCFLOW_DATABASE_CONNECTION_TIMEOUT_SECONDS", "2",
+                "DOCFLOW_S3_TIMEOUT_SECONDS", "7"));
+        assertThat(config.elasticsearch().timeout()).hasSeconds(5);
+        assertThat(config.database().connectionTimeout()).hasSeconds(2);
+        assertThat(config.uploads().objectStore().timeout()).hasSeconds(7);
+
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_DATABASE_CONNECTION_TIMEOUT_SECONDS", "0")))
+                .hasMessageContaining("database.connection-timeout-seconds");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ELASTICSEARCH_TIMEOUT_SECONDS", "0")))
+                .hasMessageContaining("elasticsearch.timeout-seconds");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_S3_TIMEOUT_SECONDS", "-1")))
+                .hasMessageContaining("s3.timeout-seconds");
+    }
+
+    @Test
     void theConsoleLinksToTheFlinkDashboardTheSettingNames() {
         assertThat(AgentConfig.load(null, Map.of()).flinkDashboardUrl()).isEqualTo("http://localhost:8081");
         assertThat(AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL", "https://flink.example.com/"))

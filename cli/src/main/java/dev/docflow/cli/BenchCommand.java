@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure Docflow; each benchmark ends with a 'RESULT key=value …' line."},
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Retrieval.class,
-            BenchFormatsCommand.class, BenchOcrCommand.class, BenchTablesCommand.class})
+            BenchFormatsCommand.class, BenchOcrCommand.class, BenchTablesCommand.class, BenchFaultsCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -46,6 +46,12 @@ public record DocflowConfig(
         return home.resolve("samples");
     }
 
+    /** The same settings over another work folder (a bench's own stack beside the one of {@code up}). */
+    public DocflowConfig withWorkDir(Path folder) {
+        return new DocflowConfig(home, configFile, folder.toAbsolutePath().normalize(), flinkRestPorts, parallelism,
+                elasticsearchHeap, parseLimits, extraction, agent);
+    }
+
     public Path logDir() {
         return workDir.resolve("logs");
     }

@@ -100,7 +100,8 @@ final class LocalDeployment implements AutoCloseable {
 
     IngestionSettings ingestionSettings() {
         return new IngestionSettings(
-                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null),
+                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null,
+                        config.agent().uploads().objectStore().timeout()),
                 elasticsearchSettings(),
                 databaseSettings(),
                 config.parseLimits(),
@@ -118,11 +119,13 @@ final class LocalDeployment implements AutoCloseable {
     ElasticsearchSettings elasticsearchSettings() {
         EmbeddingModelChoice model = config.agent().retrieval().embeddingModel();
         return new ElasticsearchSettings(endpoints.elasticsearchUrl(), model == EmbeddingModelChoice.DEFAULT
-                ? ElasticsearchSettings.DEFAULT_ALIAS : ElasticsearchSettings.DEFAULT_ALIAS + "-" + model.id());
+                ? ElasticsearchSettings.DEFAULT_ALIAS : ElasticsearchSettings.DEFAULT_ALIAS + "-" + model.id(),
+                config.agent().elasticsearch().timeout());
     }
 
     DatabaseSettings databaseSettings() {
-        return new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword());
+        return new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword(),
+                config.agent().database().connectionTimeout());
     }
 
     /** The metadata database, opened (and migrated) once for everything this process does. */

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The one place exceptions become HTTP errors. Domain and request errors keep their meaning (400,
  * 404, 429 with {@code Retry-After} over a limit, 502 when the language model fails, 504 past the
  * answer deadline, and Javalin's own 4xx such as an unknown route or a 401 from tenant resolution);
- * only what is left is a 500. Messages to the caller name no internal detail (no model URL, no
+ * a server the service needs being down is a 503 naming it ({@link DependencyOutage}) with
+ * {@code Retry-After}; only what is left is a 500. Messages to the caller name no internal detail (no model URL, no
  * exception text): the 5xx are logged with the details and the request id, which the body carries
  * too. A stream that has already begun reports the same code and message in its error event.
  */
@@ -60,6 +62,14 @@ public final class ErrorMapping {
     public static Failure failureOf(Exception e, Context ctx) {
         Failure failure = classify(e, ctx);
         return new Failure(failure.status(), failure.code(), failure.message(), RequestIds.of(ctx));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static Failure classify(Exception e, Context ctx) {
@@ -101,6 +111,14 @@ public final class ErrorMapping {
             LOG.warn("language model failed method={} path={} requestId={}: {}", ctx.method(), ctx.path(), RequestIds.of(ctx),
                     e.getMessage(), e.getCause());
             return new Failure(HttpStatus.BAD_GATEWAY, "language_model_unavailable", unavailable.clientMessage(), null);
+        }
+        Optional<DependencyOutage> outage = DependencyOutage.of(e);
+        if (outage.isPresent()) {
+            // expected while a server restarts: one line, no stack trace
+            LOG.warn("dependency unavailable code={} method={} path={} requestId={}: {}", outage.get().code(), ctx.method(),
+                    ctx.path(), RequestIds.of(ctx), rootCause(e).toString());
+            ctx.header("Retry-After", Integer.toString(DependencyOutage.RETRY_AFTER_SECONDS));
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE, outage.get().code(), outage.get().message(), null);
         }
         if (e instanceof HttpResponseException response) {
             HttpStatus status = HttpStatus.forStatus(response.getStatus());

@@ -25,6 +25,8 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     static final int BATCH = 100;
     static final long IDLE_MILLIS = 2_000;
+    /** Above the producer's max.block.ms plus delivery.timeout.ms: the producer reports a failed send first. */
+    static final long SEND_WAIT_SECONDS = 35;
 
     private final UploadRepository outbox;
     private final UploadSettings settings;
@@ -43,7 +45,11 @@ public final class OutboxPublisher implements AutoCloseable {
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer());
+                    // while Kafka is down: a send gives up within these, before drain() stops waiting for
+                    // it (SEND_WAIT_SECONDS), so no abandoned send is still retried behind the next attempt
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000), new StringSerializer(), new ByteArraySerializer());
             loop.start();
         }
     }
@@ -73,7 +79,7 @@ public final class OutboxPublisher implements AutoCloseable {
             for (OutboxEntry entry : batch) {
                 try {
                     producer.send(new ProducerRecord<>(settings.uploadsTopic(), entry.eventKey(), entry.payload()))
-                            .get(30, TimeUnit.SECONDS);
+                            .get(SEND_WAIT_SECONDS, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                     throw new IllegalStateException("Kafka did not take the event of document " + entry.eventKey(), e);
                 }

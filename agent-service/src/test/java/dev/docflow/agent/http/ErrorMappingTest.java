@@ -52,6 +52,15 @@ class ErrorMappingTest {
         app.get("/late", ctx -> {
             throw new AnswerDeadlineExceededException(Duration.ofSeconds(120));
         });
+        app.get("/database-down", ctx -> {
+            // what Jdbi throws when the pool cannot reach PostgreSQL
+            throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLTransientConnectionException(
+                    "docflow-db - Connection is not available, request timed out after 5000ms", "08001"));
+        });
+        app.get("/search-down", ctx -> {
+            throw new IllegalStateException("retrieval failed", new dev.docflow.connectors.elasticsearch.IndexUnavailableException(
+                    "Elasticsearch at http://10.0.0.8:9200 is unreachable", new java.net.ConnectException("Connection refused")));
+        });
         app.get("/broken", ctx -> {
             throw new IllegalStateException("connection to 10.0.0.7:5432 refused");
         });
@@ -70,6 +79,21 @@ class ErrorMappingTest {
         assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         return JSON.readTree(response.body()).path("error");
+    }
+
+    @Test
+    void aServerThatIsDownIs503NamingItWithRetryAfterAndNoDetail() throws Exception {
+        for (String[] route : new String[][] {{"/database-down", "database_unavailable"}, {"/search-down", "search_unavailable"}}) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + route[0])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(route[0]).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).contains(Integer.toString(DependencyOutage.RETRY_AFTER_SECONDS));
+            JsonNode error = JSON.readTree(response.body()).path("error");
+            assertThat(error.path("code").asText()).isEqualTo(route[1]);
+            assertThat(error.path("message").asText()).doesNotContain("10.0.0", "refused", "timed out");
+            assertThat(error.path("requestId").asText()).isNotBlank();
+        }
     }
 
     @Test

@@ -29,22 +29,29 @@ import org.slf4j.LoggerFactory;
  * advertises itself in {@code <workDir>/stack.json} for {@link RunningStack#find}. {@link #close}
  * stops the servers in reverse order; so does JVM exit (Ctrl-C included). Data stays in the work
  * folder and is found again by the next start.
+ *
+ * <p>For fault tests, {@link #stop(Server)} stops one server as an outage would and {@link
+ * #restart(Server)} starts it again on the same ports and data, so clients built from {@link
+ * #endpoints()} reconnect to it unchanged.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
 
+    private final StackSettings settings;
     private final Path workDir;
     private final WorkDirLock lock;
+    /** In start order; a restarted server takes its predecessor's place. Guarded by this. */
     private final List<LocalServer> servers;
     private final StackEndpoints endpoints;
     private final Thread shutdownHook = new Thread(this::close, "stop-docflow-stack");
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedStack(Path workDir, WorkDirLock lock, List<LocalServer> servers) {
-        this.workDir = workDir;
+    private EmbeddedStack(StackSettings settings, WorkDirLock lock, List<LocalServer> servers) {
+        this.settings = settings;
+        this.workDir = settings.workDir();
         this.lock = lock;
-        this.servers = List.copyOf(servers);
+        this.servers = new ArrayList<>(servers);
         this.endpoints = endpointsOf(servers);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -61,7 +68,7 @@ public final class EmbeddedStack implements AutoCloseable {
         WorkDirLock lock = WorkDirLock.acquire(settings.workDir());
         EmbeddedStack stack;
         try {
-            stack = new EmbeddedStack(settings.workDir(), lock, startAll(settings));
+            stack = new EmbeddedStack(settings, lock, startAll(settings));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -82,8 +89,65 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** The running servers, in start order: their ports and log files. */
-    public List<LocalServer> servers() {
-        return servers;
+    public synchronized List<LocalServer> servers() {
+        return List.copyOf(servers);
+    }
+
+    /**
+     * Stops {@code server} (politely, then by force, as {@link #close} does) and keeps its data: an
+     * outage, until {@link #restart(Server)}. Stopping a stopped server does nothing.
+     *
+     * @throws IllegalArgumentException if this stack does not run {@code server}
+     */
+    public synchronized void stop(Server server) {
+        LocalServer running = servers.get(indexOf(server));
+        long stoppingAt = System.nanoTime();
+        running.close();
+        LOG.info("{} stopped in {} s (outage)", running.name(), seconds(stoppingAt));
+    }
+
+    /**
+     * Starts {@code server} again on the ports and data folder it had, stopping it first if it
+     * still runs, and returns once it answers as {@link #start} would.
+     *
+     * @throws LocalStackException if it fails to start, or its port was taken while it was down
+     *     (it is not moved: clients know the old one)
+     */
+    public synchronized void restart(Server server) {
+        int index = indexOf(server);
+        LocalServer previous = servers.get(index);
+        previous.close();
+        long startedAt = System.nanoTime();
+        LocalServer again = startOnce(server, samePorts());
+        if (again.port() != previous.port()) {
+            again.close();
+            throw new LocalStackException(previous.name() + " cannot start again on port " + previous.port()
+                    + ": it was taken while the server was down");
+        }
+        servers.set(index, again);
+        LOG.info("{} started again on port {} in {} s", again.name(), again.port(), seconds(startedAt));
+    }
+
+    private int indexOf(Server server) {
+        String name = server.name().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("this stack does not run " + name);
+    }
+
+    /** These settings with every server's preferred ports set to the ones it runs on. */
+    private StackSettings samePorts() {
+        Optional<KafkaServer> kafka = find(servers, KafkaServer.class);
+        return new StackSettings(workDir, settings.servers(), settings.elasticsearchHeap(),
+                portOf(ElasticsearchServer.class), portOf(PostgresServer.class), portOf(KafkaServer.class),
+                kafka.map(KafkaServer::controllerPort).orElse(0), portOf(S3Server.class), settings.startTimeout());
+    }
+
+    private int portOf(Class<? extends LocalServer> type) {
+        return find(servers, type).map(LocalServer::port).orElse(0);
     }
 
     public Path workDir() {
@@ -106,7 +170,7 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("cannot remove the stack advertisement in {}", workDir, e);
         }
-        stopAll(servers);
+        stopAll(servers());
         lock.close();
     }
 

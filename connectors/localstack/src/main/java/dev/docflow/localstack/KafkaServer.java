@@ -40,10 +40,12 @@ final class KafkaServer implements LocalServer {
 
     private final ServerProcess process;
     private final int port;
+    private final int controllerPort;
 
-    private KafkaServer(ServerProcess process, int port) {
+    private KafkaServer(ServerProcess process, int port, int controllerPort) {
         this.process = process;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     static KafkaServer start(StackSettings settings) {
@@ -75,7 +77,7 @@ final class KafkaServer implements LocalServer {
         ServerProcess process = ServerProcess.start(NAME, java(log4j2, "256m", "kafka.Kafka", properties.toString()),
                 Map.of(), folder, settings.startTimeout(),
                 server -> server.logContains(STARTED_LINE) && accepts(port));
-        return new KafkaServer(process, port);
+        return new KafkaServer(process, port, controllerPort);
     }
 
     /** The broker's configuration: one node that is both broker and controller, internal topics unreplicated. */
@@ -132,6 +134,11 @@ final class KafkaServer implements LocalServer {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The KRaft controller's port; a restart keeps it, as it keeps the broker's. */
+    int controllerPort() {
+        return controllerPort;
     }
 
     String bootstrapServers() {

@@ -35,6 +35,7 @@ final class PostgresServer implements LocalServer {
     private final EmbeddedPostgres postgres;
     private final Credentials credentials;
     private final Path logFile;
+    private boolean closed; // guarded by this
 
     private PostgresServer(EmbeddedPostgres postgres, Credentials credentials, Path logFile) {
         this.postgres = postgres;
@@ -150,9 +151,12 @@ final class PostgresServer implements LocalServer {
         return logFile;
     }
 
-    /** Stops PostgreSQL with pg_ctl's fast mode: sessions are ended, committed data is kept. */
+    /** Stops PostgreSQL with pg_ctl's fast mode: sessions are ended, committed data is kept. Idempotent. */
     @Override
-    public void close() {
-        closeQuietly(postgres);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(postgres);
+        }
     }
 }

@@ -128,7 +128,7 @@ public final class ChunkIndex implements AutoCloseable {
             try {
                 client.performRequest(request);
             } catch (IOException e) {
-                throw new UncheckedIOException("Elasticsearch bulk delete on " + alias() + " failed", e);
+                throw failure("bulk delete on " + alias(), e);
             }
             deleted += hits.size();
         }
@@ -165,9 +165,9 @@ public final class ChunkIndex implements AutoCloseable {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 return false;
             }
-            throw new UncheckedIOException("Elasticsearch HEAD " + path + " failed", e);
+            throw failure("HEAD " + path, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch at " + settings.url() + " is unreachable", e);
+            throw failure("HEAD " + path, e);
         }
     }
 
@@ -179,12 +179,24 @@ public final class ChunkIndex implements AutoCloseable {
         try {
             Response response = client.performRequest(request);
             return JSON.readTree(EntityUtils.toString(response.getEntity()));
-        } catch (ResponseException e) {
-            throw new UncheckedIOException("Elasticsearch " + method + " " + path + " failed: "
-                    + e.getResponse().getStatusLine(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch at " + settings.url() + " is unreachable", e);
+            throw failure(method + " " + path, e);
         }
+    }
+
+    /**
+     * {@link IndexUnavailableException} when Elasticsearch is unreachable or answers "not now"
+     * (a restarted node answers 503 until its shards are back), a plain {@link UncheckedIOException}
+     * for any other answer.
+     */
+    private UncheckedIOException failure(String request, IOException e) {
+        if (e instanceof ResponseException response) {
+            int status = response.getResponse().getStatusLine().getStatusCode();
+            String message = "Elasticsearch " + request + " failed: " + response.getResponse().getStatusLine();
+            return IndexUnavailableException.isTransient(status)
+                    ? new IndexUnavailableException(message, e) : new UncheckedIOException(message, e);
+        }
+        return new IndexUnavailableException("Elasticsearch at " + settings.url() + " is unreachable: " + request, e);
     }
 
     @Override

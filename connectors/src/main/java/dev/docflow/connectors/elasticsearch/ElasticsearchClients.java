@@ -15,10 +15,16 @@ public final class ElasticsearchClients {
         return new HttpHost(uri.getHost(), uri.getPort(), uri.getScheme());
     }
 
-    /** A low-level REST client; callers send JSON they built with Jackson, never spliced text. */
+    /**
+     * A low-level REST client; callers send JSON they built with Jackson, never spliced text. It
+     * waits at most {@link ElasticsearchSettings#timeout()} for a connection and as long again for
+     * an answer.
+     */
     public static RestClient restClient(ElasticsearchSettings settings) {
+        int millis = (int) settings.timeout().toMillis();
         return RestClient.builder(host(settings))
                 .setDefaultHeaders(new Header[] {new BasicHeader("Content-Type", "application/json")})
+                .setRequestConfigCallback(request -> request.setConnectTimeout(millis).setSocketTimeout(millis))
                 .build();
     }
 }

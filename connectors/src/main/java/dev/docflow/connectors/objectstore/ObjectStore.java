@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.errors.ServerException;
 import java.util.Optional;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -43,6 +44,8 @@ public final class ObjectStore {
                 .endpoint(settings.endpoint())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .build();
+        long millis = settings.timeout().toMillis();
+        client.setTimeout(millis, millis, millis);
         // its own client: a known region spares presigning a GetBucketLocation round trip
         this.signer = MinioClient.builder()
                 .endpoint(settings.endpoint())
@@ -135,11 +138,9 @@ public final class ObjectStore {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
                 return Optional.empty();
             }
-            throw new ObjectStoreException("Object store failed to read " + key + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ObjectStoreException("Object store at " + settings.endpoint() + " is unreachable: read " + key, e);
+            throw failure("read " + key, e);
         } catch (Exception e) {
-            throw new ObjectStoreException("Object store failed to read " + key + ": " + e.getMessage(), e);
+            throw failure("read " + key, e);
         }
     }
 
@@ -152,11 +153,9 @@ public final class ObjectStore {
             if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
                 return false;
             }
-            throw new ObjectStoreException("Object store failed to look up " + key + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ObjectStoreException("Object store at " + settings.endpoint() + " is unreachable: look up " + key, e);
+            throw failure("look up " + key, e);
         } catch (Exception e) {
-            throw new ObjectStoreException("Object store failed to look up " + key + ": " + e.getMessage(), e);
+            throw failure("look up " + key, e);
         }
     }
 
@@ -194,10 +193,23 @@ public final class ObjectStore {
     private <T> T call(StoreCall<T> call, String what) {
         try {
             return call.run();
-        } catch (IOException e) {
-            throw new ObjectStoreException("Object store at " + settings.endpoint() + " is unreachable: " + what, e);
         } catch (Exception e) {
-            throw new ObjectStoreException("Object store failed to " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
+    }
+
+    /**
+     * {@link ObjectStoreUnavailableException} when the store is unreachable or answers with a server
+     * error (what a restart looks like), a plain {@link ObjectStoreException} when it refuses.
+     */
+    private ObjectStoreException failure(String what, Exception e) {
+        if (e instanceof IOException) {
+            return new ObjectStoreUnavailableException("Object store at " + settings.endpoint() + " is unreachable: " + what, e);
+        }
+        if (e instanceof ServerException
+                || e instanceof ErrorResponseException response && response.response() != null && response.response().code() >= 500) {
+            return new ObjectStoreUnavailableException("Object store failed to " + what + ": " + e.getMessage(), e);
+        }
+        return new ObjectStoreException("Object store failed to " + what + ": " + e.getMessage(), e);
     }
 }

@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
      * As {@link #open}, over a pool of at most {@code maxConnections}: a request then costs no
      * connection set-up (a backend process and a SCRAM handshake), and a flood of requests cannot
      * take more of PostgreSQL's connections than that; beyond, statements wait for a free one (up
-     * to 10 s, then fail). Idle connections are closed after a minute.
+     * to {@link DatabaseSettings#connectionTimeout()}, then fail; so do they while the database is
+     * down). Idle connections are closed after a minute.
      */
     public static Database pooled(DatabaseSettings settings, int maxConnections) {
         PGSimpleDataSource dataSource = migrated(settings);
@@ -43,7 +44,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(0);
         config.setIdleTimeout(60_000);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         HikariDataSource pool = new HikariDataSource(config);
         return new Database(jdbi(pool), pool);
     }
@@ -53,6 +54,9 @@ public final class Database implements AutoCloseable {
         dataSource.setUrl(settings.jdbcUrl());
         dataSource.setUser(settings.user());
         dataSource.setPassword(settings.password());
+        int seconds = (int) settings.connectionTimeout().toSeconds();
+        dataSource.setConnectTimeout(seconds);
+        dataSource.setLoginTimeout(seconds);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }
