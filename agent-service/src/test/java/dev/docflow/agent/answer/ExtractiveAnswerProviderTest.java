@@ -129,6 +129,26 @@ class ExtractiveAnswerProviderTest {
     }
 
     @Test
+    void ofTwoSentencesThatReadAlmostAlikeQuotesTheOneOfTheHigherRankedPassage() {
+        // the second passage's sentence is one word shorter, so a little closer by cosine alone
+        List<Passage> passages = List.of(
+                passage("ranked-first", "Hotels are reimbursed per night against a receipt from the front desk."),
+                passage("ranked-second", "Hotels are reimbursed per night against a receipt from the desk."));
+
+        Selection answer = provider(1).select(question("Which hotels are reimbursed per night?"), passages);
+
+        assertThat(texts(answer)).containsExactly("Hotels are reimbursed per night against a receipt from the front desk.");
+        assertThat(answer.citedPassages()).startsWith(0);
+    }
+
+    @Test
+    void theRankPriorFallsWithThePassagesRank() {
+        assertThat(ExtractiveAnswerProvider.rankPrior(0)).isEqualTo(ExtractiveAnswerProvider.RANK_PRIOR);
+        assertThat(ExtractiveAnswerProvider.rankPrior(1)).isLessThan(ExtractiveAnswerProvider.rankPrior(0)).isPositive();
+        assertThat(ExtractiveAnswerProvider.rankPrior(7)).isLessThan(ExtractiveAnswerProvider.rankPrior(1));
+    }
+
+    @Test
     void quotesTheConfigLineThatHoldsTheValue() {
         List<Passage> passages = List.of(passage("operator",
                 "The health probe listens on its own port, set in the chart values.\n\n"
