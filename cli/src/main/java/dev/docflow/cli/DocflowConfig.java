@@ -49,7 +49,7 @@ public record DocflowConfig(
     /** The same settings over another work folder (a bench's own stack beside the one of {@code up}). */
     public DocflowConfig withWorkDir(Path folder) {
         return new DocflowConfig(home, configFile, folder.toAbsolutePath().normalize(), flinkRestPorts, parallelism,
-                elasticsearchHeap, parseLimits, extraction, agent);
+                elasticsearchHeap, parseLimits, extraction, agent, service);
     }
 
     public Path logDir() {

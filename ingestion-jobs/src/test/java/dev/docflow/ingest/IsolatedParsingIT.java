@@ -170,9 +170,9 @@ class IsolatedParsingIT {
         String key = ObjectStore.keyOf(TENANT, KB, fileName);
         store.upload(key, file, "application/octet-stream");
         KnowledgeBase knowledgeBase = database.knowledgeBases().ensure(TENANT, KB);
-        String id = DocumentIds.of(TENANT, KB, fileName);
+        String id = DocumentIds.of(TENANT, knowledgeBase.id(), fileName);
         database.documents().markProcessing(UUID.fromString(id), knowledgeBase.id(), key, fileName, Files.size(file), null);
-        return new DocumentRef(id, TENANT, KB, key, fileName, Files.size(file), 0);
+        return new DocumentRef(id, TENANT, KB, knowledgeBase.id().toString(), key, fileName, Files.size(file), 0);
     }
 
     private static void publish(DocumentRef ref) throws Exception {

@@ -80,6 +80,7 @@ public final class WorkerMessages {
             string(out, ref.documentId());
             string(out, ref.tenant());
             string(out, ref.knowledgeBase());
+            string(out, ref.knowledgeBaseId());
             string(out, ref.objectKey());
             string(out, ref.fileName());
             out.writeLong(ref.sizeBytes());
@@ -91,7 +92,7 @@ public final class WorkerMessages {
     public static ExtractRequest request(byte[] payload) throws ProtocolException {
         Reader in = new Reader(payload);
         DocumentRef ref = new DocumentRef(in.string(), in.string(), in.string(), in.string(), in.string(),
-                in.longInteger(), in.longInteger());
+                in.string(), in.longInteger(), in.longInteger());
         ExtractRequest request = new ExtractRequest(ref, Path.of(in.string()));
         in.end();
         return request;

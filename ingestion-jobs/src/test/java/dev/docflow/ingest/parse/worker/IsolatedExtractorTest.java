@@ -49,7 +49,7 @@ class IsolatedExtractorTest {
     /** The worker's pid and its temporary folder. */
     private String reply(String name) throws Exception {
         Path file = Files.writeString(dir.resolve("file-" + name), "bytes");
-        return extractor.extract(new DocumentRef("id-" + name, "t", "kb", "key", name, 5, 0), file).text();
+        return extractor.extract(new DocumentRef("id-" + name, "t", "kb", "kb-id", "key", name, 5, 0), file).text();
     }
 
     private DocumentFailedException failure(String name) {

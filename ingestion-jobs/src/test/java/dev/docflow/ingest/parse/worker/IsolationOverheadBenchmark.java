@@ -47,7 +47,7 @@ public final class IsolationOverheadBenchmark {
         long chars = 0;
         double firstSeconds = 0;
         for (Path file : files) {
-            DocumentRef ref = new DocumentRef("bench-" + file.getFileName(), "bench", "bench", "key",
+            DocumentRef ref = new DocumentRef("bench-" + file.getFileName(), "bench", "bench", "bench-id", "key",
                     file.getFileName().toString(), 0, 0);
             try {
                 chars += extractor.extract(ref, file).text().length();

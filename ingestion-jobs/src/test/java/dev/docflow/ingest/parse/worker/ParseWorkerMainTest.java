@@ -29,7 +29,7 @@ class ParseWorkerMainTest {
     @Test
     void aPdfWithTablesExtractsInTheWorkerExactlyAsInProcess() {
         Path pdf = Path.of("src/test/resources/tables/frx_2012_disclosure.pdf");
-        DocumentRef ref = new DocumentRef("d", "t", "kb", "key", "frx.pdf", 0, 0);
+        DocumentRef ref = new DocumentRef("d", "t", "kb", "kb-id", "key", "frx.pdf", 0, 0);
         ExtractedDocument inProcess;
         try (DocumentExtractor extractor = new DocumentExtractor(ParseLimits.DEFAULTS, SETTINGS)) {
             inProcess = extractor.extract(ref, pdf);
@@ -76,7 +76,7 @@ class ParseWorkerMainTest {
     }
 
     private static DocumentRef ref(Path file) {
-        return new DocumentRef("id-" + file.getFileName(), "t", "kb", "key", file.getFileName().toString(), 1, 0);
+        return new DocumentRef("id-" + file.getFileName(), "t", "kb", "kb-id", "key", file.getFileName().toString(), 1, 0);
     }
 
     private static DocumentFailedException failure(IsolatedExtractor extractor, Path file) {

@@ -28,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkerMessagesTest {
-    private static final DocumentRef REF = new DocumentRef("d1", "t", "kb", "t/kb/report.pdf", "report.pdf", 42, 7);
+    private static final DocumentRef REF = new DocumentRef("d1", "t", "kb", "kb-id", "t/kb/report.pdf", "report.pdf", 42, 7);
 
     @Test
     void anExtractedDocumentWithTablesPartsAndOcrPagesRoundTripsFieldByField() throws Exception {
