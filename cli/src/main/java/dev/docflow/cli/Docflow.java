@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Docflow 0.1.0",
         description = "Turn piles of documents into a knowledge base that answers with citations.",
-        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, BenchCommand.class, ClusterCommand.class})
 public final class Docflow implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -64,9 +64,7 @@ final class LocalDeployment implements AutoCloseable {
     static LocalDeployment start(DocflowConfig config, PrintStream out) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            out.println("Starting Elasticsearch, PostgreSQL, Kafka and S3 (data in " + config.workDir() + ") …");
-            EmbeddedStack stack = EmbeddedStack.start(stackSettings(config));
-            started.push(stack);
+            EmbeddedStack stack = startStack(config, out, started);
             LocalFlinkCluster flink = LocalFlinkCluster.start(config.flinkRestPorts(), TASK_SLOTS);
             started.push(flink);
             Path addressFile = config.workDir().resolve(FLINK_ADDRESS_FILE);
@@ -77,6 +75,28 @@ final class LocalDeployment implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * The servers only, for jobs that run on a Flink cluster of their own ({@code --flink}): those of
+     * a running {@code up}/{@code demo} when there are, else started here.
+     */
+    static LocalDeployment attachOrStartStack(DocflowConfig config, URI flink, PrintStream out) {
+        Optional<StackEndpoints> running = RunningStack.find(config.workDir());
+        if (running.isPresent()) {
+            out.println("Using the running Docflow stack; jobs go to the Flink cluster at " + flink);
+            return new LocalDeployment(config, running.get(), flink, null, new ArrayDeque<>());
+        }
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        EmbeddedStack stack = startStack(config, out, started);
+        return new LocalDeployment(config, stack.endpoints(), flink, null, started);
+    }
+
+    private static EmbeddedStack startStack(DocflowConfig config, PrintStream out, Deque<AutoCloseable> started) {
+        out.println("Starting Elasticsearch, PostgreSQL, Kafka and S3 (data in " + config.workDir() + ") …");
+        EmbeddedStack stack = EmbeddedStack.start(stackSettings(config));
+        started.push(stack);
+        return stack;
     }
 
     /** Uses a running {@code up}/{@code demo} when there is one, else starts everything here. */
