@@ -48,8 +48,11 @@ class FlinkClusterIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String TENANT = "it-cluster-" + RUN;
     private static final String KNOWLEDGE_BASE = "reports";
-    /** Enough documents to keep two TaskManagers embedding for a while after the first checkpoint. */
-    private static final int DOCUMENTS = 80;
+    /**
+     * Enough documents (~1,200 chunks) to keep two TaskManagers embedding for a while after the
+     * first checkpoint: with 80, the job had finished before the test saw them indexed.
+     */
+    private static final int DOCUMENTS = 200;
 
     private static FlinkSessionCluster flink;
     private static IngestConfig config;
@@ -106,6 +109,7 @@ class FlinkClusterIT {
         List<String> before = flink.registeredTaskManagers();
         String victim = before.get(0);
         flink.killTaskManager(victim);
+        assertThat(cluster.jobState(jobId)).as("the job when the TaskManager died").isNotEqualTo("FINISHED");
         String replacement = flink.startTaskManager();
 
         await("the job to end").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
@@ -156,10 +160,11 @@ class FlinkClusterIT {
         return expected;
     }
 
+    /** Documents of the knowledge base PostgreSQL says are indexed, in one query. */
     private static long indexed(Set<String> documentIds) {
-        return documentIds.stream()
-                .map(id -> database.documents().find(UUID.fromString(id)))
-                .filter(row -> row.isPresent() && "indexed".equals(row.get().status()))
+        UUID knowledgeBase = database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE).id();
+        return database.documents().listByKnowledgeBase(knowledgeBase).stream()
+                .filter(row -> documentIds.contains(row.id().toString()) && "indexed".equals(row.status()))
                 .count();
     }
 
