@@ -5,6 +5,7 @@ import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.connectors.config.SharedSettings;
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.agent.upload.ReconcileSettings;
 import dev.docflow.agent.upload.UploadSettings;
@@ -28,7 +29,8 @@ import java.util.Map;
  *   <tr><td>http.host</td><td>127.0.0.1</td><td>interface the HTTP API binds</td></tr>
  *   <tr><td>http.port</td><td>7070</td><td>HTTP port; 0 takes a free one</td></tr>
  *   <tr><td>elasticsearch.url</td><td>http://127.0.0.1:9200</td><td>the chunk index's cluster</td></tr>
- *   <tr><td>elasticsearch.alias</td><td>docflow-chunks</td><td>alias of the chunk index</td></tr>
+ *   <tr><td>elasticsearch.alias</td><td>docflow-chunks (another embedding model: docflow-chunks-&lt;model&gt;)</td>
+ *       <td>alias of the chunk index</td></tr>
  *   <tr><td>database.url / .user / .password</td><td>jdbc:postgresql://127.0.0.1:5432/docflow, docflow, empty</td>
  *       <td>the metadata database</td></tr>
  *   <tr><td>s3.endpoint, s3.access-key, s3.secret-key, s3.bucket</td><td>http://127.0.0.1:9000, none, none,
@@ -278,10 +280,8 @@ public record AgentConfig(
         return new AgentConfig(
                 source.text("http.host", DEFAULT_HTTP_HOST),
                 source.integer("http.port", DEFAULT_HTTP_PORT),
-                new ElasticsearchSettings(
-                        source.text("elasticsearch.url", DEFAULT_ELASTICSEARCH_URL),
-                        source.text("elasticsearch.alias", ElasticsearchSettings.DEFAULT_ALIAS),
-                        seconds(source, "elasticsearch.timeout-seconds", ElasticsearchSettings.DEFAULT_TIMEOUT)),
+                // the index the ingestion jobs write for this model (one rule for both, SharedSettings)
+                SharedSettings.elasticsearch(source, embeddingModel(source)),
                 new DatabaseSettings(
                         source.text("database.url", DEFAULT_DATABASE_URL),
                         source.text("database.user", DEFAULT_DATABASE_USER),
@@ -310,7 +310,7 @@ public record AgentConfig(
                                 source.text("s3.bucket", ObjectStoreSettings.DEFAULT_BUCKET),
                                 seconds(source, "s3.timeout-seconds", ObjectStoreSettings.DEFAULT_TIMEOUT)),
                         source.text("kafka.bootstrap-servers", UploadSettings.DEFAULTS.kafkaBootstrapServers()),
-                        source.text("kafka.uploads-topic", UploadSettings.DEFAULTS.uploadsTopic()),
+                        SharedSettings.uploadsTopic(source),
                         source.bytes("upload.max-file-bytes", UploadSettings.DEFAULTS.maxFileBytes()),
                         source.text("s3.public-endpoint", ""),
                         Duration.ofSeconds(source.integer("links.ttl-seconds", (int) UploadSettings.DEFAULT_LINK_TTL.toSeconds())),
@@ -368,11 +368,7 @@ public record AgentConfig(
     }
 
     private static EmbeddingModelChoice embeddingModel(ConfigSource source) {
-        try {
-            return EmbeddingModelChoice.of(source.text("embedding.model", EmbeddingModelChoice.DEFAULT.id()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ConfigSource.describe("embedding.model") + " " + e.getMessage(), e);
-        }
+        return SharedSettings.embeddingModel(source);
     }
 
     /** {@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}. */

@@ -2,6 +2,7 @@ package dev.docflow.cli;
 
 import dev.docflow.agent.AgentConfig;
 import dev.docflow.connectors.config.ConfigSource;
+import dev.docflow.ingest.IngestConfig;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import java.nio.file.Files;
@@ -18,10 +19,11 @@ import java.util.Map;
  * @param workDir {@code work.dir}: where every server keeps its data and logs
  * @param flinkRestPorts {@code flink.rest.ports}: the Flink dashboard's port, or a range to take the
  *     first free port of
- * @param parallelism {@code ingest.parallelism}: parallelism of ingestion jobs
  * @param elasticsearchHeap {@code elasticsearch.heap}: heap of the embedded Elasticsearch
- * @param parseLimits {@code parse.*}: per-document limits of the parse stage (see {@link ParseLimits#from})
- * @param extraction {@code ocr.*}, {@code tables.*}: what the parse stage does beyond reading text
+ * @param source the file and environment read: the jobs' {@link IngestConfig} is read from them
+ *     again with the stack's addresses as arguments ({@link LocalDeployment#ingestConfig()})
+ * @param ingest the jobs' settings as the file and environment give them ({@code ingest.parallelism},
+ *     {@code parse.*}, {@code ocr.*}, {@code tables.*}, {@code kafka.uploads-topic}, …), checked at start
  * @param agent the agent service's settings ({@code http.port}, {@code retrieval.*}, …) from the same
  *     sources; the CLI points it at the stack
  * @param service {@code service.url}, {@code service.api-key}: the running service that {@code status},
@@ -32,15 +34,29 @@ public record DocflowConfig(
         Path configFile,
         Path workDir,
         String flinkRestPorts,
-        int parallelism,
         String elasticsearchHeap,
-        ParseLimits parseLimits,
-        ExtractionSettings extraction,
+        ConfigSource source,
+        IngestConfig ingest,
         AgentConfig agent,
         ServiceAccess service) {
 
     static final String DEMO_TENANT = "demo";
     static final String DEMO_KNOWLEDGE_BASE = "demo";
+
+    /** {@code ingest.parallelism}: parallelism of ingestion jobs. */
+    public int parallelism() {
+        return ingest.parallelism();
+    }
+
+    /** {@code parse.*}: per-document limits of the parse stage (see {@link ParseLimits#from}). */
+    public ParseLimits parseLimits() {
+        return ingest.ingestion().parseLimits();
+    }
+
+    /** {@code ocr.*}, {@code tables.*}: what the parse stage does beyond reading text. */
+    public ExtractionSettings extraction() {
+        return ingest.ingestion().extraction();
+    }
 
     public Path samplesDir() {
         return home.resolve("samples");
@@ -48,8 +64,8 @@ public record DocflowConfig(
 
     /** The same settings over another work folder (a bench's own stack beside the one of {@code up}). */
     public DocflowConfig withWorkDir(Path folder) {
-        return new DocflowConfig(home, configFile, folder.toAbsolutePath().normalize(), flinkRestPorts, parallelism,
-                elasticsearchHeap, parseLimits, extraction, agent, service);
+        return new DocflowConfig(home, configFile, folder.toAbsolutePath().normalize(), flinkRestPorts,
+                elasticsearchHeap, source, ingest, agent, service);
     }
 
     public Path logDir() {
@@ -70,10 +86,9 @@ public record DocflowConfig(
                 configFile,
                 home.resolve(source.text("work.dir", ".docflow")).toAbsolutePath().normalize(),
                 source.text("flink.rest.ports", "8081-8099"),
-                source.integer("ingest.parallelism", 2),
                 source.text("elasticsearch.heap", "512m"),
-                ParseLimits.from(source),
-                ExtractionSettings.from(source),
+                source,
+                IngestConfig.from(source),
                 agent,
                 ServiceAccess.from(source, agent.httpPort()));
     }

@@ -1,5 +1,7 @@
 package dev.docflow.cli;
 
+import dev.docflow.ingest.runtime.RemoteFlinkCluster;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +24,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Tenant that owns the knowledge base (default: ${DEFAULT-VALUE}).")
     String tenant;
 
+    @Option(names = "--flink", paramLabel = "URL",
+            description = "Run the job on this Flink cluster (its REST address, e.g. http://127.0.0.1:8081, as"
+                    + " './docflow cluster up' prints it) from the job jar, instead of the local one.")
+    URI flink;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
     List<Path> paths;
 
@@ -31,9 +38,13 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (LocalDeployment deployment = LocalDeployment.attachOrStart(config, System.out)) {
-            KnowledgeBaseIngestion.Result result =
-                    new KnowledgeBaseIngestion(deployment, System.out).ingest(tenant, knowledgeBase, paths);
+        try (LocalDeployment deployment = flink == null
+                ? LocalDeployment.attachOrStart(config, System.out)
+                : LocalDeployment.attachOrStartStack(config, flink, System.out)) {
+            KnowledgeBaseIngestion ingestion = flink == null
+                    ? new KnowledgeBaseIngestion(deployment, System.out)
+                    : new KnowledgeBaseIngestion(deployment, new RemoteFlinkCluster(flink), System.out);
+            KnowledgeBaseIngestion.Result result = ingestion.ingest(tenant, knowledgeBase, paths);
             System.out.printf("RESULT documents=%d indexed=%d failed=%d chunks=%d seconds=%.1f%n",
                     result.documents(), result.progress().indexed(), result.progress().failed(),
                     result.progress().chunks(), result.progress().seconds());

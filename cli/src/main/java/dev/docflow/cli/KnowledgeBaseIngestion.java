@@ -6,6 +6,7 @@ import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.BulkIngestJob;
 import dev.docflow.ingest.IngestionSettings;
+import dev.docflow.ingest.runtime.RemoteFlinkCluster;
 import dev.docflow.ingest.upload.FolderUpload;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,8 +25,16 @@ final class KnowledgeBaseIngestion {
     private final PrintStream out;
     private final boolean terminal = System.console() != null;
 
+    /** Null: the job runs on the deployment's own Flink; else on this cluster, from the job jar. */
+    private final RemoteFlinkCluster remote;
+
     KnowledgeBaseIngestion(LocalDeployment deployment, PrintStream out) {
+        this(deployment, null, out);
+    }
+
+    KnowledgeBaseIngestion(LocalDeployment deployment, RemoteFlinkCluster remote, PrintStream out) {
         this.deployment = deployment;
+        this.remote = remote;
         this.out = out;
     }
 
@@ -49,9 +58,15 @@ final class KnowledgeBaseIngestion {
                 .filter(object -> !ObjectStore.isVersionPath(object.key().substring(prefix.length()))).count();
         IngestionProgress progress = new IngestionProgress(database.documents(), kb.id(), knowledgeBase, total);
 
-        CompletableFuture<BulkIngestJob.Run> job = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> {
             try {
-                return new BulkIngestJob(settings).run(deployment.flinkEnvironment(), tenant, knowledgeBase);
+                if (remote == null) {
+                    return new BulkIngestJob(settings).run(deployment.flinkEnvironment(), tenant, knowledgeBase).documents();
+                }
+                // the job's main lists the knowledge base on the cluster: all of it is what it ingests
+                new ClusterSubmission(remote, deployment.config().home())
+                        .runBulkJob(deployment.ingestConfig(), tenant, knowledgeBase, out);
+                return total;
             } catch (Exception e) {
                 throw new IllegalStateException("The ingestion job failed: " + e.getMessage(), e);
             }
@@ -80,6 +95,6 @@ final class KnowledgeBaseIngestion {
             out.printf("  failed: %s (%s at %s): %s%n", failure.fileName(), failure.failureReason(),
                     failure.failureStage(), failure.failureMessage());
         }
-        return new Result(job.get().documents(), done, failures);
+        return new Result(job.get(), done, failures);
     }
 }

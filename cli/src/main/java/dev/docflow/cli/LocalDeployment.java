@@ -2,19 +2,15 @@ package dev.docflow.cli;
 
 import dev.docflow.agent.AgentApp;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
-import dev.docflow.connectors.embedding.EmbeddingModelChoice;
+import dev.docflow.connectors.config.SharedSettings;
+import dev.docflow.ingest.IngestConfig;
 import dev.docflow.ingest.IngestionSettings;
-import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.embed.SharedEmbeddingModel;
-import dev.docflow.ingest.parse.ExtractionSettings;
-import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.agent.auth.ApiKeys;
 import dev.docflow.ingest.StreamingIngestJob;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
-import dev.docflow.ingest.stream.KafkaSettings;
 import org.apache.flink.core.execution.JobClient;
 import dev.docflow.localstack.EmbeddedStack;
 import dev.docflow.localstack.RunningStack;
@@ -31,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,9 +64,7 @@ final class LocalDeployment implements AutoCloseable {
     static LocalDeployment start(DocflowConfig config, PrintStream out) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            out.println("Starting Elasticsearch, PostgreSQL, Kafka and S3 (data in " + config.workDir() + ") …");
-            EmbeddedStack stack = EmbeddedStack.start(stackSettings(config));
-            started.push(stack);
+            EmbeddedStack stack = startStack(config, out, started);
             LocalFlinkCluster flink = LocalFlinkCluster.start(config.flinkRestPorts(), TASK_SLOTS);
             started.push(flink);
             Path addressFile = config.workDir().resolve(FLINK_ADDRESS_FILE);
@@ -80,6 +75,28 @@ final class LocalDeployment implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * The servers only, for jobs that run on a Flink cluster of their own ({@code --flink}): those of
+     * a running {@code up}/{@code demo} when there are, else started here.
+     */
+    static LocalDeployment attachOrStartStack(DocflowConfig config, URI flink, PrintStream out) {
+        Optional<StackEndpoints> running = RunningStack.find(config.workDir());
+        if (running.isPresent()) {
+            out.println("Using the running Docflow stack; jobs go to the Flink cluster at " + flink);
+            return new LocalDeployment(config, running.get(), flink, null, new ArrayDeque<>());
+        }
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        EmbeddedStack stack = startStack(config, out, started);
+        return new LocalDeployment(config, stack.endpoints(), flink, null, started);
+    }
+
+    private static EmbeddedStack startStack(DocflowConfig config, PrintStream out, Deque<AutoCloseable> started) {
+        out.println("Starting Elasticsearch, PostgreSQL, Kafka and S3 (data in " + config.workDir() + ") …");
+        EmbeddedStack stack = EmbeddedStack.start(stackSettings(config));
+        started.push(stack);
+        return stack;
     }
 
     /** Uses a running {@code up}/{@code demo} when there is one, else starts everything here. */
@@ -98,29 +115,30 @@ final class LocalDeployment implements AutoCloseable {
         return new LocalDeployment(config, endpoints, flink.restAddress(), flink, new ArrayDeque<>());
     }
 
-    IngestionSettings ingestionSettings() {
-        return new IngestionSettings(
-                new ObjectStoreSettings(endpoints.s3Endpoint(), endpoints.s3AccessKey(), endpoints.s3SecretKey(), null,
-                        config.agent().uploads().objectStore().timeout()),
-                elasticsearchSettings(),
-                databaseSettings(),
-                config.parseLimits(),
-                config.extraction(),
-                ChunkingSettings.DEFAULTS,
-                config.agent().retrieval().embeddingModel());
+    /**
+     * The jobs' configuration: what the file and environment say, with this stack's addresses and
+     * credentials as arguments over them, read by the jobs' own rule ({@link IngestConfig}); the
+     * same arguments reach a job's {@code main} on a remote cluster.
+     */
+    IngestConfig ingestConfig() {
+        return IngestConfig.from(config.source().withArguments(Map.of(
+                "s3.endpoint", endpoints.s3Endpoint(),
+                "s3.access-key", endpoints.s3AccessKey(),
+                "s3.secret-key", endpoints.s3SecretKey(),
+                SharedSettings.ELASTICSEARCH_URL, endpoints.elasticsearchUrl(),
+                "database.url", endpoints.jdbcUrl(),
+                "database.user", endpoints.databaseUser(),
+                "database.password", endpoints.databasePassword(),
+                SharedSettings.KAFKA_BOOTSTRAP_SERVERS, endpoints.kafkaBootstrapServers())));
     }
 
-    /**
-     * The default model's chunks in {@code docflow-chunks}, another model's in an index of its own
-     * ({@code docflow-chunks-bge-small-en-v15-q}): vectors of two models never meet, and neither do
-     * their BM25 statistics (term frequencies are index-wide, so copies of a corpus embedded by
-     * another model would shift the default's scores).
-     */
+    IngestionSettings ingestionSettings() {
+        return ingestConfig().ingestion();
+    }
+
+    /** The chunk index of the configured model (see {@link SharedSettings#chunkIndexAlias}) on this stack. */
     ElasticsearchSettings elasticsearchSettings() {
-        EmbeddingModelChoice model = config.agent().retrieval().embeddingModel();
-        return new ElasticsearchSettings(endpoints.elasticsearchUrl(), model == EmbeddingModelChoice.DEFAULT
-                ? ElasticsearchSettings.DEFAULT_ALIAS : ElasticsearchSettings.DEFAULT_ALIAS + "-" + model.id(),
-                config.agent().elasticsearch().timeout());
+        return ingestionSettings().elasticsearch();
     }
 
     DatabaseSettings databaseSettings() {
@@ -202,8 +220,8 @@ final class LocalDeployment implements AutoCloseable {
      * Flink; it is cancelled before the cluster stops.
      */
     void startStreamingJob() throws Exception {
-        KafkaSettings kafka = KafkaSettings.of(endpoints.kafkaBootstrapServers());
-        JobClient job = new StreamingIngestJob(ingestionSettings(), kafka).start(flinkEnvironment());
+        IngestConfig jobs = ingestConfig();
+        JobClient job = new StreamingIngestJob(jobs.ingestion(), jobs.kafka()).start(flinkEnvironment());
         started.push(() -> job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 

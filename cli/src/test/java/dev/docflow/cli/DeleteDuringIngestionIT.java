@@ -57,7 +57,7 @@ class DeleteDuringIngestionIT {
         flink = LocalFlinkCluster.start("0", 4);
         deployment = LocalDeployment.over(config, SharedStack.get(), flink);
         int port = deployment.startAgent(0);
-        job = new StreamingIngestJob(deployment.ingestionSettings(), KafkaSettings.of(deployment.endpoints().kafkaBootstrapServers()))
+        job = new StreamingIngestJob(deployment.ingestionSettings(), deployment.ingestConfig().kafka())
                 .start(deployment.flinkEnvironment());
         api = new ServiceApi(port, deployment.demoKey());
         metrics = new FlinkJobMetrics(flink.restAddress(), job.getJobID());

@@ -71,4 +71,16 @@ class DocflowConfigTest {
         assertThatThrownBy(() -> DocflowConfig.load(home, Map.of("DOCFLOW_PARSE_MAX_FILE_BYTES", "lots")))
                 .hasMessageContaining("parse.max-file-bytes").hasMessageContaining("512m");
     }
+
+    @Test
+    void theJobsAndTheServiceAgreeOnTheIndexAndTheUploadsTopic() throws Exception {
+        Files.writeString(home.resolve("docflow.properties"), "embedding.model=bge-small-en-v15-q\n");
+
+        DocflowConfig config = DocflowConfig.load(home, Map.of("DOCFLOW_KAFKA_UPLOADS_TOPIC", "acme.uploads"));
+
+        assertThat(config.ingest().ingestion().elasticsearch().indexAlias())
+                .isEqualTo(config.agent().elasticsearch().indexAlias()).isEqualTo("docflow-chunks-bge-small-en-v15-q");
+        assertThat(config.ingest().kafka().uploadsTopic())
+                .isEqualTo(config.agent().uploads().uploadsTopic()).isEqualTo("acme.uploads");
+    }
 }

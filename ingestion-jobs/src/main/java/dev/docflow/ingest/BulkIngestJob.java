@@ -11,12 +11,20 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bounded job: ingests every document of one knowledge base that is in the object store.
  * Re-running it re-indexes the same documents under the same chunk ids; nothing is duplicated.
+ *
+ * <p>As a job jar's entry point ({@code flink run -c dev.docflow.ingest.BulkIngestJob docflow-ingestion-jobs-…-job.jar
+ * --tenant T --knowledge-base KB …}) it reads {@link IngestConfig}; the launcher runs the same
+ * {@link #run} with the same configuration on its local cluster.
  */
 public final class BulkIngestJob {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkIngestJob.class);
+
     /** Outcomes and chunks are committed at checkpoints, so progress shows while the job runs. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
@@ -24,6 +32,20 @@ public final class BulkIngestJob {
 
     public BulkIngestJob(IngestionSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Lists the knowledge base {@code --tenant}/{@code --knowledge-base} and submits the job over
+     * it to the environment Flink gives (the cluster's, under {@code flink run} or the REST API).
+     */
+    public static void main(String[] args) throws Exception {
+        IngestConfig config = IngestConfig.load(System.getenv(), args);
+        String tenant = config.requireTenant();
+        String knowledgeBase = config.requireKnowledgeBase();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(config.parallelism());
+        Run run = new BulkIngestJob(config.ingestion()).run(env, tenant, knowledgeBase);
+        LOG.info("bulk ingestion submitted tenant={} knowledgeBase={} documents={}", tenant, knowledgeBase, run.documents());
     }
 
     /** What a run was asked to do and what it did. */

@@ -37,6 +37,18 @@ public final class StreamingIngestJob {
         this.kafka = kafka;
     }
 
+    /**
+     * A job jar's entry point ({@code flink run -c dev.docflow.ingest.StreamingIngestJob …}): reads
+     * {@link IngestConfig} (the uploads topic is {@code kafka.uploads-topic}, the one the agent
+     * service publishes to) and submits the job to the environment Flink gives.
+     */
+    public static void main(String[] args) throws Exception {
+        IngestConfig config = IngestConfig.load(System.getenv(), args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(config.parallelism());
+        new StreamingIngestJob(config.ingestion(), config.kafka()).start(env);
+    }
+
     /** Submits the job to {@code env} and returns at once; the job runs until cancelled. */
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
         return start(env, UnaryOperator.identity());

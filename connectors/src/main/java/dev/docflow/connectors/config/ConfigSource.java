@@ -5,23 +5,29 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Where every Docflow process reads its settings from, once, at start: a properties file, then
- * environment variables, which win. A key maps to one variable by one rule
- * ({@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}); blank counts as unset. Each process
- * turns this into its own typed configuration record.
+ * environment variables, then (for the Flink jobs' {@code main}) {@code --key value} arguments;
+ * each later one wins. A key maps to one variable by one rule
+ * ({@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}) and to one argument
+ * ({@code --retrieval.top-k}); blank counts as unset. Each process turns this into its own typed
+ * configuration record.
  */
 public final class ConfigSource {
     private final Properties file;
     private final Map<String, String> env;
+    private final Map<String, String> arguments;
 
-    private ConfigSource(Properties file, Map<String, String> env) {
+    private ConfigSource(Properties file, Map<String, String> env, Map<String, String> arguments) {
         this.file = file;
         this.env = env;
+        this.arguments = arguments;
     }
 
     /**
@@ -29,6 +35,14 @@ public final class ConfigSource {
      * @param env the process environment (read once, in a {@code main}; a map in tests)
      */
     public static ConfigSource of(Path file, Map<String, String> env) {
+        return of(file, env, Map.of());
+    }
+
+    /**
+     * @param arguments settings by key (see {@link #arguments(String...)}), which win over the file
+     *     and the environment
+     */
+    public static ConfigSource of(Path file, Map<String, String> env, Map<String, String> arguments) {
         Properties properties = new Properties();
         if (file != null && Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {
@@ -37,7 +51,40 @@ public final class ConfigSource {
                 throw new UncheckedIOException("Cannot read the configuration file " + file + ": " + e.getMessage(), e);
             }
         }
-        return new ConfigSource(properties, env);
+        return new ConfigSource(properties, env, Map.copyOf(arguments));
+    }
+
+    /**
+     * {@code --key value} pairs, in order: {@code --tenant acme --s3.bucket docs} →
+     * {@code {tenant=acme, s3.bucket=docs}}.
+     *
+     * @throws IllegalArgumentException naming the argument that is not a {@code --key} or has no value
+     */
+    public static Map<String, String> arguments(String... args) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i];
+            if (!name.startsWith("--") || name.length() == 2) {
+                throw new IllegalArgumentException("expected --key value, got '" + name + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            settings.put(name.substring(2), args[i + 1]);
+        }
+        return settings;
+    }
+
+    /** The same file and environment, with {@code more} arguments over those given (theirs win). */
+    public ConfigSource withArguments(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(arguments);
+        merged.putAll(more);
+        return new ConfigSource(file, env, Map.copyOf(merged));
+    }
+
+    /** The keys given as arguments, for a process to refuse the ones it does not know. */
+    public Set<String> argumentKeys() {
+        return arguments.keySet();
     }
 
     /** {@code retrieval.top-k} → {@code DOCFLOW_RETRIEVAL_TOP_K}. */
@@ -51,7 +98,10 @@ public final class ConfigSource {
     }
 
     public String text(String key, String fallback) {
-        String value = env.get(environmentVariable(key));
+        String value = arguments.get(key);
+        if (value == null || value.isBlank()) {
+            value = env.get(environmentVariable(key));
+        }
         if (value == null || value.isBlank()) {
             value = file.getProperty(key);
         }

@@ -13,8 +13,4 @@ import java.io.Serializable;
 public record KafkaSettings(String bootstrapServers, String uploadsTopic, String consumerGroup) implements Serializable {
     public static final String DEFAULT_TOPIC = UploadEvent.TOPIC;
     public static final String DEFAULT_GROUP = "docflow-ingest";
-
-    public static KafkaSettings of(String bootstrapServers) {
-        return new KafkaSettings(bootstrapServers, DEFAULT_TOPIC, DEFAULT_GROUP);
-    }
 }
