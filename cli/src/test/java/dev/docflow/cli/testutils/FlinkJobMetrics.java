@@ -39,6 +39,16 @@ public final class FlinkJobMetrics {
         return values.path(0).path("sum").asLong();
     }
 
+    /** Records the vertex whose name starts with {@code vertexName} has received, over its subtasks. */
+    public long vertexRecordsIn(String vertexName) throws Exception {
+        for (JsonNode vertex : get("/jobs/" + job).path("vertices")) {
+            if (vertex.path("name").asText().startsWith(vertexName)) {
+                return vertex.path("metrics").path("read-records").asLong();
+            }
+        }
+        throw new IllegalStateException("job " + job + " has no vertex named " + vertexName);
+    }
+
     private String vertexId(String vertexName) throws Exception {
         for (JsonNode vertex : get("/jobs/" + job).path("vertices")) {
             if (vertex.path("name").asText().startsWith(vertexName)) {
