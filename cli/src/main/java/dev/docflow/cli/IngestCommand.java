@@ -29,8 +29,20 @@ final class IngestCommand implements Callable<Integer> {
                     + " './docflow cluster up' prints it) from the job jar, instead of the local one.")
     URI flink;
 
+    @Option(names = "--allow-failures",
+            description = "Exit with 0 even when documents failed (by default a failed document makes the exit code "
+                    + IngestCommand.DOCUMENTS_FAILED + ").")
+    boolean allowFailures;
+
+    /** The exit code when the job ran and at least one document failed (picocli keeps 1 and 2 for its own errors). */
+    static final int DOCUMENTS_FAILED = 3;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
     List<Path> paths;
+
+    static int exitCode(int failedDocuments, boolean allowFailures) {
+        return failedDocuments > 0 && !allowFailures ? DOCUMENTS_FAILED : 0;
+    }
 
     IngestCommand(DocflowConfig config) {
         this.config = config;
@@ -48,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
             System.out.printf("RESULT documents=%d indexed=%d failed=%d chunks=%d seconds=%.1f%n",
                     result.documents(), result.progress().indexed(), result.progress().failed(),
                     result.progress().chunks(), result.progress().seconds());
-            return 0;
+            return exitCode(result.failures().size(), allowFailures);
         }
     }
 }

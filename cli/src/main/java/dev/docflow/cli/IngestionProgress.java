@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The live progress line of a bulk ingestion, read from the documents' recorded outcomes:
- * {@code demo: 3/4 documents (3 indexed, 0 failed), 212 chunks, 0.8 docs/s, 12s}.
+ * {@code demo [###############.....] 3/4 documents (3 indexed, 0 failed), 212 chunks, 0.8 docs/s, ETA 1s, 4s}.
  */
 final class IngestionProgress {
     private final DocumentRepository documents;
@@ -48,9 +48,32 @@ final class IngestionProgress {
     }
 
     String line(Snapshot s) {
+        return line(label, total, s);
+    }
+
+    static final int BAR_WIDTH = 20;
+
+    /** The line for {@code s} of {@code total} documents; the ETA is left out until a document is done. */
+    static String line(String label, int total, Snapshot s) {
         double rate = s.seconds() > 0 ? s.done() / s.seconds() : 0;
-        return String.format(Locale.ROOT, "%s: %d/%d documents (%d indexed, %d failed), %d chunks, %.1f docs/s, %.0fs",
-                label, s.done(), total, s.indexed(), s.failed(), s.chunks(), rate, s.seconds());
+        long done = Math.min(s.done(), total);
+        int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * done / total);
+        String bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
+        String eta = done >= total ? "" : rate > 0 ? ", ETA " + duration((total - done) / rate) : ", ETA ?";
+        return String.format(Locale.ROOT, "%s [%s] %d/%d documents (%d indexed, %d failed), %d chunks, %.1f docs/s%s, %s",
+                label, bar, s.done(), total, s.indexed(), s.failed(), s.chunks(), rate, eta, duration(s.seconds()));
+    }
+
+    /** {@code 42s}, {@code 3m05s}, {@code 2h07m}. */
+    static String duration(double seconds) {
+        long whole = Math.round(seconds);
+        if (whole < 60) {
+            return whole + "s";
+        }
+        if (whole < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", whole / 60, whole % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", whole / 3600, whole % 3600 / 60);
     }
 
     /** Rewrites the line in place on a terminal; elsewhere prints it as a new line. */

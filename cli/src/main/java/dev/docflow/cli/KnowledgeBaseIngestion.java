@@ -91,6 +91,9 @@ final class KnowledgeBaseIngestion {
         List<DocumentRecord> failures = database.documents().listByKnowledgeBase(kb.id()).stream()
                 .filter(row -> row.status().equals("failed"))
                 .toList();
+        if (!failures.isEmpty()) {
+            out.printf("%d document(s) failed:%n", failures.size());
+        }
         for (DocumentRecord failure : failures) {
             out.printf("  failed: %s (%s at %s): %s%n", failure.fileName(), failure.failureReason(),
                     failure.failureStage(), failure.failureMessage());

@@ -66,7 +66,7 @@ class DemoEndToEndIT {
                         .isEqualTo(index.countChunks("demo", "demo", row.id().toString()));
             }
         }
-        assertThat(OUTPUT.toString()).contains("demo: 4/4 documents (4 indexed, 0 failed)");
+        assertThat(OUTPUT.toString()).contains("demo [####################] 4/4 documents (4 indexed, 0 failed)");
     }
 
     @Test
