@@ -7,6 +7,7 @@ import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.BulkIngestJob;
 import dev.docflow.ingest.IngestionSettings;
 import dev.docflow.ingest.runtime.RemoteFlinkCluster;
+import dev.docflow.ingest.source.KnowledgeBaseSource;
 import dev.docflow.ingest.upload.FolderUpload;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -53,9 +54,8 @@ final class KnowledgeBaseIngestion {
 
         Database database = deployment.database();
         KnowledgeBase kb = database.knowledgeBases().ensure(tenant, knowledgeBase);
-        String prefix = ObjectStore.prefixOf(tenant, knowledgeBase);
-        int total = (int) store.list(prefix).stream()
-                .filter(object -> !ObjectStore.isVersionPath(object.key().substring(prefix.length()))).count();
+        // counted a page at a time, as the job's source lists: a million files are never held here
+        int total = (int) KnowledgeBaseSource.count(store, tenant, knowledgeBase);
         IngestionProgress progress = new IngestionProgress(database.documents(), kb.id(), knowledgeBase, total);
 
         CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> {

@@ -4,12 +4,12 @@ import dev.docflow.connectors.contract.IngestionJobNames;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
-import dev.docflow.ingest.model.DocumentRef;
-import dev.docflow.ingest.source.KnowledgeBaseDocuments;
+import dev.docflow.connectors.postgres.KnowledgeBase;
+import dev.docflow.ingest.source.ClaimListedDocumentFunction;
+import dev.docflow.ingest.source.KnowledgeBaseSource;
 import java.time.Duration;
-import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +52,8 @@ public final class BulkIngestJob {
     public record Run(String tenant, String knowledgeBase, int documents, JobExecutionResult result) {}
 
     /**
-     * Lists the knowledge base, records its documents as processing, and runs the pipeline over them
-     * in {@code env}, blocking until the job ends.
+     * Runs the pipeline over the knowledge base's objects in {@code env}, blocking until the job
+     * ends: the source lists them a page at a time, and each is recorded as processing as it enters.
      */
     public Run run(StreamExecutionEnvironment env, String tenant, String knowledgeBase) throws Exception {
         ObjectStore store = new ObjectStore(settings.objectStore());
@@ -61,23 +61,27 @@ public final class BulkIngestJob {
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.ensureExists();
         }
-        Database database = Database.open(settings.database());
-        List<DocumentRef> documents = new KnowledgeBaseDocuments(store, database).listForIngestion(tenant, knowledgeBase);
-        if (documents.isEmpty()) {
+        KnowledgeBase kb = Database.open(settings.database()).knowledgeBases().ensure(tenant, knowledgeBase);
+        // counted page by page: the listing itself happens in the source's enumerator, lazily
+        long documents = KnowledgeBaseSource.count(store, tenant, knowledgeBase);
+        if (documents == 0) {
             return new Run(tenant, knowledgeBase, 0, null);
         }
-        // unaligned: the whole listing is in flight at once and a document can take seconds (OCR):
-        // an aligned barrier would wait behind all of it, and no outcome would be committed until the end
+        // unaligned: a document can take seconds (OCR): an aligned barrier would wait behind all
+        // those queued, and no outcome would be committed until they were done
         IngestionPipeline.configureCheckpoints(env, settings, CHECKPOINT_INTERVAL);
         IngestionPipeline.attach(
-                env.fromData(documents, TypeInformation.of(DocumentRef.class))
-                        .name("Documents of " + tenant + "/" + knowledgeBase).uid("list-documents")
+                env.fromSource(new KnowledgeBaseSource(settings.objectStore(), tenant, knowledgeBase),
+                                WatermarkStrategy.noWatermarks(), "Objects of " + tenant + "/" + knowledgeBase)
+                        .uid("list-objects")
+                        .map(new ClaimListedDocumentFunction(settings.database(), kb))
+                        .name("Record as processing").uid("claim-documents")
                         .rebalance(),
                 settings);
         JobExecutionResult result = env.execute(IngestionJobNames.bulk(tenant, knowledgeBase));
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.refresh();
         }
-        return new Run(tenant, knowledgeBase, documents.size(), result);
+        return new Run(tenant, knowledgeBase, (int) documents, result);
     }
 }

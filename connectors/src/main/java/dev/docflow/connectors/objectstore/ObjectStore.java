@@ -179,6 +179,33 @@ public final class ObjectStore {
         }, "list " + prefix);
     }
 
+    /**
+     * At most {@code limit} objects under {@code prefix} whose keys come after {@code startAfter}
+     * (null: from the first), in key order: one page of a listing that is walked without holding it.
+     * Fewer than {@code limit} means the listing is at its end.
+     */
+    public List<StoredObject> listPage(String prefix, String startAfter, int limit) {
+        return call(() -> {
+            List<StoredObject> objects = new ArrayList<>(Math.min(limit, 1000));
+            ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(settings.bucket()).prefix(prefix)
+                    .recursive(true).maxKeys(Math.min(limit, 1000));
+            if (startAfter != null) {
+                args.startAfter(startAfter);
+            }
+            // the iterable fetches the next page only when asked for it: stopping at the limit stops the requests
+            for (Result<Item> result : client.listObjects(args.build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new StoredObject(item.objectName(), item.size(), item.etag()));
+                    if (objects.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return objects;
+        }, "list " + prefix + " after " + startAfter);
+    }
+
     public void remove(String key) {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());

@@ -1,0 +1,37 @@
+package dev.docflow.ingest.source;
+
+import dev.docflow.connectors.objectstore.StoredObject;
+import dev.docflow.connectors.postgres.Database;
+import dev.docflow.connectors.postgres.DatabaseSettings;
+import dev.docflow.connectors.postgres.KnowledgeBase;
+import dev.docflow.ingest.model.DocumentRef;
+import java.util.UUID;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+
+/** The bulk job's first step after its source: each listed object becomes a {@code processing} document. */
+public final class ClaimListedDocumentFunction extends RichMapFunction<StoredObject, DocumentRef> {
+    private final DatabaseSettings database;
+    private final String tenant;
+    private final String knowledgeBase;
+    private final UUID knowledgeBaseId;
+    private transient KnowledgeBaseDocuments documents;
+
+    public ClaimListedDocumentFunction(DatabaseSettings database, KnowledgeBase knowledgeBase) {
+        this.database = database;
+        this.tenant = knowledgeBase.tenantId();
+        this.knowledgeBase = knowledgeBase.name();
+        this.knowledgeBaseId = knowledgeBase.id();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        documents = new KnowledgeBaseDocuments(Database.open(database).documents(), tenant,
+                new KnowledgeBase(knowledgeBaseId, tenant, knowledgeBase));
+    }
+
+    @Override
+    public DocumentRef map(StoredObject object) {
+        return documents.claim(object);
+    }
+}
