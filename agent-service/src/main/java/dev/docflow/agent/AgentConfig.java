@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The agent service's configuration, read once at start by {@link #load}: defaults, then a
@@ -373,15 +374,6 @@ public record AgentConfig(
                         seconds(source, "shutdown.grace-seconds", OperationsSettings.DEFAULT_SHUTDOWN_GRACE)));
     }
 
-    private static LogFormat logFormat(ConfigSource source) {
-        String value = source.text("logging.format", LogFormat.PLAIN.label());
-        try {
-            return LogFormat.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ConfigSource.describe("logging.format") + " " + e.getMessage(), e);
-        }
-    }
-
     private static Duration seconds(ConfigSource source, String key, Duration defaultValue) {
         return Duration.ofSeconds(source.integer(key, (int) defaultValue.toSeconds()));
     }
@@ -396,11 +388,19 @@ public record AgentConfig(
     }
 
     private static AnswerProviderKind answerProvider(ConfigSource source) {
-        String value = source.text("answer.provider", AnswerProviderKind.EXTRACTIVE.label());
+        return named(source, "answer.provider", AnswerProviderKind.EXTRACTIVE.label(), AnswerProviderKind::parse);
+    }
+
+    private static LogFormat logFormat(ConfigSource source) {
+        return named(source, "logging.format", LogFormat.PLAIN.label(), LogFormat::parse);
+    }
+
+    /** One of a few named values; a wrong one is refused naming the key and its variable. */
+    private static <T> T named(ConfigSource source, String key, String defaultValue, Function<String, T> parse) {
         try {
-            return AnswerProviderKind.parse(value);
+            return parse.apply(source.text(key, defaultValue));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ConfigSource.describe("answer.provider") + " " + e.getMessage(), e);
+            throw new IllegalArgumentException(ConfigSource.describe(key) + " " + e.getMessage(), e);
         }
     }
 

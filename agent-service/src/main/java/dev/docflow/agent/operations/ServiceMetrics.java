@@ -78,15 +78,16 @@ public final class ServiceMetrics implements AutoCloseable {
 
     /** {@code docflow_outbox_events} and {@code docflow_outbox_oldest_age_seconds}. */
     public void outbox(CachedOutboxBacklog backlog) {
-        Gauge.builder("docflow.outbox.events", backlog, CachedOutboxBacklog::events)
+        // strong references: Micrometer holds a gauge's object weakly, and nothing else holds these
+        Gauge.builder("docflow.outbox.events", backlog, CachedOutboxBacklog::events).strongReference(true)
                 .description("Upload events waiting in the outbox for Kafka").register(registry);
-        Gauge.builder("docflow.outbox.oldest.age.seconds", backlog, CachedOutboxBacklog::oldestAgeSeconds)
+        Gauge.builder("docflow.outbox.oldest.age.seconds", backlog, CachedOutboxBacklog::oldestAgeSeconds).strongReference(true)
                 .description("How long the oldest upload event has waited in the outbox (0 when empty)").register(registry);
     }
 
     /** {@code docflow_http_requests_in_flight}: requests being served now (operations routes aside). */
     public void requestsInFlight(IntSupplier inFlight) {
-        Gauge.builder("docflow.http.requests.in.flight", inFlight, supplier -> supplier.getAsInt())
+        Gauge.builder("docflow.http.requests.in.flight", inFlight, supplier -> supplier.getAsInt()).strongReference(true)
                 .description("Requests being served now, /health, /ready and /metrics aside").register(registry);
     }
 
