@@ -35,8 +35,7 @@ import dev.docflow.agent.http.RequestIds;
 import dev.docflow.agent.http.RequestMetrics;
 import dev.docflow.agent.chat.ChatTimings;
 import dev.docflow.agent.operations.CachedOutboxBacklog;
-import dev.docflow.agent.operations.DependencyCheck;
-import dev.docflow.agent.operations.KafkaProbe;
+import dev.docflow.agent.operations.DependencyProbes;
 import dev.docflow.agent.operations.MeteredChatTimings;
 import dev.docflow.agent.operations.OutboxBacklogRepository;
 import dev.docflow.agent.operations.Readiness;
@@ -62,7 +61,6 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +83,6 @@ public final class AgentApp implements AutoCloseable {
     private static final Duration OUTBOX_GAUGE_MAX_AGE = Duration.ofSeconds(5);
     /** A send waits for Kafka up to 10 s (the producer's max.block.ms): one try, then the next start publishes. */
     static final int OUTBOX_FLUSH_SECONDS = 10;
-    /** Names no tenant's data: readiness probes look it up and find nothing, cheaply. */
-    private static final String PROBE_TENANT = ".docflow-readiness-probe";
 
     private final AgentConfig config;
     private final Javalin javalin;
@@ -100,12 +96,12 @@ public final class AgentApp implements AutoCloseable {
     private final PassageRanking ranking;
     private final ServiceMetrics metrics;
     private final Readiness readiness;
-    private final KafkaProbe kafka;
+    private final DependencyProbes probes;
     private final InFlightRequests inFlight;
 
     private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english, ObjectStore store,
             OutboxPublisher publisher, VersionSweeper sweeper, StuckDocumentReconciler reconciler, PassageRanking ranking,
-            ServiceMetrics metrics, Readiness readiness, KafkaProbe kafka, InFlightRequests inFlight) {
+            ServiceMetrics metrics, Readiness readiness, DependencyProbes probes, InFlightRequests inFlight) {
         this.config = config;
         this.javalin = javalin;
         this.index = index;
@@ -117,7 +113,7 @@ public final class AgentApp implements AutoCloseable {
         this.ranking = ranking;
         this.metrics = metrics;
         this.readiness = readiness;
-        this.kafka = kafka;
+        this.probes = probes;
         this.inFlight = inFlight;
     }
 
@@ -158,13 +154,9 @@ public final class AgentApp implements AutoCloseable {
                 metrics);
         OutboxBacklogRepository backlog = database.repository(OutboxBacklogRepository.class);
         metrics.outbox(new CachedOutboxBacklog(backlog::backlog, OUTBOX_GAUGE_MAX_AGE, System::nanoTime));
-        KafkaProbe kafka = new KafkaProbe(config.uploads().kafkaBootstrapServers(), Readiness.DEFAULT_TIMEOUT);
-        Readiness readiness = new Readiness(List.of(
-                // a count on the chunk alias: the search the service makes, on an empty scope
-                new DependencyCheck("elasticsearch", () -> index.countChunks(PROBE_TENANT, PROBE_TENANT)),
-                new DependencyCheck("postgresql", backlog::backlog),
-                new DependencyCheck("object_store", () -> store.exists(PROBE_TENANT)),
-                new DependencyCheck("kafka", kafka)), Readiness.DEFAULT_TIMEOUT);
+        DependencyProbes probes = new DependencyProbes(config.elasticsearch(), config.uploads().objectStore(),
+                config.uploads().kafkaBootstrapServers(), backlog, Readiness.DEFAULT_TIMEOUT);
+        Readiness readiness = new Readiness(probes.checks(), Readiness.DEFAULT_TIMEOUT);
         InFlightRequests inFlight = new InFlightRequests();
         metrics.requestsInFlight(inFlight::count);
         Javalin javalin = Javalin.create(javalinConfig -> {
@@ -216,7 +208,7 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
         return new AgentApp(config, javalin, index, english, store, publisher, sweeper, reconciler,
-                new PassageRanking(encoder, retriever), metrics, readiness, kafka, inFlight);
+                new PassageRanking(encoder, retriever), metrics, readiness, probes, inFlight);
     }
 
     /** chat → retrieve → answer, with the answer provider and follow-up rewriter the config names. */
@@ -311,7 +303,7 @@ public final class AgentApp implements AutoCloseable {
         sweeper.close();
         reconciler.close();
         readiness.close();
-        kafka.close();
+        probes.close();
         metrics.close();
         index.close();
         english.close();

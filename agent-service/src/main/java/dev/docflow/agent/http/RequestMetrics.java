@@ -37,7 +37,8 @@ public final class RequestMetrics implements RequestLogger {
         if (status == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
             metrics.rejected(ErrorMapping.codeOf(ctx).orElse("too_many_requests"));
         }
-        LOG.debug("http method={} route={} status={} tookMs={}", ctx.method(), route, status, Math.round(executionTimeMs));
+        LOG.debug("http method={} path={} route={} status={} tookMs={}", ctx.method(), ctx.path(), route, status,
+                Math.round(executionTimeMs));
     }
 
     private String route(Context ctx) {
