@@ -29,7 +29,17 @@ import dev.docflow.agent.http.IngestionJobController;
 import dev.docflow.agent.http.KnowledgeBaseController;
 import dev.docflow.agent.ingestion.FlinkRestClient;
 import dev.docflow.agent.ingestion.IngestionJobService;
+import dev.docflow.agent.http.InFlightRequests;
+import dev.docflow.agent.http.OperationsController;
 import dev.docflow.agent.http.RequestIds;
+import dev.docflow.agent.http.RequestMetrics;
+import dev.docflow.agent.chat.ChatTimings;
+import dev.docflow.agent.operations.CachedOutboxBacklog;
+import dev.docflow.agent.operations.DependencyProbes;
+import dev.docflow.agent.operations.MeteredChatTimings;
+import dev.docflow.agent.operations.OutboxBacklogRepository;
+import dev.docflow.agent.operations.Readiness;
+import dev.docflow.agent.operations.ServiceMetrics;
 import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.llm.LanguageModels;
@@ -50,7 +60,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,16 +68,21 @@ import org.slf4j.LoggerFactory;
  * The agent service, wired and ready to start: what {@link Main} runs and what the CLI and tests
  * run in-process. It never starts Elasticsearch or PostgreSQL; it connects to them.
  *
- * <p>Routes: {@code GET /}, the web console ({@link ConsolePlugin}), {@code GET /health}, {@code POST /api/chat}, conversations under {@code /api/conversations},
+ * <p>Routes: {@code GET /}, the web console ({@link ConsolePlugin}), {@code GET /health}, {@code /ready} and
+ * {@code /metrics} ({@link OperationsController}), {@code POST /api/chat}, conversations under {@code /api/conversations},
  * the OpenAI-compatible {@code /v1/models} and {@code /v1/chat/completions} ({@link OpenAiController}),
  * knowledge bases and their documents under
  * {@code /api/knowledge-bases} (see {@link KnowledgeBaseController}, {@link DocumentUploadController}).
- * {@link #close()} stops the server, the outbox publisher, the version sweeper, the stuck-document
- * reconciler and the index client; the database and the
+ * {@link #stop()} stops gracefully, {@link #close()} at once: the server, the outbox publisher, the
+ * version sweeper, the stuck-document reconciler and the index client; the database and the
  * embedding model belong to the caller.
  */
 public final class AgentApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApp.class);
+    /** Scrapes every 15 s or so read the outbox at most once each; several scrapers share a read. */
+    private static final Duration OUTBOX_GAUGE_MAX_AGE = Duration.ofSeconds(5);
+    /** A send waits for Kafka up to 10 s (the producer's max.block.ms): one try, then the next start publishes. */
+    static final int OUTBOX_FLUSH_SECONDS = 10;
 
     private final AgentConfig config;
     private final Javalin javalin;
@@ -79,9 +94,14 @@ public final class AgentApp implements AutoCloseable {
     private final VersionSweeper sweeper;
     private final StuckDocumentReconciler reconciler;
     private final PassageRanking ranking;
+    private final ServiceMetrics metrics;
+    private final Readiness readiness;
+    private final DependencyProbes probes;
+    private final InFlightRequests inFlight;
 
     private AgentApp(AgentConfig config, Javalin javalin, ChunkIndex index, EnglishTextAnalyzer english, ObjectStore store,
-            OutboxPublisher publisher, VersionSweeper sweeper, StuckDocumentReconciler reconciler, PassageRanking ranking) {
+            OutboxPublisher publisher, VersionSweeper sweeper, StuckDocumentReconciler reconciler, PassageRanking ranking,
+            ServiceMetrics metrics, Readiness readiness, DependencyProbes probes, InFlightRequests inFlight) {
         this.config = config;
         this.javalin = javalin;
         this.index = index;
@@ -91,6 +111,10 @@ public final class AgentApp implements AutoCloseable {
         this.sweeper = sweeper;
         this.reconciler = reconciler;
         this.ranking = ranking;
+        this.metrics = metrics;
+        this.readiness = readiness;
+        this.probes = probes;
+        this.inFlight = inFlight;
     }
 
     /** Builds the app with each request's tenant given by its API key. */
@@ -112,7 +136,9 @@ public final class AgentApp implements AutoCloseable {
                 config.limits().maxHistoryChars());
         QuestionEncoder encoder = new QuestionEncoder(model, terms, config.retrieval().embeddingModel().queryPrefix());
         HybridRetriever retriever = new HybridRetriever(index::search, config.retrieval());
-        ChatService chat = chatService(config, database, model, encoder, retriever, terms, conversations, links);
+        ServiceMetrics metrics = new ServiceMetrics();
+        ChatService chat = chatService(config, database, model, encoder, retriever, terms, conversations, links,
+                new MeteredChatTimings(metrics));
         ChatRequestReader chatRequests = new ChatRequestReader(json, config.limits());
         AnswerStreaming streaming = new AnswerStreaming(chat, json);
         ChatController chatController = new ChatController(chat, chatRequests, streaming);
@@ -124,7 +150,15 @@ public final class AgentApp implements AutoCloseable {
         StuckDocumentReconciler reconciler = new StuckDocumentReconciler(database.uploads(), database.documents(), store,
                 publisher, config.uploads().reconcile());
         DocumentUploadController uploadController = new DocumentUploadController(new DocumentUploadService(
-                database.knowledgeBases(), database, store, publisher, config.uploads().maxFileBytes()), config.uploads());
+                database.knowledgeBases(), database, store, publisher, config.uploads().maxFileBytes()), config.uploads(),
+                metrics);
+        OutboxBacklogRepository backlog = database.repository(OutboxBacklogRepository.class);
+        metrics.outbox(new CachedOutboxBacklog(backlog::backlog, OUTBOX_GAUGE_MAX_AGE, System::nanoTime));
+        DependencyProbes probes = new DependencyProbes(config.elasticsearch(), config.uploads().objectStore(),
+                config.uploads().kafkaBootstrapServers(), backlog, Readiness.DEFAULT_TIMEOUT);
+        Readiness readiness = new Readiness(probes.checks(), Readiness.DEFAULT_TIMEOUT);
+        InFlightRequests inFlight = new InFlightRequests();
+        metrics.requestsInFlight(inFlight::count);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.showJavalinBanner = false;
             javalinConfig.registerPlugin(new ApiDocsPlugin()); // GET /openapi.json, GET /docs
@@ -135,8 +169,9 @@ public final class AgentApp implements AutoCloseable {
             javalinConfig.jetty.multipartConfig.maxFileSize(config.uploads().maxFileBytes(), SizeUnit.BYTES);
             javalinConfig.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxRequestBytes(), SizeUnit.BYTES);
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
-            javalinConfig.requestLogger.http((ctx, millis) -> LOG.debug("http method={} path={} status={} tookMs={}",
-                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
+            javalinConfig.requestLogger.http(new RequestMetrics(metrics, () -> javalinConfig.pvt.internalRouter));
+            // around Javalin: counts requests for a graceful stop, clears each request's logging context
+            javalinConfig.jetty.modifyServer(server -> server.setHandler(inFlight));
         });
         ErrorMapping.register(javalin);
         javalin.before(new RequestIds());
@@ -144,7 +179,10 @@ public final class AgentApp implements AutoCloseable {
                 config.limits().failedAuthenticationsPerMinute());
         javalin.before("/api/*", authenticate);
         javalin.before("/v1/*", authenticate); // the OpenAI-compatible routes: same keys, tenants and limit
-        javalin.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        OperationsController operations = new OperationsController(readiness, metrics);
+        javalin.get("/health", operations::health);
+        javalin.get("/ready", operations::ready);
+        javalin.get("/metrics", operations::metrics);
         javalin.post("/api/chat", chatController::chat);
         ConversationController conversationController = new ConversationController(conversations);
         javalin.get("/api/conversations", conversationController::list);
@@ -170,13 +208,13 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/v1/models", openAi::models);
         javalin.post("/v1/chat/completions", openAi::completions);
         return new AgentApp(config, javalin, index, english, store, publisher, sweeper, reconciler,
-                new PassageRanking(encoder, retriever));
+                new PassageRanking(encoder, retriever), metrics, readiness, probes, inFlight);
     }
 
     /** chat → retrieve → answer, with the answer provider and follow-up rewriter the config names. */
     private static ChatService chatService(AgentConfig config, Database database, EmbeddingModel model,
             QuestionEncoder encoder, HybridRetriever retriever, StemmedTerms terms, ConversationService conversations,
-            SourceLinks links) {
+            SourceLinks links, ChatTimings timings) {
         boolean languageModel = config.answerProvider() == AnswerProviderKind.LANGUAGE_MODEL;
         return new ChatService(
                 database.knowledgeBases(),
@@ -191,7 +229,8 @@ public final class AgentApp implements AutoCloseable {
                 conversations,
                 links,
                 new AnswerSlots(config.limits().maxConcurrentAnswersPerTenant()),
-                config.limits().answerDeadline());
+                config.limits().answerDeadline(),
+                timings);
     }
 
     /**
@@ -230,12 +269,42 @@ public final class AgentApp implements AutoCloseable {
         return javalin.port();
     }
 
+    /**
+     * Stops gracefully, as on SIGTERM: {@code /ready} says 503 at once (so a load balancer sends no
+     * more), the requests in flight (answers, streams, uploads) get up to {@code shutdown.grace-seconds}
+     * to finish, the outbox publisher publishes what is pending (up to {@value #OUTBOX_FLUSH_SECONDS}
+     * s), then everything stops as {@link #close()} does; a request still running then is cut off.
+     */
+    public void stop() {
+        long started = System.nanoTime();
+        readiness.stopping();
+        LOG.info("agent service stopping inFlight={} graceSeconds={}", inFlight.count(),
+                config.operations().shutdownGrace().toSeconds());
+        boolean drained;
+        try {
+            drained = inFlight.awaitNone(config.operations().shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        boolean flushed = publisher.flush(Duration.ofSeconds(OUTBOX_FLUSH_SECONDS));
+        int cut = inFlight.count();
+        close();
+        LOG.info("agent service stopped drained={} cutOff={} outboxFlushed={} tookMs={}", drained, cut, flushed,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Stops at once: requests in flight are cut off. */
     @Override
     public void close() {
+        readiness.stopping();
         javalin.stop();
         publisher.close();
         sweeper.close();
         reconciler.close();
+        readiness.close();
+        probes.close();
+        metrics.close();
         index.close();
         english.close();
     }

@@ -3,6 +3,8 @@ package dev.docflow.agent;
 import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.llm.LanguageModelSettings;
+import dev.docflow.agent.operations.LogFormat;
+import dev.docflow.agent.operations.OperationsSettings;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
 import dev.docflow.connectors.config.SharedSettings;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The agent service's configuration, read once at start by {@link #load}: defaults, then a
@@ -76,6 +79,10 @@ import java.util.Map;
  *       server is down): see {@link ElasticsearchSettings}, {@link DatabaseSettings}, {@link ObjectStoreSettings}</td></tr>
  *   <tr><td>console.flink-dashboard-url</td><td>http://localhost:8081</td><td>the Flink dashboard the web console
  *       links to</td></tr>
+ *   <tr><td>logging.format</td><td>plain</td><td>{@code plain} text lines or {@code json}, one object per line:
+ *       see {@link OperationsSettings}</td></tr>
+ *   <tr><td>shutdown.grace-seconds</td><td>20</td><td>on stop, how long requests in flight get to finish while
+ *       {@code /ready} says 503</td></tr>
  * </table>
  *
  * <p>The constructor checks every value and says what to change, so a config built in code (the
@@ -94,7 +101,17 @@ public record AgentConfig(
         AnswerProviderKind answerProvider,
         LanguageModelSettings languageModel,
         ServiceLimits limits,
-        String flinkDashboardUrl) {
+        String flinkDashboardUrl,
+        OperationsSettings operations) {
+
+    /** With the default {@link OperationsSettings}. */
+    public AgentConfig(String httpHost, int httpPort, ElasticsearchSettings elasticsearch, DatabaseSettings database,
+            String adminKey, RetrievalSettings retrieval, AnswerSettings answer, UploadSettings uploads, int requestsPerMinute,
+            AnswerProviderKind answerProvider, LanguageModelSettings languageModel, ServiceLimits limits,
+            String flinkDashboardUrl) {
+        this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
+                answerProvider, languageModel, limits, flinkDashboardUrl, OperationsSettings.DEFAULTS);
+    }
 
     /** Where the Flink dashboard of {@code ./docflow demo} listens (the first of {@code flink.rest.ports}). */
     public static final String DEFAULT_FLINK_DASHBOARD_URL = "http://localhost:8081";
@@ -199,6 +216,16 @@ public record AgentConfig(
                         + flinkDashboardUrl + "'");
         require(limits.maxDatabaseConnections() >= 2, "database.max-connections",
                 "must be at least 2, and under PostgreSQL's max_connections (100 by default)");
+        require(operations != null && operations.logFormat() != null, "logging.format", "must be plain or json");
+        require(operations.shutdownGrace() != null && !operations.shutdownGrace().isNegative()
+                && operations.shutdownGrace().toSeconds() <= 600, "shutdown.grace-seconds",
+                "must be between 0 (stop at once) and 600");
+    }
+
+    /** The same settings with other ways of running (log format, shutdown grace). */
+    public AgentConfig withOperations(OperationsSettings other) {
+        return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl, other);
     }
 
     /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
@@ -210,7 +237,7 @@ public record AgentConfig(
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl);
+                answerProvider, languageModel, limits, flinkDashboardUrl, operations);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
@@ -219,24 +246,24 @@ public record AgentConfig(
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
                         null, uploads.linkTtl(), uploads.maxRequestBytes(), uploads.maxFilesPerRequest(),
                         uploads.removalGrace(), uploads.reconcile()),
-                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl, operations);
     }
 
     public AgentConfig withAdminKey(String key) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl, operations);
     }
 
     /** The same settings answering with {@code provider}. */
     public AgentConfig withAnswerProvider(AnswerProviderKind provider, LanguageModelSettings model) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, provider, model, limits, flinkDashboardUrl);
+                requestsPerMinute, provider, model, limits, flinkDashboardUrl, operations);
     }
 
     /** The same settings with other limits on what one caller may ask. */
     public AgentConfig withLimits(ServiceLimits other) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, other, flinkDashboardUrl);
+                requestsPerMinute, answerProvider, languageModel, other, flinkDashboardUrl, operations);
     }
 
     /** Leaves the admin key (and the model's API key) out, so the configuration can be logged. */
@@ -247,24 +274,24 @@ public record AgentConfig(
                 + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute
                 + ", answerProvider=" + answerProvider.label()
                 + (answerProvider == AnswerProviderKind.LANGUAGE_MODEL ? ", languageModel=" + languageModel : "")
-                + ", limits=" + limits + ", flinkDashboardUrl=" + flinkDashboardUrl + "]";
+                + ", limits=" + limits + ", flinkDashboardUrl=" + flinkDashboardUrl + ", operations=" + operations + "]";
     }
 
     public AgentConfig withHttpPort(int port) {
         return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl);
+                answerProvider, languageModel, limits, flinkDashboardUrl, operations);
     }
 
     /** The same settings with other upload settings. */
     public AgentConfig withUploads(UploadSettings other) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, other, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl);
+                answerProvider, languageModel, limits, flinkDashboardUrl, operations);
     }
 
     /** The same settings with the console linking to the Flink dashboard at {@code url}. */
     public AgentConfig withFlinkDashboardUrl(String url) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, url);
+                answerProvider, languageModel, limits, url, operations);
     }
 
     /**
@@ -342,7 +369,9 @@ public record AgentConfig(
                         source.integer("auth.failed-attempts-per-minute",
                                 ServiceLimits.DEFAULT_FAILED_AUTHENTICATIONS_PER_MINUTE),
                         source.integer("database.max-connections", ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS)),
-                source.text("console.flink-dashboard-url", DEFAULT_FLINK_DASHBOARD_URL));
+                source.text("console.flink-dashboard-url", DEFAULT_FLINK_DASHBOARD_URL),
+                new OperationsSettings(logFormat(source),
+                        seconds(source, "shutdown.grace-seconds", OperationsSettings.DEFAULT_SHUTDOWN_GRACE)));
     }
 
     private static Duration seconds(ConfigSource source, String key, Duration defaultValue) {
@@ -359,11 +388,19 @@ public record AgentConfig(
     }
 
     private static AnswerProviderKind answerProvider(ConfigSource source) {
-        String value = source.text("answer.provider", AnswerProviderKind.EXTRACTIVE.label());
+        return named(source, "answer.provider", AnswerProviderKind.EXTRACTIVE.label(), AnswerProviderKind::parse);
+    }
+
+    private static LogFormat logFormat(ConfigSource source) {
+        return named(source, "logging.format", LogFormat.PLAIN.label(), LogFormat::parse);
+    }
+
+    /** One of a few named values; a wrong one is refused naming the key and its variable. */
+    private static <T> T named(ConfigSource source, String key, String defaultValue, Function<String, T> parse) {
         try {
-            return AnswerProviderKind.parse(value);
+            return parse.apply(source.text(key, defaultValue));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ConfigSource.describe("answer.provider") + " " + e.getMessage(), e);
+            throw new IllegalArgumentException(ConfigSource.describe(key) + " " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.docflow.agent;
 
+import dev.docflow.agent.operations.LogOutput;
 import dev.docflow.connectors.postgres.Database;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * Runs the agent service on its own: {@code java dev.docflow.agent.Main [config.properties]}. The
  * file may also be named by {@code DOCFLOW_CONFIG}; {@code DOCFLOW_*} variables override it (see
- * {@link AgentConfig}). The only place the environment is read.
+ * {@link AgentConfig}). The only place the environment is read. SIGTERM (or Ctrl-C) stops the service
+ * gracefully ({@link AgentApp#stop()}).
  */
 public final class Main {
     private Main() {}
@@ -24,9 +26,10 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogOutput.apply(config.operations().logFormat());
         Database database = Database.pooled(config.database(), config.limits().maxDatabaseConnections());
         AgentApp app = AgentApp.create(config, database, config.retrieval().embeddingModel().load());
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "agent-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "agent-shutdown"));
         int port = app.start();
         System.out.println("Docflow agent service listening on http://" + config.httpHost() + ":" + port);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docflow.agent.answer.AnswerProviderKind;
+import dev.docflow.agent.operations.LogFormat;
+import dev.docflow.agent.operations.OperationsSettings;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.connectors.postgres.DatabaseSettings;
@@ -132,6 +134,24 @@ class AgentConfigTest {
                 .flinkDashboardUrl()).isEqualTo("https://flink.example.com/");
         assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL", "javascript:alert(1)")))
                 .hasMessageStartingWith("console.flink-dashboard-url (DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL) must be the http(s) URL");
+    }
+
+    @Test
+    void theLogFormatAndTheShutdownGraceAreSettingsWithPlainAnd20sByDefault() {
+        AgentConfig defaults = AgentConfig.load(dir.resolve("absent.properties"), Map.of());
+        AgentConfig set = AgentConfig.load(dir.resolve("absent.properties"),
+                Map.of("DOCFLOW_LOGGING_FORMAT", "JSON", "DOCFLOW_SHUTDOWN_GRACE_SECONDS", "45"));
+
+        assertThat(defaults.operations()).isEqualTo(OperationsSettings.DEFAULTS);
+        assertThat(defaults.operations().logFormat()).isEqualTo(LogFormat.PLAIN);
+        assertThat(defaults.operations().shutdownGrace()).hasSeconds(20);
+        assertThat(set.operations().logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(set.operations().shutdownGrace()).hasSeconds(45);
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_LOGGING_FORMAT", "xml")))
+                .hasMessageContaining("logging.format").hasMessageContaining("DOCFLOW_LOGGING_FORMAT")
+                .hasMessageContaining("plain or json");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_SHUTDOWN_GRACE_SECONDS", "-1")))
+                .hasMessageContaining("shutdown.grace-seconds (DOCFLOW_SHUTDOWN_GRACE_SECONDS) must be between 0");
     }
 
     @Test

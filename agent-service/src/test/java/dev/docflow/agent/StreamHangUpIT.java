@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.agent.answer.AnswerProviderKind;
 import dev.docflow.agent.http.AnswerStreaming;
 import dev.docflow.agent.http.ErrorMapping;
+import dev.docflow.agent.http.RequestMetrics;
 import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.testutils.CapturedLog;
 import dev.docflow.agent.testutils.FakeOpenAiServer;
@@ -70,7 +71,7 @@ class StreamHangUpIT {
 
         try (CapturedLog failures = CapturedLog.of(ErrorMapping.class, Level.WARN);
                 CapturedLog streaming = CapturedLog.of(AnswerStreaming.class, Level.DEBUG);
-                CapturedLog requests = CapturedLog.of(AgentApp.class, Level.DEBUG)) {
+                CapturedLog requests = CapturedLog.of(RequestMetrics.class, Level.DEBUG)) {
             try (Socket socket = new Socket("127.0.0.1", service.client.base().getPort())) {
                 send(socket, route, body(route));
                 readUntilTheTextHolds(socket, route, " and");

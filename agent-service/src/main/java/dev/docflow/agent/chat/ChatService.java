@@ -55,15 +55,17 @@ public final class ChatService {
     private final SourceLinks links;
     private final AnswerSlots slots;
     private final Duration answerDeadline;
+    private final ChatTimings timings;
 
     /**
      * @param slots how many answers each tenant may have in progress
      * @param answerDeadline longest one answer may take
+     * @param timings told how long retrieval and the answer took
      */
     public ChatService(KnowledgeBaseRepository knowledgeBases, DocumentRepository documents, QuestionEncoder encoder,
             HybridRetriever retriever, RetrievalSettings retrievalSettings, RelevanceGate gate, AnswerProvider answers,
             FollowUpRewriter rewriter, ConversationService conversations, SourceLinks links, AnswerSlots slots,
-            Duration answerDeadline) {
+            Duration answerDeadline, ChatTimings timings) {
         this.knowledgeBases = knowledgeBases;
         this.documents = documents;
         this.encoder = encoder;
@@ -76,6 +78,7 @@ public final class ChatService {
         this.links = links;
         this.slots = slots;
         this.answerDeadline = answerDeadline;
+        this.timings = timings;
     }
 
     /** {@link #chat(ChatQuery, AnswerListener)} for a caller that wants only the finished reply. */
@@ -111,6 +114,7 @@ public final class ChatService {
                 : conversations.history(query.tenant(), knowledgeBase, query.conversationId());
         String standalone = rewriter.standalone(query.message(), history);
         deadline.check();
+        long retrievalStarted = System.nanoTime();
         Question question = encoder.encode(standalone);
         int topK = query.topK() == null ? retrievalSettings.topK() : query.topK();
         RetrievalScope scope = new RetrievalScope(query.tenant(), query.knowledgeBase(), knowledgeBase.id().toString(),
@@ -118,10 +122,13 @@ public final class ChatService {
         Retrieval retrieved = retriever.retrieve(question, scope, query.mode(), topK);
         Map<String, String> files = citableFiles(retrieved);
         Retrieval retrieval = citable(retrieved, files);
+        long answerStarted = System.nanoTime();
+        timings.retrieved(query.mode(), Duration.ofNanos(answerStarted - retrievalStarted));
         deadline.check();
         LinkingListener linking = new LinkingListener(listener, files);
-        CitedAnswer answer = answer(question, retrieval, history, linking, deadline)
-                .orElseGet(() -> notFound(query.knowledgeBase(), linking));
+        Optional<CitedAnswer> found = answer(question, retrieval, history, linking, deadline);
+        CitedAnswer answer = found.orElseGet(() -> notFound(query.knowledgeBase(), linking));
+        timings.answered(found.isPresent(), Duration.ofNanos(System.nanoTime() - answerStarted));
         deadline.check(); // a late answer is not stored: the client has been told it failed
         List<Citation> citations = linking.linked(answer.citations());
         StoredExchange stored = query.store()

@@ -1,6 +1,7 @@
 package dev.docflow.agent.http;
 
 import dev.docflow.agent.InvalidRequestException;
+import dev.docflow.agent.operations.ServiceMetrics;
 import dev.docflow.agent.upload.DocumentUploadService;
 import dev.docflow.agent.upload.UploadSettings;
 import dev.docflow.agent.upload.UploadTooLargeException;
@@ -21,10 +22,12 @@ import java.util.Map;
 public final class DocumentUploadController {
     private final DocumentUploadService uploads;
     private final UploadSettings limits;
+    private final ServiceMetrics metrics;
 
-    public DocumentUploadController(DocumentUploadService uploads, UploadSettings limits) {
+    public DocumentUploadController(DocumentUploadService uploads, UploadSettings limits, ServiceMetrics metrics) {
         this.uploads = uploads;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     public void upload(Context ctx) {
@@ -47,6 +50,7 @@ public final class DocumentUploadController {
                 .map(file -> new DocumentUploadService.Incoming(file.filename(), file.size(), file.content()))
                 .toList();
         List<UploadedDocument> stored = uploads.upload(TenantResolver.tenantOf(ctx), ctx.pathParam("kb"), incoming);
+        stored.forEach(document -> metrics.uploaded(document.status(), document.sizeBytes()));
         ctx.json(Map.of("documents", stored));
     }
 

@@ -46,7 +46,15 @@ public final class ErrorMapping {
         app.exception(Exception.class, (e, ctx) -> respond(ctx, failureOf(e, ctx)));
     }
 
+    private static final String CODE_ATTRIBUTE = "docflow.errorCode";
+
+    /** The code of the error the request was answered with, if it was ({@link RequestMetrics} counts 429s by it). */
+    public static Optional<String> codeOf(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CODE_ATTRIBUTE));
+    }
+
     private static void respond(Context ctx, Failure failure) {
+        ctx.attribute(CODE_ATTRIBUTE, failure.code());
         if (failure.status() == HttpStatus.CONTENT_TOO_LARGE) {
             // the rest of the body is unread: closing is what stops the client sending it, where
             // keeping the connection would mean reading (and discarding) all of it first

@@ -1,7 +1,9 @@
 package dev.docflow.agent.upload;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,9 @@ final class BackgroundLoop implements AutoCloseable {
     private final Runnable pass;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running = true;
+    private final AtomicLong passesStarted = new AtomicLong();
+    /** The pass after which the loop ends ({@link #finish}); none until asked. */
+    private volatile long lastPass = Long.MAX_VALUE;
     private Thread thread;
 
     BackgroundLoop(String name, long idleMillis, Runnable pass) {
@@ -46,10 +51,14 @@ final class BackgroundLoop implements AutoCloseable {
 
     private void run() {
         while (running) {
+            long number = passesStarted.incrementAndGet();
             try {
                 pass.run();
             } catch (RuntimeException e) {
                 LOG.warn("{} pass failed, will retry cause={}", name, e.toString());
+            }
+            if (number >= lastPass) {
+                return;
             }
             try {
                 wakeUp.tryAcquire(idleMillis, TimeUnit.MILLISECONDS);
@@ -59,6 +68,32 @@ final class BackgroundLoop implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Runs one more whole pass, started after this call (so what is pending now gets its turn), then
+     * stops; waits up to {@code atMost} for it, then stops as {@link #close()} does.
+     *
+     * @return true if that pass ran to its end in time
+     */
+    boolean finish(Duration atMost) {
+        Thread current;
+        synchronized (this) {
+            current = thread;
+        }
+        if (current == null || !current.isAlive()) {
+            return false;
+        }
+        lastPass = passesStarted.get() + 1;
+        wakeUp.release();
+        try {
+            current.join(Math.max(1, atMost.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean finished = !current.isAlive();
+        close();
+        return finished;
     }
 
     /** Stops after the pass under way, waiting up to 15 s for it. */

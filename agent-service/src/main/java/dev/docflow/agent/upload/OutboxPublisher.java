@@ -3,6 +3,7 @@ package dev.docflow.agent.upload;
 import dev.docflow.connectors.kafka.UploadsTopic;
 import dev.docflow.connectors.postgres.OutboxEntry;
 import dev.docflow.connectors.postgres.UploadRepository;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,11 +90,25 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * On a graceful stop: publishes what the outbox holds now, waiting up to {@code atMost}, then
+     * stops as {@link #close()} does. What Kafka does not take in time stays in the outbox for the
+     * next start.
+     *
+     * @return true if that last drain ran to its end in time (it may still have met a Kafka that is down)
+     */
+    public boolean flush(Duration atMost) {
+        boolean drained = loop.finish(atMost);
+        close();
+        return drained;
+    }
+
     @Override
     public synchronized void close() {
         loop.close();
         if (producer != null) {
             producer.close();
+            producer = null;
         }
     }
 }
