@@ -34,7 +34,8 @@ import dev.docflow.agent.http.OperationsController;
 import dev.docflow.agent.http.RequestIds;
 import dev.docflow.agent.http.RequestMetrics;
 import dev.docflow.agent.chat.ChatTimings;
-import dev.docflow.agent.operations.CachedOutboxBacklog;
+import dev.docflow.agent.operations.CachedReading;
+import dev.docflow.agent.operations.DocumentBacklogRepository;
 import dev.docflow.agent.operations.DependencyProbes;
 import dev.docflow.agent.operations.MeteredChatTimings;
 import dev.docflow.agent.operations.OutboxBacklogRepository;
@@ -79,8 +80,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApp.class);
-    /** Scrapes every 15 s or so read the outbox at most once each; several scrapers share a read. */
-    private static final Duration OUTBOX_GAUGE_MAX_AGE = Duration.ofSeconds(5);
+    /** Scrapes every 15 s or so read the database for their gauges at most once each; several scrapers share a read. */
+    private static final Duration GAUGE_READ_MAX_AGE = Duration.ofSeconds(5);
     /** A send waits for Kafka up to 10 s (the producer's max.block.ms): one try, then the next start publishes. */
     static final int OUTBOX_FLUSH_SECONDS = 10;
 
@@ -153,7 +154,9 @@ public final class AgentApp implements AutoCloseable {
                 database.knowledgeBases(), database, store, publisher, config.uploads().maxFileBytes()), config.uploads(),
                 metrics);
         OutboxBacklogRepository backlog = database.repository(OutboxBacklogRepository.class);
-        metrics.outbox(new CachedOutboxBacklog(backlog::backlog, OUTBOX_GAUGE_MAX_AGE, System::nanoTime));
+        metrics.outbox(new CachedReading<>(backlog::backlog, GAUGE_READ_MAX_AGE, System::nanoTime));
+        metrics.documentBacklog(new CachedReading<>(database.repository(DocumentBacklogRepository.class)::backlog,
+                GAUGE_READ_MAX_AGE, System::nanoTime));
         DependencyProbes probes = new DependencyProbes(config.elasticsearch(), config.uploads().objectStore(),
                 config.uploads().kafkaBootstrapServers(), backlog, Readiness.DEFAULT_TIMEOUT);
         Readiness readiness = new Readiness(probes.checks(), Readiness.DEFAULT_TIMEOUT);

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docflow.agent.testutils.HandbookFixture;
 import dev.docflow.agent.testutils.ServedHandbook;
+import dev.docflow.localstack.testutils.GrafanaDashboards;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsIT {
+    private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -96,6 +100,16 @@ class OperationsIT {
         assertThat(value(after, "docflow_outbox_events")).isGreaterThanOrEqualTo(0);
         assertThat(value(after, "docflow_outbox_oldest_age_seconds")).isGreaterThanOrEqualTo(0);
         assertThat(value(after, "docflow_http_requests_in_flight")).isEqualTo(0);
+        assertThat(value(after, "docflow_documents{status=\"uploaded\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(value(after, "docflow_documents{status=\"processing\"}")).isGreaterThanOrEqualTo(0);
+        // what the Grafana dashboards query from the service is what it exposes
+        for (String dashboard : List.of("docflow-service.json", "docflow-pipeline.json")) {
+            for (String name : GrafanaDashboards.metricNames(GrafanaDashboards.folder(ROOT).resolve(dashboard), "")) {
+                if (!name.startsWith("flink_")) {
+                    assertThat(after).as("%s queries %s", dashboard, name).containsPattern("(?m)^" + name + "[{ ]");
+                }
+            }
+        }
         assertThat(after).contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_pause_seconds_count", "jvm_threads_live_threads ",
                 "process_uptime_seconds ", "process_cpu_usage ");
         // labels hold templates and codes: no tenant, knowledge base name or id of what was asked

@@ -210,7 +210,8 @@ final class LocalDeployment implements AutoCloseable {
                         .withFlinkDashboardUrl(flinkRestAddress.toString())
                         .withUploadsTo(ingestionSettings().objectStore(), endpoints.kafkaBootstrapServers()),
                 database(), SharedEmbeddingModel.get(config.agent().retrieval().embeddingModel()));
-        started.push(agent);
+        // stopped gracefully (Ctrl-C included): readiness off, answers in flight finish, the outbox is flushed
+        started.push(agent::stop);
         agent.start();
         return agent;
     }

@@ -5,7 +5,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The outbox as operators watch it. One aggregate over a table that holds only the events not yet
- * published (normally none or a few), so reading it is cheap; {@link CachedOutboxBacklog} reads it
+ * published (normally none or a few), so reading it is cheap; {@link CachedReading} reads it
  * at most every few seconds however often it is scraped.
  */
 @RegisterConstructorMapper(OutboxBacklog.class)

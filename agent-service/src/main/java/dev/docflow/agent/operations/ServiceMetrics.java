@@ -77,12 +77,21 @@ public final class ServiceMetrics implements AutoCloseable {
     }
 
     /** {@code docflow_outbox_events} and {@code docflow_outbox_oldest_age_seconds}. */
-    public void outbox(CachedOutboxBacklog backlog) {
+    public void outbox(CachedReading<OutboxBacklog> backlog) {
         // strong references: Micrometer holds a gauge's object weakly, and nothing else holds these
-        Gauge.builder("docflow.outbox.events", backlog, CachedOutboxBacklog::events).strongReference(true)
+        Gauge.builder("docflow.outbox.events", backlog, b -> b.gauge(OutboxBacklog::events)).strongReference(true)
                 .description("Upload events waiting in the outbox for Kafka").register(registry);
-        Gauge.builder("docflow.outbox.oldest.age.seconds", backlog, CachedOutboxBacklog::oldestAgeSeconds).strongReference(true)
+        Gauge.builder("docflow.outbox.oldest.age.seconds", backlog,
+                        b -> b.gauge(o -> o.oldestAgeSeconds() == null ? 0 : o.oldestAgeSeconds())).strongReference(true)
                 .description("How long the oldest upload event has waited in the outbox (0 when empty)").register(registry);
+    }
+
+    /** {@code docflow_documents{status="uploaded"|"processing"}}: what the ingestion jobs have yet to settle. */
+    public void documentBacklog(CachedReading<DocumentBacklog> backlog) {
+        Gauge.builder("docflow.documents", backlog, b -> b.gauge(DocumentBacklog::uploaded)).strongReference(true).tag("status", "uploaded")
+                .description("Documents waiting for the ingestion jobs, by status (all tenants)").register(registry);
+        Gauge.builder("docflow.documents", backlog, b -> b.gauge(DocumentBacklog::processing)).strongReference(true).tag("status", "processing")
+                .description("Documents waiting for the ingestion jobs, by status (all tenants)").register(registry);
     }
 
     /** {@code docflow_http_requests_in_flight}: requests being served now (operations routes aside). */

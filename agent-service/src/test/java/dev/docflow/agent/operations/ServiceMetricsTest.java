@@ -15,7 +15,8 @@ class ServiceMetricsTest {
             metrics.answer("answered", Duration.ofMillis(120));
             metrics.uploaded("uploaded", 2_048);
             metrics.rejected("too_many_requests");
-            metrics.outbox(new CachedOutboxBacklog(() -> new OutboxBacklog(2, 7.0), Duration.ofSeconds(5), System::nanoTime));
+            metrics.outbox(new CachedReading<>(() -> new OutboxBacklog(2, 7.0), Duration.ofSeconds(5), System::nanoTime));
+            metrics.documentBacklog(new CachedReading<>(() -> new DocumentBacklog(5, 3), Duration.ofSeconds(5), System::nanoTime));
             metrics.requestsInFlight(() -> 1);
             System.gc(); // the gauges' objects are held by nothing but the registry
 
@@ -35,6 +36,8 @@ class ServiceMetricsTest {
                     "docflow_outbox_events 2",
                     "docflow_outbox_oldest_age_seconds 7",
                     "docflow_http_requests_in_flight 1",
+                    "docflow_documents{status=\"uploaded\"} 5",
+                    "docflow_documents{status=\"processing\"} 3",
                     "jvm_memory_used_bytes{",
                     "jvm_threads_live_threads",
                     "jvm_gc_",

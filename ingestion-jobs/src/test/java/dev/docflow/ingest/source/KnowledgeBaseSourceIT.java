@@ -46,13 +46,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bulk source over a real S3 server with 100,000 objects: every object reaches the job exactly
+ * The bulk source over a real S3 server with many objects: every object reaches the job exactly
  * once (counted at a sink that commits only at completed checkpoints, as the chunk index does),
  * although a subtask fails a third of the way in and the job restarts from its last checkpoint;
  * the listing is read a page at a time, never held. Prints the heap it took.
  */
 class KnowledgeBaseSourceIT {
-    private static final int OBJECTS = 100_000;
+    /**
+     * 20,000 in the suite; {@code DOCFLOW_IT_SOURCE_OBJECTS=100000} for the issue's figure. The
+     * embedded S3 server (S3Proxy on its file-system store) lists a page by walking the whole bucket,
+     * so its listing time grows with the square of the objects; S3's own does not.
+     */
+    private static final int OBJECTS = Integer.parseInt(System.getenv().getOrDefault("DOCFLOW_IT_SOURCE_OBJECTS", "20000"));
     private static final String TENANT = "it-source";
     private static final String KB = "many-" + UUID.randomUUID().toString().substring(0, 8);
 

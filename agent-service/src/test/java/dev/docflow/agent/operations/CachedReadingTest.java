@@ -7,43 +7,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class CachedOutboxBacklogTest {
+class CachedReadingTest {
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger reads = new AtomicInteger();
 
     @Test
-    void theDatabaseIsReadAtMostOncePerMaxAgeForBothGauges() {
-        CachedOutboxBacklog backlog = new CachedOutboxBacklog(() -> {
+    void theDatabaseIsReadAtMostOncePerMaxAgeForEveryGauge() {
+        CachedReading<OutboxBacklog> backlog = new CachedReading<>(() -> {
             reads.incrementAndGet();
             return new OutboxBacklog(3, 42.5);
         }, Duration.ofSeconds(5), clock::get);
 
-        assertThat(backlog.events()).isEqualTo(3);
-        assertThat(backlog.oldestAgeSeconds()).isEqualTo(42.5);
+        assertThat(backlog.gauge(OutboxBacklog::events)).isEqualTo(3);
+        assertThat(backlog.gauge(OutboxBacklog::oldestAgeSeconds)).isEqualTo(42.5);
         clock.addAndGet(Duration.ofSeconds(4).toNanos());
-        assertThat(backlog.events()).isEqualTo(3);
+        assertThat(backlog.gauge(OutboxBacklog::events)).isEqualTo(3);
         assertThat(reads).hasValue(1);
 
         clock.addAndGet(Duration.ofSeconds(1).toNanos());
-        backlog.events();
+        backlog.gauge(OutboxBacklog::events);
         assertThat(reads).hasValue(2);
     }
 
     @Test
-    void anEmptyOutboxHasNoAgeAndAnUnreadableOneIsUnknown() {
+    void aFigureThatCannotBeReadIsUnknownNotStale() {
         AtomicInteger calls = new AtomicInteger();
-        CachedOutboxBacklog backlog = new CachedOutboxBacklog(() -> {
+        CachedReading<DocumentBacklog> backlog = new CachedReading<>(() -> {
             if (calls.incrementAndGet() > 1) {
                 throw new IllegalStateException("database down");
             }
-            return new OutboxBacklog(0, null);
+            return new DocumentBacklog(4, 2);
         }, Duration.ofSeconds(5), clock::get);
 
-        assertThat(backlog.events()).isZero();
-        assertThat(backlog.oldestAgeSeconds()).isZero();
+        assertThat(backlog.gauge(DocumentBacklog::uploaded)).isEqualTo(4);
+        assertThat(backlog.gauge(DocumentBacklog::processing)).isEqualTo(2);
 
         clock.addAndGet(Duration.ofSeconds(5).toNanos());
-        assertThat(backlog.events()).isNaN();
-        assertThat(backlog.oldestAgeSeconds()).isNaN();
+        assertThat(backlog.gauge(DocumentBacklog::uploaded)).isNaN();
+        assertThat(backlog.current()).isEmpty();
     }
 }
