@@ -73,7 +73,7 @@ public final class BulkIngestJob {
                 env.fromData(documents, TypeInformation.of(DocumentRef.class))
                         .name("Documents of " + tenant + "/" + knowledgeBase).uid("list-documents")
                         .rebalance(),
-                settings);
+                settings, documents.size());
         JobExecutionResult result = env.execute(IngestionJobNames.bulk(tenant, knowledgeBase));
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.refresh();
