@@ -7,11 +7,11 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * The streaming job's first stage ({@code stage.mark-processing}): upload events in, documents
+ * The streaming job's first stage ({@code stage.mark_processing}): upload events in, documents
  * passed on, and events skipped by why ({@code reason.deleted}, {@code reason.replaced}).
  */
 final class MarkProcessingMetrics {
-    static final String STAGE = "mark-processing";
+    static final String STAGE = "mark_processing"; // Prometheus would turn a hyphen into "_": one spelling for both
     static final String DOCUMENTS_SKIPPED = "documentsSkipped";
     static final String DELETED = "deleted";
     static final String REPLACED = "replaced";

@@ -1,0 +1,87 @@
+// Screenshots of the Flink dashboard's metrics tab while a bulk job runs, in Debian's chromium
+// (Playwright with the installed browser: no browser download). Run by ../flink-dashboard.sh,
+// which starts the bulk job; this script waits for it, adds Docflow's metrics to the metrics tab
+// of two vertices as a person would (the "Add Metric" select), shows them as numbers, and saves:
+//
+//   $SHOTS/flink-dashboard-metrics.png           parse, OCR, tables, chunk and embed figures
+//   $SHOTS/flink-dashboard-metrics-progress.png  the outcome stage: done of total, indexed, failed
+//
+// Environment: FLINK_URL (the dashboard, e.g. http://127.0.0.1:8081), SHOTS (a folder),
+// CHROMIUM (default /usr/bin/chromium).
+import { chromium } from 'playwright';
+import { expect } from 'playwright/test';
+
+const flink = process.env.FLINK_URL;
+const shots = process.env.SHOTS;
+if (!flink || !shots) {
+  console.error('dashboard.mjs needs FLINK_URL and SHOTS');
+  process.exit(2);
+}
+const get = async (path) => (await fetch(flink + path)).json();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// a running bulk job whose parse stage has passed a few documents on, so the figures are not all 0
+async function runningBulkJob() {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const { jobs } = await get('/jobs/overview');
+    const job = jobs.find((j) => j.state === 'RUNNING' && j.name.startsWith('Bulk ingest '));
+    if (job) {
+      const detail = await get(`/jobs/${job.jid}`);
+      const parse = detail.vertices.find((v) => v.name.includes('Parse'));
+      const ids = (await get(`/jobs/${job.jid}/vertices/${parse.id}/metrics`)).map((m) => m.id);
+      const out = ids.find((id) => id.endsWith('.stage.chunk.documentsOut'));
+      if (out) {
+        const [value] = await get(`/jobs/${job.jid}/vertices/${parse.id}/metrics?get=${encodeURIComponent(out)}`);
+        if (value && Number(value.value) >= 2) return detail;
+      }
+    }
+    await sleep(500);
+  }
+  throw new Error('no running bulk job with documents past the chunk stage');
+}
+
+async function shoot(page, job, vertexName, suffixes, file) {
+  const vertex = job.vertices.find((v) => v.name.includes(vertexName));
+  const ids = (await get(`/jobs/${job.jid}/vertices/${vertex.id}/metrics`)).map((m) => m.id);
+  const wanted = suffixes.map((suffix) => {
+    const id = ids.find((i) => i.startsWith('0.') && i.endsWith(suffix));
+    if (!id) throw new Error(`vertex ${vertex.name} has no metric ending ${suffix}`);
+    return id;
+  });
+  await page.goto(`${flink}/#/job/running/${job.jid}/overview/${vertex.id}/metrics`);
+  for (const [index, id] of wanted.entries()) {
+    await page.locator('nz-select').first().click();
+    await page.keyboard.type(id);
+    await page.locator('nz-option-item', { hasText: id }).first().click();
+    await expect(page.locator('flink-job-chart')).toHaveCount(index + 1);
+  }
+  for (const chart of await page.locator('flink-job-chart').all()) {
+    await chart.getByRole('button', { name: 'Numeric' }).click();
+  }
+  // the charts refresh with the job's status; wait for a value on each
+  for (const chart of await page.locator('flink-job-chart .numeric').all()) {
+    await expect(chart).toHaveText(/\d/, { timeout: 30_000 });
+  }
+  await page.screenshot({ path: `${shots}/${file}`, fullPage: true });
+  console.log(`saved ${shots}/${file} (${vertex.name})`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox'], // runs as root here, where chromium's sandbox cannot start
+});
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  page.setDefaultTimeout(60_000);
+  const job = await runningBulkJob();
+  await shoot(page, job, 'Parse', ['.stage.parse.documentsIn', '.stage.parse.documentsOut', '.stage.parse.pages',
+    '.stage.parse.bytesRead', '.stage.parse.parseTimeMs_p95', '.stage.ocr.pagesOcr', '.stage.tables.tablesFound',
+    '.stage.chunk.chunks', '.stage.embed.embeddings', '.stage.embed.embeddingBatchTimeMs_mean',
+    '.stage.parse.reason.corrupt.documentsFailed', '.stage.parse.reason.encrypted.documentsFailed'],
+    'flink-dashboard-metrics.png');
+  await shoot(page, job, 'Record outcome', ['.stage.outcome.documentsDone', '.stage.outcome.documentsTotal',
+    '.stage.outcome.documentsIndexed', '.stage.outcome.documentsFailed'], 'flink-dashboard-metrics-progress.png');
+} finally {
+  await browser.close();
+}
