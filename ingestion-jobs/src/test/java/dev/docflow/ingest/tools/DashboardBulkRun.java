@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * A bulk job to look at: uploads the folders given as arguments into a fresh knowledge base and
  * runs the bulk job over them on a local cluster whose dashboard stays up, printing
- * {@code DASHBOARD <url>} first; the cluster stops once the job has ended. Not a test: the
+ * {@code DASHBOARD <url>} first; the cluster stops once the job has ended (or the JVM is stopped). Not a test: the
  * screenshot script {@code docs/screenshots/flink-dashboard.sh} runs it (test scope, for the tests'
  * shared stack).
  */
