@@ -4,7 +4,7 @@
 // of two vertices as a person would (the "Add Metric" select), shows them as numbers, and saves:
 //
 //   $SHOTS/flink-dashboard-metrics.png           parse, OCR, tables, chunk and embed figures
-//   $SHOTS/flink-dashboard-metrics-progress.png  the outcome stage: done of total, indexed, failed
+//   $SHOTS/flink-dashboard-metrics-progress.png  the outcome stage: done of total, indexed, failed, per subtask
 //
 // Environment: FLINK_URL (the dashboard, e.g. http://127.0.0.1:8081), SHOTS (a folder),
 // CHROMIUM (default /usr/bin/chromium).
@@ -40,16 +40,30 @@ async function runningBulkJob() {
   throw new Error('no running bulk job with documents past the chunk stage');
 }
 
-async function shoot(page, job, vertexName, suffixes, file) {
+// subtask 0's metrics ending with each suffix, every subtask's for those in allSubtasks
+async function shoot(page, job, vertexName, suffixes, file, allSubtasks = []) {
   const vertex = job.vertices.find((v) => v.name.includes(vertexName));
-  const ids = (await get(`/jobs/${job.jid}/vertices/${vertex.id}/metrics`)).map((m) => m.id);
-  const wanted = suffixes.map((suffix) => {
-    const id = ids.find((i) => i.startsWith('0.') && i.endsWith(suffix));
-    if (!id) throw new Error(`vertex ${vertex.name} has no metric ending ${suffix}`);
-    return id;
+  const ids = (await get(`/jobs/${job.jid}/vertices/${vertex.id}/metrics`)).map((m) => m.id).sort();
+  const wanted = suffixes.flatMap((suffix) => {
+    const found = ids.filter((i) => i.endsWith(suffix) && (allSubtasks.includes(suffix) || i.startsWith('0.')));
+    if (found.length === 0) throw new Error(`vertex ${vertex.name} has no metric ending ${suffix}`);
+    return found;
   });
   await page.goto(`${flink}/#/job/running/${job.jid}/overview/${vertex.id}/metrics`);
-  await page.locator('a.handler.full').click(); // the vertex's drawer over the whole job view
+  const full = page.locator('a.handler.full'); // the vertex's drawer over the whole job graph
+  await full.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {}); // hidden once it is so
+  if (await full.isVisible()) await full.click();
+  // the split between the drawer and the table of vertices, dragged down: room for the charts
+  const split = await page.locator('.resize.horizontal').first().boundingBox();
+  if (split) {
+    await page.mouse.move(split.x + split.width / 2, split.y + split.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(split.x + split.width / 2, page.viewportSize().height - 40, { steps: 10 });
+    await page.mouse.up();
+  }
+  // the whole metric id on each chart, wrapped, rather than cut after a few characters
+  await page.addStyleTag({ content: 'flink-job-chart .title, flink-job-chart .title .text { height: auto !important;'
+    + ' white-space: normal !important; overflow: visible !important; text-overflow: clip !important; word-break: break-all; }' });
   for (const [index, id] of wanted.entries()) {
     await page.locator('nz-select').first().click();
     await page.keyboard.type(id);
@@ -57,13 +71,13 @@ async function shoot(page, job, vertexName, suffixes, file) {
     await expect(page.locator('flink-job-chart')).toHaveCount(index + 1);
   }
   for (const chart of await page.locator('flink-job-chart').all()) {
-    await chart.getByRole('button', { name: 'Big' }).click(); // wide enough for the whole metric id
     await chart.getByRole('button', { name: 'Numeric' }).click();
   }
   // the charts refresh with the job's status; wait for a value on each
   for (const chart of await page.locator('flink-job-chart .numeric').all()) {
     await expect(chart).toHaveText(/\d/, { timeout: 30_000 });
   }
+  await page.locator('flink-job-chart').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/${file}`, fullPage: true });
   console.log(`saved ${shots}/${file} (${vertex.name})`);
 }
@@ -81,8 +95,10 @@ try {
     '.stage.parse.reason.encrypted.documentsFailed', '.stage.parse.pages', '.stage.parse.parseTimeMs_p95',
     '.stage.tables.tablesFound', '.stage.chunk.chunks', '.stage.embed.embeddings', '.stage.embed.embeddingBatchTimeMs_mean'],
     'flink-dashboard-metrics.png');
-  await shoot(page, job, 'Record outcome', ['.stage.outcome.documentsDone', '.stage.outcome.documentsTotal',
-    '.stage.outcome.documentsIndexed', '.stage.outcome.documentsFailed'], 'flink-dashboard-metrics-progress.png');
+  // the progress: documents done on every subtask, of the total that subtask 0 alone reports
+  await shoot(page, job, 'Record outcome', ['.stage.outcome.documentsTotal', '.stage.outcome.documentsDone',
+    '.stage.outcome.documentsIndexed', '.stage.outcome.documentsFailed'], 'flink-dashboard-metrics-progress.png',
+    ['.stage.outcome.documentsDone', '.stage.outcome.documentsIndexed', '.stage.outcome.documentsFailed']);
 } finally {
   await browser.close();
 }
