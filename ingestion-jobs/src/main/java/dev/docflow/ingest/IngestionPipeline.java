@@ -60,7 +60,16 @@ public final class IngestionPipeline {
         return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(CHECKPOINT_MARGIN);
     }
 
+    /** The pipeline over an unbounded source: how many documents will come is not known. */
     public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings) {
+        attach(documents, settings, 0);
+    }
+
+    /**
+     * @param documentsTotal documents {@code documents} holds, for the job's progress
+     *     ({@code stage.outcome.documentsDone} of {@code documentsTotal}); 0 when not known
+     */
+    public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings, long documentsTotal) {
         SingleOutputStreamOperator<ExtractedDocument> parsed = documents
                 .process(new ParseDocumentFunction(settings.objectStore(), settings.parseLimits(), settings.extraction()))
                 .name(Stage.PARSE.operatorName() + " → " + Stage.OCR.operatorName() + " → " + Stage.TABLES.operatorName())
@@ -73,7 +82,7 @@ public final class IngestionPipeline {
                 .name(Stage.EMBED.operatorName() + " (" + settings.embeddingModel().displayName() + ")").uid("embed");
         DataStream<DocumentOutcome> indexed = index(embedded, settings);
         recordOutcomes(parsed.getSideOutput(OutcomeTag.OUTCOMES).union(chunked.getSideOutput(OutcomeTag.OUTCOMES),
-                embedded.getSideOutput(OutcomeTag.OUTCOMES), indexed), settings);
+                embedded.getSideOutput(OutcomeTag.OUTCOMES), indexed), settings, documentsTotal);
     }
 
     /**
@@ -90,7 +99,11 @@ public final class IngestionPipeline {
 
     /** Records every outcome in PostgreSQL, at checkpoints. */
     public static void recordOutcomes(DataStream<DocumentOutcome> outcomes, IngestionSettings settings) {
-        outcomes.sinkTo(new RecordOutcomeSink(settings.database()))
+        recordOutcomes(outcomes, settings, 0);
+    }
+
+    static void recordOutcomes(DataStream<DocumentOutcome> outcomes, IngestionSettings settings, long documentsTotal) {
+        outcomes.sinkTo(new RecordOutcomeSink(settings.database(), documentsTotal))
                 .name("Record outcome (PostgreSQL)").uid("record-outcome");
     }
 }

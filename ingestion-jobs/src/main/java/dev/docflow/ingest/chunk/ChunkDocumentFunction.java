@@ -24,6 +24,7 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
 
     private final ChunkingSettings settings;
     private transient Chunker chunker;
+    private transient ChunkMetrics metrics;
 
     public ChunkDocumentFunction(ChunkingSettings settings) {
         this.settings = settings;
@@ -32,10 +33,12 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
     @Override
     public void open(OpenContext openContext) {
         chunker = new Chunker(new WordPieceTokenCounter(), settings);
+        metrics = new ChunkMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(ExtractedDocument document, Context context, Collector<ChunkedDocument> out) {
+        metrics.received();
         List<Chunk> chunks;
         try {
             chunks = chunker.chunk(document);
@@ -47,11 +50,13 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
                         "the document's time limit (parse.max-seconds) ran out while it was chunked", null);
             }
         } catch (DocumentFailedException e) {
+            metrics.failed(e.reason());
             LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
                     e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
             context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
             return;
         }
+        metrics.chunked(chunks.size());
         out.collect(new ChunkedDocument(document.ref(), document.contentType(), document.pageCount(),
                 chunks.toArray(new Chunk[0]), document.deadlineMillis()));
     }

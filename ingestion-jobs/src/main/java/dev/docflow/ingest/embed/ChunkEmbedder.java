@@ -24,15 +24,21 @@ public final class ChunkEmbedder {
 
     private final EmbeddingModel model;
     private final LongSupplier clock;
+    private final EmbeddingBatchListener listener;
 
-    public ChunkEmbedder(EmbeddingModel model) {
-        this(model, System::currentTimeMillis);
+    public ChunkEmbedder(EmbeddingModel model, EmbeddingBatchListener listener) {
+        this(model, System::currentTimeMillis, listener);
     }
 
     /** @param clock epoch milliseconds now */
     ChunkEmbedder(EmbeddingModel model, LongSupplier clock) {
+        this(model, clock, EmbeddingBatchListener.NONE);
+    }
+
+    private ChunkEmbedder(EmbeddingModel model, LongSupplier clock, EmbeddingBatchListener listener) {
         this.model = model;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** Embeds the chunks in no more time than is left until {@code deadlineMillis} (epoch milliseconds). */
@@ -48,7 +54,10 @@ public final class ChunkEmbedder {
             for (int i = from; i < Math.min(chunks.length, from + BATCH); i++) {
                 segments.add(TextSegment.from(textToEmbed(chunks[i])));
             }
-            for (Embedding embedding : model.embedAll(segments).content()) {
+            long start = System.nanoTime();
+            List<Embedding> embeddings = model.embedAll(segments).content();
+            listener.batchEmbedded(segments.size(), (System.nanoTime() - start) / 1_000_000);
+            for (Embedding embedding : embeddings) {
                 vectors.add(embedding.vector());
             }
         }

@@ -24,6 +24,7 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
     private static final Logger LOG = LoggerFactory.getLogger(EmbedChunksFunction.class);
     private final EmbeddingModelChoice model;
     private transient ChunkEmbedder embedder;
+    private transient EmbedMetrics metrics;
 
     public EmbedChunksFunction(EmbeddingModelChoice model) {
         this.model = model;
@@ -31,15 +32,18 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
 
     @Override
     public void open(OpenContext openContext) {
-        embedder = new ChunkEmbedder(SharedEmbeddingModel.get(model));
+        metrics = new EmbedMetrics(getRuntimeContext().getMetricGroup());
+        embedder = new ChunkEmbedder(SharedEmbeddingModel.get(model), metrics);
     }
 
     @Override
     public void processElement(ChunkedDocument document, Context context, Collector<EmbeddedDocument> out) {
+        metrics.received();
         List<float[]> vectors;
         try {
             vectors = embedder.embed(document.chunks(), document.deadlineMillis());
         } catch (DocumentFailedException e) {
+            metrics.failed(e.reason());
             LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
                     e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
             context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
@@ -49,6 +53,7 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
         for (int i = 0; i < embedded.length; i++) {
             embedded[i] = new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id());
         }
+        metrics.embedded();
         out.collect(new EmbeddedDocument(document.ref(), document.pageCount(), embedded));
     }
 }

@@ -68,8 +68,14 @@ public final class ChunkIndexWriter implements AutoCloseable {
     private final RestClient client;
     private final ChunkIndex index;
     private final EnglishTextAnalyzer english = new EnglishTextAnalyzer();
+    private final BulkRequestListener listener;
 
     public ChunkIndexWriter(ElasticsearchSettings settings) {
+        this(settings, BulkRequestListener.NONE);
+    }
+
+    public ChunkIndexWriter(ElasticsearchSettings settings, BulkRequestListener listener) {
+        this.listener = listener;
         this.alias = settings.indexAlias();
         this.client = ElasticsearchClients.restClient(settings);
         this.index = new ChunkIndex(settings);
@@ -163,31 +169,41 @@ public final class ChunkIndexWriter implements AutoCloseable {
         return withRetries(() -> {
             Request request = new Request("POST", "/" + alias + "/_bulk");
             request.setEntity(new NStringEntity(body, ContentType.create("application/x-ndjson", "UTF-8")));
+            long start = System.nanoTime();
             try {
                 Response response = client.performRequest(request);
                 BulkReply reply = BulkReply.read(JSON.readTree(EntityUtils.toString(response.getEntity())));
+                listener.bulkAnswered((System.nanoTime() - start) / 1_000_000);
                 if (reply.rejection() != null) {
+                    listener.bulkRejected();
                     return reply.rejection();
                 }
                 if (reply.retryable() > 0) {
-                    throw new RetryableFailure(reply.retryable() + " items refused for now");
+                    throw retried(reply.retryable() + " items refused for now");
                 }
                 return null;
             } catch (ResponseException e) {
+                listener.bulkAnswered((System.nanoTime() - start) / 1_000_000);
                 int status = e.getResponse().getStatusLine().getStatusCode();
                 if (BulkReply.isRetryable(status)) {
-                    throw new RetryableFailure("bulk request answered " + e.getResponse().getStatusLine());
+                    throw retried("bulk request answered " + e.getResponse().getStatusLine());
                 }
                 if (status == 400 || status == 413) {
                     // the request held this document's chunks only: it is the document that is refused
+                    listener.bulkRejected();
                     return new BulkReply.ItemFailure(null, status, "http_" + status, e.getResponse().getStatusLine().toString());
                 }
                 throw new ChunkIndexUnavailableException("Elasticsearch refused a bulk request on " + alias + ": "
                         + e.getResponse().getStatusLine(), e);
             } catch (IOException e) {
-                throw new RetryableFailure("Elasticsearch is unreachable: " + e.getMessage());
+                throw retried("Elasticsearch is unreachable: " + e.getMessage());
             }
         }, documentId);
+    }
+
+    private RetryableFailure retried(String why) {
+        listener.bulkRetried();
+        return new RetryableFailure(why);
     }
 
     private interface Attempt<T> {

@@ -14,7 +14,6 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -61,13 +60,13 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
     private static final Logger LOG = LoggerFactory.getLogger(IndexChunksFunction.class);
     static final Duration CHUNK_COUNT_TTL = Duration.ofHours(1);
     /** Counter of versions whose chunks were removed after their write because a delete had begun. */
-    public static final String UNWANTED_VERSIONS_REMOVED = "unwantedVersionsRemoved";
+    public static final String UNWANTED_VERSIONS_REMOVED = IndexMetrics.UNWANTED_VERSIONS_REMOVED;
 
     private final ElasticsearchSettings settings;
     private final DatabaseSettings database;
     private transient ChunkIndexWriter writer;
     private transient DocumentRepository documents;
-    private transient Counter unwantedRemoved;
+    private transient IndexMetrics metrics;
     private transient ValueState<Integer> chunksWritten;
 
     public IndexChunksFunction(ElasticsearchSettings settings, DatabaseSettings database) {
@@ -77,9 +76,9 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
 
     @Override
     public void open(OpenContext openContext) {
-        writer = new ChunkIndexWriter(settings);
+        metrics = new IndexMetrics(getRuntimeContext().getMetricGroup());
+        writer = new ChunkIndexWriter(settings, metrics);
         documents = Database.open(database).documents();
-        unwantedRemoved = getRuntimeContext().getMetricGroup().counter(UNWANTED_VERSIONS_REMOVED);
         ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("chunks-written", Types.INT);
         // needed only until search sees the write (a refresh, 1 s by default): kept an hour, so the
         // state does not grow with every document ever ingested
@@ -92,11 +91,13 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
 
     @Override
     public void processElement(EmbeddedDocument document, Context context, Collector<DocumentOutcome> out) throws Exception {
+        metrics.received();
         Integer before = chunksWritten.value();
         try {
             writer.write(document, before == null ? 0 : before);
         } catch (DocumentFailedException e) {
             chunksWritten.update(0);
+            metrics.failed(e.reason());
             LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
                     e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
             out.collect(DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
@@ -106,12 +107,13 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
         if (!stillWanted(document)) {
             writer.remove(document.ref().documentId(), document.chunks().length);
             chunksWritten.update(0);
-            unwantedRemoved.inc();
+            metrics.unwantedVersionRemoved();
             LOG.info("chunks of a deleted or replaced version removed documentId={} stage=index objectKey={}",
                     document.ref().documentId(), document.ref().objectKey());
             return;
         }
         LOG.debug("document indexed documentId={} stage=index chunks={}", document.ref().documentId(), document.chunks().length);
+        metrics.indexed(document.chunks().length);
         out.collect(DocumentOutcome.indexed(document.ref(), document.pageCount(), document.chunks().length));
     }
 

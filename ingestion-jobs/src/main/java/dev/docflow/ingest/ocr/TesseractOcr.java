@@ -71,6 +71,7 @@ public final class TesseractOcr implements AutoCloseable {
         if (engine == null) {
             throw new IllegalStateException("This TesseractOcr is closed");
         }
+        long start = System.nanoTime();
         Pix gray = null;
         Pix straight = null;
         try {
@@ -91,7 +92,8 @@ public final class TesseractOcr implements AutoCloseable {
                 TessAPI1.TessDeleteText(utf8);
             }
             int confidence = TessAPI1.TessBaseAPIMeanTextConf(engine);
-            return text.isBlank() ? OcrText.EMPTY : new OcrText(text.strip(), Math.max(0, Math.min(100, confidence)));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return text.isBlank() ? new OcrText("", 0f, millis) : new OcrText(text.strip(), Math.max(0, Math.min(100, confidence)), millis);
         } catch (RuntimeException e) {
             throw new DocumentFailedException(Stage.OCR, FailureReasons.OCR_FAILED,
                     "OCR failed on a " + image.getWidth() + "×" + image.getHeight() + " image: " + e.getMessage(), e);

@@ -24,27 +24,34 @@ import org.slf4j.LoggerFactory;
 public class RecordOutcomeSink implements Sink<DocumentOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomeSink.class);
     private final DatabaseSettings settings;
+    private final long documentsTotal;
 
-    public RecordOutcomeSink(DatabaseSettings settings) {
+    /** @param documentsTotal documents the job will see (its progress is done / total), 0 when unknown */
+    public RecordOutcomeSink(DatabaseSettings settings, long documentsTotal) {
         this.settings = settings;
+        this.documentsTotal = documentsTotal;
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public SinkWriter<DocumentOutcome> createWriter(InitContext context) {
-        return new Writer(Database.open(settings).documents());
+        return new Writer(Database.open(settings).documents(),
+                new OutcomeMetrics(context.metricGroup(), documentsTotal, context.getTaskInfo().getIndexOfThisSubtask() == 0));
     }
 
     static final class Writer implements SinkWriter<DocumentOutcome> {
         private final DocumentRepository documents;
+        private final OutcomeMetrics metrics;
         private final List<DocumentOutcome> pending = new ArrayList<>();
 
-        Writer(DocumentRepository documents) {
+        Writer(DocumentRepository documents, OutcomeMetrics metrics) {
             this.documents = documents;
+            this.metrics = metrics;
         }
 
         @Override
         public void write(DocumentOutcome outcome, Context context) {
+            metrics.done(outcome);
             pending.add(outcome);
         }
 

@@ -7,6 +7,7 @@ import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.ExtractedTable;
 import dev.docflow.ingest.model.OcrPage;
 import dev.docflow.ingest.model.TextBlock;
+import dev.docflow.ingest.ocr.OcrText;
 import dev.docflow.ingest.tables.MarkdownTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import java.util.Map;
 final class DocumentAssembler {
     static final String BLOCK_SEPARATOR = "\n\n";
 
-    private record Entry(DocumentPart part, PartContent content, Map<Integer, Float> ocrConfidenceByPage) {}
+    private record Entry(DocumentPart part, PartContent content, Map<Integer, OcrText> ocrByPage) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -33,8 +34,8 @@ final class DocumentAssembler {
         return entries.size() - 1;
     }
 
-    void put(int slot, DocumentPart part, PartContent content, Map<Integer, Float> ocrConfidenceByPage) {
-        entries.set(slot, new Entry(part, content, ocrConfidenceByPage));
+    void put(int slot, DocumentPart part, PartContent content, Map<Integer, OcrText> ocrByPage) {
+        entries.set(slot, new Entry(part, content, ocrByPage));
     }
 
     boolean isEmpty() {
@@ -72,7 +73,7 @@ final class DocumentAssembler {
                 text.append(blockText);
                 blocks.add(new TextBlock(index, draft.page(), draft.kind(), draft.headingLevel(), start, text.length()));
             }
-            entry.ocrConfidenceByPage.forEach((page, confidence) -> ocrPages.add(new OcrPage(index, page, confidence)));
+            entry.ocrByPage.forEach((page, read) -> ocrPages.add(new OcrPage(index, page, read.confidence(), read.millis())));
         }
         DocumentPart file = parts.get(0);
         return new ExtractedDocument(ref, file.contentType(), file.pageCount(), text.toString(),

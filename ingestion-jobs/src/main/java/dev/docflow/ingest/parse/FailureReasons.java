@@ -1,5 +1,7 @@
 package dev.docflow.ingest.parse;
 
+import java.util.List;
+
 /** The reason codes a failed document is recorded with, as users see them. */
 public final class FailureReasons {
     public static final String EMPTY = "empty";
@@ -21,6 +23,10 @@ public final class FailureReasons {
     public static final String FILE_MISSING = "file_missing";
     /** A failure of ours (a bug, a missing native library), not of the file. */
     public static final String INTERNAL_ERROR = "internal_error";
+
+    /** Every reason above: the metrics register one failure counter for each, so a reason shows before its first failure. */
+    public static final List<String> ALL = List.of(EMPTY, CORRUPT, ENCRYPTED, UNSUPPORTED, TOO_LARGE, TOO_DEEP, TIMEOUT,
+            OCR_FAILED, OUT_OF_MEMORY, WORKER_CRASHED, REJECTED, FILE_MISSING, INTERNAL_ERROR);
 
     private FailureReasons() {}
 }

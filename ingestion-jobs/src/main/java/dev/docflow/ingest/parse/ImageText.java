@@ -21,15 +21,15 @@ final class ImageText {
         this.frames = frames;
     }
 
-    /** Adds the image's text to {@code content}; returns the OCR confidence by page. */
-    Map<Integer, Float> read(Path file, PartContent content, TesseractOcr ocr, ExtractionBudget budget) {
+    /** Adds the image's text to {@code content}; returns what OCR read of each page that has text. */
+    Map<Integer, OcrText> read(Path file, PartContent content, TesseractOcr ocr, ExtractionBudget budget) {
         List<OcrText> texts = new ArrayList<>();
         frames.forEachFrame(file, (frame, image) -> {
             budget.checkTime();
             texts.add(ocr.recognize(image));
         });
         boolean paged = texts.size() > 1;
-        Map<Integer, Float> confidence = new LinkedHashMap<>();
+        Map<Integer, OcrText> ocrRead = new LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             int page = paged ? i + 1 : 0;
             if (paged) {
@@ -39,9 +39,9 @@ final class ImageText {
                 content.add(paragraph, page, BlockKind.PARAGRAPH, 0);
             }
             if (!texts.get(i).isEmpty()) {
-                confidence.put(page, texts.get(i).confidence());
+                ocrRead.put(page, texts.get(i));
             }
         }
-        return confidence;
+        return ocrRead;
     }
 }

@@ -33,6 +33,7 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
     private final ExtractionSettings extraction;
     private transient ObjectStore store;
     private transient Extractor extractor;
+    private transient ParseMetrics metrics;
 
     public ParseDocumentFunction(ObjectStoreSettings storeSettings, ParseLimits limits, ExtractionSettings extraction) {
         this.storeSettings = storeSettings;
@@ -47,10 +48,12 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
         extractor = extraction.isolation().isolated()
                 ? new IsolatedExtractor(limits, extraction)
                 : new DocumentExtractor(limits, extraction);
+        metrics = new ParseMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(DocumentRef ref, Context context, Collector<ExtractedDocument> out) throws Exception {
+        metrics.received();
         if (ref.sizeBytes() > limits.maxFileBytes()) {
             // refused before a byte is fetched: a huge upload costs neither disk nor time here
             fail(ref, context, new DocumentFailedException(FailureReasons.TOO_LARGE,
@@ -69,9 +72,12 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
                 return;
             }
             try (InputStream in = stored.get()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                metrics.fetched(Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING));
             }
-            out.collect(extractor.extract(ref, copy));
+            long start = System.nanoTime();
+            ExtractedDocument document = extractor.extract(ref, copy);
+            metrics.parsed(document, (System.nanoTime() - start) / 1_000_000);
+            out.collect(document);
         } catch (DocumentFailedException e) {
             fail(ref, context, e);
         } finally {
@@ -79,7 +85,8 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
         }
     }
 
-    private static void fail(DocumentRef ref, Context context, DocumentFailedException e) {
+    private void fail(DocumentRef ref, Context context, DocumentFailedException e) {
+        metrics.failed(e);
         LOG.info("document failed documentId={} stage={} reason={} file={}: {}",
                 ref.documentId(), e.stage().code(), e.reason(), ref.fileName(), e.getMessage());
         context.output(OutcomeTag.OUTCOMES,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import dev.docflow.ingest.ocr.ImageFrames;
 import dev.docflow.ingest.ocr.OcrSettings;
+import dev.docflow.ingest.ocr.OcrText;
 import dev.docflow.ingest.ocr.TesseractOcr;
 import org.apache.tika.mime.MediaTypeRegistry;
 import java.util.Map;
@@ -93,10 +94,10 @@ final class PartExtractor implements AutoCloseable {
             budget.checkTime();
             int slot = assembler.reserve();
             PartContent content = new PartContent(budget);
-            Map<Integer, Float> ocrConfidence = Map.of();
+            Map<Integer, OcrText> ocrRead = Map.of();
             boolean paged = ContentTypes.isPdf(type);
             if (ContentTypes.isImage(type)) {
-                ocrConfidence = images.read(file, content, tesseract.get(), budget);
+                ocrRead = images.read(file, content, tesseract.get(), budget);
                 paged = content.pageCount() > 1;
             } else {
                 parseInto(content, file, fileNameOf(part), part, type, depth, paged);
@@ -105,11 +106,11 @@ final class PartExtractor implements AutoCloseable {
                 // headers go first: a scan stamped with a running header is still a scan
                 content.replaceDrafts(RunningHeaders.remove(content.drafts(), content.pageCount()));
                 if (pdfPages.isNeeded()) {
-                    ocrConfidence = pdfPages.apply(file, content, budget, tesseract);
+                    ocrRead = pdfPages.apply(file, content, budget, tesseract);
                 }
             }
             assembler.put(slot, new DocumentPart(part.path(), part.contentType(), paged ? content.pageCount() : 0),
-                    content, ocrConfidence);
+                    content, ocrRead);
         }
 
         /** Parses {@code file} into {@code content}; the files inside it become children of {@code part}. */

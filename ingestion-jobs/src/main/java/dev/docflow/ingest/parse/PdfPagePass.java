@@ -60,14 +60,14 @@ final class PdfPagePass {
         return ocr.enabled() || tables != null;
     }
 
-    /** Rewrites {@code content}'s drafts page by page; returns the OCR confidence of each OCR'd page. */
-    Map<Integer, Float> apply(Path file, PartContent content, ExtractionBudget budget, Supplier<TesseractOcr> tesseract)
+    /** Rewrites {@code content}'s drafts page by page; returns what OCR read of each OCR'd page. */
+    Map<Integer, OcrText> apply(Path file, PartContent content, ExtractionBudget budget, Supplier<TesseractOcr> tesseract)
             throws IOException {
         Map<Integer, List<PartContent.Draft>> byPage = new LinkedHashMap<>();
         for (PartContent.Draft draft : content.drafts()) {
             byPage.computeIfAbsent(draft.page(), p -> new ArrayList<>()).add(draft);
         }
-        Map<Integer, Float> confidence = new LinkedHashMap<>();
+        Map<Integer, OcrText> ocrRead = new LinkedHashMap<>();
         List<PartContent.Draft> out = new ArrayList<>(byPage.getOrDefault(0, List.of()));
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             int pages = Math.max(pdf.getNumberOfPages(), content.pageCount());
@@ -76,13 +76,13 @@ final class PdfPagePass {
                 List<PartContent.Draft> drafts = byPage.getOrDefault(page, List.of());
                 if (page <= pdf.getNumberOfPages()) {
                     if (ocr.enabled() && thin.needsOcr(textOf(drafts)) && hasImages(pdf.getPage(page - 1).getResources(), 0)) {
-                        if (confidence.size() >= ocr.maxOcrPages()) {
+                        if (ocrRead.size() >= ocr.maxOcrPages()) {
                             throw new DocumentFailedException(TOO_LARGE, "more than " + ocr.maxOcrPages()
                                     + " pages need OCR (ocr.max-pages)");
                         }
                         RenderedPage rendered = renderer.render(pdf, page);
                         OcrText text = tesseract.get().recognize(rendered.image(), rendered.dpi());
-                        confidence.put(page, text.confidence());
+                        ocrRead.put(page, text);
                         drafts = paragraphs(text.text(), page, budget);
                     }
                     if (tables != null) {
@@ -93,7 +93,7 @@ final class PdfPagePass {
             }
         }
         content.replaceDrafts(out);
-        return confidence;
+        return ocrRead;
     }
 
     /**

@@ -37,6 +37,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** A cluster of several TaskManagers, each with {@code slots} slots, tasks spread over all of them. */
     public static LocalFlinkCluster start(String restPorts, int taskManagers, int slots) throws Exception {
+        return start(restPorts, taskManagers, slots, new Configuration());
+    }
+
+    /** As {@link #start(String, int, int)}, with {@code extra} settings (a metric reporter, say) on top. */
+    public static LocalFlinkCluster start(String restPorts, int taskManagers, int slots, Configuration extra) throws Exception {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -48,6 +53,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         // jobs share this JVM's classes (the embedding model is loaded once for all of them)
         config.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
         config.set(ClusterOptions.EVENLY_SPREAD_OUT_SLOTS_STRATEGY, true);
+        config.addAll(extra);
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(taskManagers)

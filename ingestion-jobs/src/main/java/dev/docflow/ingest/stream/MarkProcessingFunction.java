@@ -28,6 +28,7 @@ public final class MarkProcessingFunction extends RichFlatMapFunction<DocumentRe
 
     private final DatabaseSettings database;
     private transient DocumentRepository documents;
+    private transient MarkProcessingMetrics metrics;
 
     public MarkProcessingFunction(DatabaseSettings database) {
         this.database = database;
@@ -36,20 +37,25 @@ public final class MarkProcessingFunction extends RichFlatMapFunction<DocumentRe
     @Override
     public void open(OpenContext openContext) {
         documents = Database.open(database).documents();
+        metrics = new MarkProcessingMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void flatMap(DocumentRef ref, Collector<DocumentRef> out) {
+        metrics.received();
         UUID id = UUID.fromString(ref.documentId());
         Optional<DocumentVersions> versions = documents.versions(id);
         if (versions.isEmpty() || !versions.get().names(ref.objectKey())) {
+            String reason = versions.isEmpty() ? MarkProcessingMetrics.DELETED : MarkProcessingMetrics.REPLACED;
+            metrics.skipped(reason);
             LOG.info("upload event skipped documentId={} stage=mark-processing reason={} objectKey={}", ref.documentId(),
-                    versions.isEmpty() ? "deleted" : "replaced", ref.objectKey());
+                    reason, ref.objectKey());
             return;
         }
         documents.markStarted(id);
         long uploadedAt = documents.uploadedAt(id).map(time -> time.toInstant().toEpochMilli())
                 .orElseGet(System::currentTimeMillis);
+        metrics.passed();
         out.collect(ref.withUploadedAt(uploadedAt));
     }
 }

@@ -37,7 +37,7 @@ class TableChunkingTest {
                     new TextBlock(0, 3, BlockKind.TABLE, 0, intro.length() + 2, text.length())},
                 new DocumentPart[] {new DocumentPart("atlas.pdf", "application/pdf", 3)},
                 new ExtractedTable[] {new ExtractedTable(0, 3, 1, rows)},
-                new OcrPage[] {new OcrPage(0, 3, 91.5f)}, ExtractedDocument.NO_DEADLINE);
+                new OcrPage[] {new OcrPage(0, 3, 91.5f, 0)}, ExtractedDocument.NO_DEADLINE);
 
         List<Chunk> chunks = chunker.chunk(document);
 

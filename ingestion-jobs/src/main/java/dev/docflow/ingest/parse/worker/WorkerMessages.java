@@ -154,6 +154,7 @@ public final class WorkerMessages {
                 out.writeInt(page.part());
                 out.writeInt(page.page());
                 out.writeFloat(page.confidence());
+                out.writeLong(page.millis());
             }
             out.writeLong(document.deadlineMillis());
         });
@@ -196,7 +197,7 @@ public final class WorkerMessages {
         }
         OcrPage[] ocrPages = new OcrPage[in.count()];
         for (int i = 0; i < ocrPages.length; i++) {
-            ocrPages[i] = new OcrPage(in.integer(), in.integer(), in.floatingPoint());
+            ocrPages[i] = new OcrPage(in.integer(), in.integer(), in.floatingPoint(), in.longInteger());
         }
         long deadline = in.longInteger();
         in.end();

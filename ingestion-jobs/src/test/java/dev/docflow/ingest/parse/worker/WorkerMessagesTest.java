@@ -37,7 +37,7 @@ class WorkerMessagesTest {
                 new TextBlock[] {new TextBlock(0, 1, BlockKind.HEADING, 2, 0, 6), new TextBlock(1, 3, BlockKind.TABLE, 0, 12, text.length())},
                 new DocumentPart[] {new DocumentPart("report.pdf", "application/pdf", 3), new DocumentPart("report.pdf › x.png", null, 0)},
                 new ExtractedTable[] {new ExtractedTable(1, 3, 1, List.of(List.of("a", "b"), List.of("1", "")))},
-                new OcrPage[] {new OcrPage(1, 0, 87.5f)}, 123_456L);
+                new OcrPage[] {new OcrPage(1, 0, 87.5f, 1_234L)}, 123_456L);
 
         ExtractedDocument read = WorkerMessages.extracted(REF, WorkerMessages.extracted(document));
 
