@@ -49,6 +49,17 @@ public final class Database implements AutoCloseable {
         return new Database(jdbi(pool), pool);
     }
 
+    /**
+     * What one subtask of an ingestion operator needs: it runs one statement at a time, so a pool
+     * of two, which spares it a connection set-up (a backend process and a SCRAM handshake) for
+     * every statement. Closed with the operator.
+     */
+    public static Database forSubtask(DatabaseSettings settings) {
+        return pooled(settings, SUBTASK_CONNECTIONS);
+    }
+
+    static final int SUBTASK_CONNECTIONS = 2;
+
     private static PGSimpleDataSource migrated(DatabaseSettings settings) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(settings.jdbcUrl());

@@ -64,6 +64,7 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
 
     private final ElasticsearchSettings settings;
     private final DatabaseSettings database;
+    private transient Database db;
     private transient ChunkIndexWriter writer;
     private transient DocumentRepository documents;
     private transient IndexMetrics metrics;
@@ -78,7 +79,8 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
     public void open(OpenContext openContext) {
         metrics = new IndexMetrics(getRuntimeContext().getMetricGroup());
         writer = new ChunkIndexWriter(settings, metrics);
-        documents = Database.open(database).documents();
+        db = Database.forSubtask(database);
+        documents = db.documents();
         ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("chunks-written", Types.INT);
         // needed only until search sees the write (a refresh, 1 s by default): kept an hour, so the
         // state does not grow with every document ever ingested
@@ -126,6 +128,9 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
     public void close() {
         if (writer != null) {
             writer.close();
+        }
+        if (db != null) {
+            db.close();
         }
     }
 }

@@ -35,17 +35,17 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
     @Override
     @SuppressWarnings("deprecation")
     public SinkWriter<DocumentOutcome> createWriter(InitContext context) {
-        return new Writer(Database.open(settings).documents(),
+        return new Writer(Database.forSubtask(settings),
                 new OutcomeMetrics(context.metricGroup(), documentsTotal, context.getTaskInfo().getIndexOfThisSubtask() == 0));
     }
 
     static final class Writer implements SinkWriter<DocumentOutcome> {
-        private final DocumentRepository documents;
+        private final Database database;
         private final OutcomeMetrics metrics;
         private final List<DocumentOutcome> pending = new ArrayList<>();
 
-        Writer(DocumentRepository documents, OutcomeMetrics metrics) {
-            this.documents = documents;
+        Writer(Database database, OutcomeMetrics metrics) {
+            this.database = database;
             this.metrics = metrics;
         }
 
@@ -55,21 +55,32 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
             pending.add(outcome);
         }
 
+        /** The outcomes since the last checkpoint, recorded in one transaction: all of them or, should it fail, none. */
         @Override
         public void flush(boolean endOfInput) {
-            for (DocumentOutcome outcome : pending) {
-                UUID id = UUID.fromString(outcome.documentId());
-                boolean settled = outcome.indexed()
-                        ? documents.settleIndexed(id, outcome.objectKey(),
-                                outcome.pageCount() == 0 ? null : outcome.pageCount(), outcome.chunkCount())
-                        : documents.settleFailed(id, outcome.objectKey(), outcome.stage(), outcome.reason(), outcome.message(),
-                                servedChunksIntact(outcome));
-                if (!settled) {
-                    LOG.debug("outcome of a replaced version left unrecorded documentId={} objectKey={}",
-                            outcome.documentId(), outcome.objectKey());
-                }
+            if (pending.isEmpty()) {
+                return;
             }
+            database.inTransaction(DocumentRepository.class, documents -> {
+                for (DocumentOutcome outcome : pending) {
+                    record(documents, outcome);
+                }
+                return null;
+            });
             pending.clear();
+        }
+
+        private static void record(DocumentRepository documents, DocumentOutcome outcome) {
+            UUID id = UUID.fromString(outcome.documentId());
+            boolean settled = outcome.indexed()
+                    ? documents.settleIndexed(id, outcome.objectKey(),
+                            outcome.pageCount() == 0 ? null : outcome.pageCount(), outcome.chunkCount())
+                    : documents.settleFailed(id, outcome.objectKey(), outcome.stage(), outcome.reason(), outcome.message(),
+                            servedChunksIntact(outcome));
+            if (!settled) {
+                LOG.debug("outcome of a replaced version left unrecorded documentId={} objectKey={}",
+                        outcome.documentId(), outcome.objectKey());
+            }
         }
 
         /**
@@ -84,6 +95,7 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
         @Override
         public void close() {
             pending.clear();
+            database.close();
         }
     }
 }

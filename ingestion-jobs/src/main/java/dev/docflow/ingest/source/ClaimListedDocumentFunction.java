@@ -12,6 +12,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 /** The bulk job's first step after its source: each listed object becomes a {@code processing} document. */
 public final class ClaimListedDocumentFunction extends RichMapFunction<StoredObject, DocumentRef> {
     private final DatabaseSettings database;
+    private transient Database db;
     private final String tenant;
     private final String knowledgeBase;
     private final UUID knowledgeBaseId;
@@ -26,12 +27,20 @@ public final class ClaimListedDocumentFunction extends RichMapFunction<StoredObj
 
     @Override
     public void open(OpenContext openContext) {
-        documents = new KnowledgeBaseDocuments(Database.open(database).documents(), tenant,
+        db = Database.forSubtask(database);
+        documents = new KnowledgeBaseDocuments(db.documents(), tenant,
                 new KnowledgeBase(knowledgeBaseId, tenant, knowledgeBase));
     }
 
     @Override
     public DocumentRef map(StoredObject object) {
         return documents.claim(object);
+    }
+
+    @Override
+    public void close() {
+        if (db != null) {
+            db.close();
+        }
     }
 }

@@ -27,6 +27,7 @@ public final class MarkProcessingFunction extends RichFlatMapFunction<DocumentRe
     private static final Logger LOG = LoggerFactory.getLogger(MarkProcessingFunction.class);
 
     private final DatabaseSettings database;
+    private transient Database db;
     private transient DocumentRepository documents;
     private transient MarkProcessingMetrics metrics;
 
@@ -36,7 +37,8 @@ public final class MarkProcessingFunction extends RichFlatMapFunction<DocumentRe
 
     @Override
     public void open(OpenContext openContext) {
-        documents = Database.open(database).documents();
+        db = Database.forSubtask(database);
+        documents = db.documents();
         metrics = new MarkProcessingMetrics(getRuntimeContext().getMetricGroup());
     }
 
@@ -57,5 +59,12 @@ public final class MarkProcessingFunction extends RichFlatMapFunction<DocumentRe
                 .orElseGet(System::currentTimeMillis);
         metrics.passed();
         out.collect(ref.withUploadedAt(uploadedAt));
+    }
+
+    @Override
+    public void close() {
+        if (db != null) {
+            db.close();
+        }
     }
 }
