@@ -156,6 +156,7 @@ public final class WorkerMessages {
                 out.writeFloat(page.confidence());
             }
             out.writeLong(document.deadlineMillis());
+            string(out, document.ref().title());
         });
     }
 
@@ -199,8 +200,9 @@ public final class WorkerMessages {
             ocrPages[i] = new OcrPage(in.integer(), in.integer(), in.floatingPoint());
         }
         long deadline = in.longInteger();
+        String title = in.string();
         in.end();
-        return new ExtractedDocument(ref, contentType, pageCount, text, blocks, parts, tables, ocrPages, deadline);
+        return new ExtractedDocument(ref.withTitle(title), contentType, pageCount, text, blocks, parts, tables, ocrPages, deadline);
     }
 
     private interface Body {
