@@ -40,6 +40,12 @@ public final class Quotables {
     /** Code: assignments, calls, prompts, braces, statement ends. */
     private static final Pattern CODE = Pattern.compile(".*(?:<-|\\w\\(.*\\)|[{};]\\s*$|^[$>#%] ).*");
     private static final Pattern ALPHANUMERIC = Pattern.compile("[\\p{L}\\p{N}]");
+    /** {@code [9]} after a space or at the start, not after a name or a bracket ({@code x[3]}, {@code m[1][2]}). */
+    private static final Pattern REFERENCE_MARK = Pattern.compile("\\s*(?<![\\w\\])\\[.])\\[\\d{1,3}]");
+    private static final Pattern PARENT_KEY = Pattern.compile("(?:- )?[\\w.\\-\"']+:");
+    private static final Pattern CLOSED = Pattern.compile("[.!?;)\"'”]$");
+    /** A continuation longer than this is a paragraph of its own, quoted (or not) on its merits. */
+    private static final int MAX_CONTINUATION_CHARS = 200;
 
     private Quotables() {}
 
@@ -78,22 +84,71 @@ public final class Quotables {
         }
         if (lines.size() >= 2 && readsAsLines(lines)) {
             List<Quotable> quotables = new ArrayList<>();
-            for (Line line : lines) {
-                if (quotableLine(line.text())) {
-                    quotables.add(new Quotable(passage, line.start(), Kind.LINE, line.text()));
+            for (int i = 0; i < lines.size(); i++) {
+                String line = withoutReferenceMarks(lines.get(i).text());
+                if (quotableLine(line)) {
+                    // a label ("6. Value of the contract:"), not a YAML key whose children follow
+                    String quoted = introduces(line) && line.contains(" ") && i + 1 < lines.size()
+                            && !introduces(lines.get(i + 1).text())
+                            ? line + " " + withoutReferenceMarks(lines.get(i + 1).text()) : line;
+                    quotables.add(new Quotable(passage, lines.get(i).start(), Kind.LINE, quoted));
                 }
             }
             return quotables;
         }
         List<Quotable> sentences = new ArrayList<>();
         String block = text.substring(from, to);
-        for (SentenceSplitter.Span span : SentenceSplitter.split(block)) {
-            String sentence = span.of(block).replaceAll("\\s+", " ");
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(block);
+        for (int i = 0; i < spans.size(); i++) {
+            SentenceSplitter.Span span = spans.get(i);
+            String sentence = withoutReferenceMarks(span.of(block).replaceAll("\\s+", " "));
             if (QuotableSentences.quotable(sentence)) {
-                sentences.add(new Quotable(passage, from + span.start(), Kind.SENTENCE, sentence));
+                // the last sentence of a block that is not closed ("we can use an unpaired t-test by")
+                // runs on into what follows, usually the code it introduces
+                boolean runsOn = i == spans.size() - 1 && !endsClosed(sentence);
+                String quoted = introduces(sentence) || runsOn ? withNextLine(sentence, text, from + span.end()) : sentence;
+                sentences.add(new Quotable(passage, from + span.start(), Kind.SENTENCE, quoted));
             }
         }
         return sentences;
+    }
+
+    /**
+     * A quote ending in a colon introduces its value ("6. Value of the contract:", "Date on which the
+     * contract becomes effective and the duration of the contract:"), which sits on the next line:
+     * quoted alone, the label answers nothing.
+     */
+    private static boolean introduces(String quote) {
+        return quote.endsWith(":");
+    }
+
+    private static boolean endsClosed(String sentence) {
+        return CLOSED.matcher(sentence).find();
+    }
+
+    /** {@code quote} followed by the first non-blank line after {@code end} in {@code text}, if short enough. */
+    private static String withNextLine(String quote, String text, int end) {
+        int lineEnd = text.indexOf('\n', end);
+        while (lineEnd >= 0) {
+            int next = text.indexOf('\n', lineEnd + 1);
+            String line = text.substring(lineEnd + 1, next < 0 ? text.length() : next).strip();
+            if (!line.isEmpty()) {
+                // a next line that is itself a label or a YAML key ("operatorHealth:") holds no value
+                return line.length() <= MAX_CONTINUATION_CHARS && !TABLE_SEPARATOR.matcher(line).matches() && !introduces(line)
+                        ? quote + " " + withoutReferenceMarks(line) : quote;
+            }
+            lineEnd = next;
+        }
+        return quote;
+    }
+
+    /**
+     * Takes out a source's own reference marks ("published in 2001 [9].", R's output index "[1]"):
+     * in an answer they would read as its citation markers, pointing at citations that do not exist.
+     * An index in code ({@code x[3]}) stays.
+     */
+    static String withoutReferenceMarks(String quote) {
+        return REFERENCE_MARK.matcher(quote).replaceAll("").strip();
     }
 
     /** Non-blank lines of {@code text[from, to)}, stripped, with their offsets. */
@@ -147,9 +202,12 @@ public final class Quotables {
         return SETTING.matcher(line).matches() || CODE.matcher(line).matches();
     }
 
-    /** A line worth quoting holds something besides punctuation: not a lone brace or fence. */
+    /**
+     * A line worth quoting holds something besides punctuation (not a lone brace or fence) and a
+     * value: a YAML key alone ({@code operatorHealth:}) only names the lines under it.
+     */
     private static boolean quotableLine(String line) {
-        return line.length() >= 3 && ALPHANUMERIC.matcher(line).results().count() >= 2;
+        return line.length() >= 3 && ALPHANUMERIC.matcher(line).results().count() >= 2 && !PARENT_KEY.matcher(line).matches();
     }
 
     /** For tests: the lines of a whole text. */

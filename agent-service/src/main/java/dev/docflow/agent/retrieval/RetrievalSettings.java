@@ -11,7 +11,7 @@ import dev.docflow.connectors.embedding.EmbeddingModelChoice;
  * @param bm25Weight weight of the BM25 ranking in the fusion
  * @param knnWeight weight of the kNN ranking in the fusion
  * @param headingBoost BM25 boost of a match in the chunk's heading path (the passage text counts 1)
- * @param titleBoost BM25 boost of a match in the document's title (its file name as words)
+ * @param titleBoost BM25 boost of a match in the document's title (its own, else its file name as words)
  * @param neighbours chunks on each side (by ordinal, same document) added to each kept chunk's
  *     passage for the answer; 0 for none
  * @param embeddingModel the model questions are embedded with; kNN searches only chunks it embedded

@@ -30,18 +30,16 @@ class QuotablesTest {
     }
 
     @Test
-    void aYamlBlockIsQuotedLineByLineWithOffsets() {
+    void aYamlBlockIsQuotedLineByLineWithOffsetsExceptKeysThatHoldNoValue() {
         String text = "The probes are configured in the Helm chart:\n\n"
                 + "operatorHealth:\n  port: 8085\n  livenessProbe:\n    periodSeconds: 10\n";
         List<Quotable> quotables = Quotables.of(List.of(passage(text)), 10);
 
         assertThat(quotables).extracting(Quotable::kind, Quotable::text).containsExactly(
                 org.assertj.core.api.Assertions.tuple(Kind.SENTENCE, "The probes are configured in the Helm chart:"),
-                org.assertj.core.api.Assertions.tuple(Kind.LINE, "operatorHealth:"),
                 org.assertj.core.api.Assertions.tuple(Kind.LINE, "port: 8085"),
-                org.assertj.core.api.Assertions.tuple(Kind.LINE, "livenessProbe:"),
                 org.assertj.core.api.Assertions.tuple(Kind.LINE, "periodSeconds: 10"));
-        Quotable port = quotables.get(2);
+        Quotable port = quotables.get(1);
         assertThat(text.substring(port.start(), port.start() + port.text().length())).isEqualTo("port: 8085");
     }
 
@@ -72,5 +70,34 @@ class QuotablesTest {
         List<Quotable> quotables = Quotables.of(List.of(passage("spec: {\n  replicas: 2\n}")), 10);
 
         assertThat(quotables).extracting(Quotable::text).containsExactly("spec: {", "replicas: 2");
+    }
+
+    @Test
+    void aLabelEndingInAColonIsQuotedWithTheValueOnTheNextLine() {
+        String text = "Disclosure of Contract\n\n5. Description of the project:\nSupply, Installation and Maintenance of Parking Ticket Machines\n"
+                + "6. Value of the contract:\n$3,148,800 (incl. GST)";
+
+        List<String> quoted = Quotables.of(List.of(passage(text)), 10).stream().map(Quotable::text).toList();
+
+        assertThat(quoted).anyMatch(q -> q.contains("Value of the contract:") && q.contains("$3,148,800"));
+    }
+
+    @Test
+    void aSentenceRunningIntoTheCodeItIntroducesTakesItsFirstLine() {
+        String text = "To test for the equality of the means of the two examples, we can use an unpaired t-test by\n\n"
+                + "> t.test(A, B)\n\nWelch Two Sample t-test";
+
+        List<String> quoted = Quotables.of(List.of(passage(text)), 10).stream().map(Quotable::text).toList();
+
+        assertThat(quoted).contains("To test for the equality of the means of the two examples, we can use an unpaired t-test by"
+                + " > t.test(A, B)");
+    }
+
+    @Test
+    void aSourcesOwnReferenceMarksAreNotQuotedSinceTheyWouldReadAsCitations() {
+        assertThat(Quotables.withoutReferenceMarks("It was published for broader distribution in 2001 [9].")).isEqualTo(
+                "It was published for broader distribution in 2001.");
+        assertThat(Quotables.withoutReferenceMarks("[1] 80.02077 79.97125")).isEqualTo("80.02077 79.97125");
+        assertThat(Quotables.withoutReferenceMarks("x[3] <- m[1][2]")).isEqualTo("x[3] <- m[1][2]");
     }
 }

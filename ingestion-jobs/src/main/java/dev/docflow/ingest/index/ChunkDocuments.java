@@ -7,6 +7,7 @@ import dev.docflow.connectors.contract.FileTypes;
 import dev.docflow.connectors.contract.KeywordBound;
 import dev.docflow.connectors.elasticsearch.ChunkIndexMapping;
 import dev.docflow.ingest.model.Chunk;
+import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.EmbeddedChunk;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ChunkDocuments {
         source.put(DOCUMENT_ID, embedded.ref().documentId());
         source.put(FILE_NAME, embedded.ref().fileName());
         source.put(FILE_TYPE, FileTypes.of(embedded.ref().fileName()));
-        source.put(TITLE, FileTypes.title(embedded.ref().fileName()));
+        source.put(TITLE, titleOf(embedded.ref()));
         source.put(UPLOADED_AT, embedded.ref().uploadedAt());
         source.put(CONTENT_TYPE, embedded.contentType());
         source.put(ORDINAL, chunk.ordinal());
@@ -58,5 +59,11 @@ final class ChunkDocuments {
             }
         }
         return source;
+    }
+
+    /** The document's own title, else its file name as words. */
+    static String titleOf(DocumentRef ref) {
+        String title = ref.title();
+        return title == null || title.isBlank() ? FileTypes.title(ref.fileName()) : title;
     }
 }

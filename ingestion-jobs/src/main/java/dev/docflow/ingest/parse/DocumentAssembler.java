@@ -19,7 +19,8 @@ import java.util.Map;
  * each block's offsets, so that every later offset points into exactly the text that is stored.
  * Parts are numbered in the order they were found (a file before the files inside it), though an
  * embedded file is finished before the file holding it. A part with nothing but headings (an
- * archive's list of entry names) adds no text.
+ * archive's list of entry names) adds no text. The document's title is the one its file (part 0)
+ * declares, if {@link DocumentTitle} keeps it.
  */
 final class DocumentAssembler {
     static final String BLOCK_SEPARATOR = "\n\n";
@@ -76,7 +77,8 @@ final class DocumentAssembler {
             entry.ocrByPage.forEach((page, read) -> ocrPages.add(new OcrPage(index, page, read.confidence(), read.millis())));
         }
         DocumentPart file = parts.get(0);
-        return new ExtractedDocument(ref, file.contentType(), file.pageCount(), text.toString(),
+        String title = DocumentTitle.of(entries.get(0).content.title(), ref.fileName());
+        return new ExtractedDocument(ref.withTitle(title), file.contentType(), file.pageCount(), text.toString(),
                 blocks.toArray(new TextBlock[0]), parts.toArray(new DocumentPart[0]),
                 tables.toArray(new ExtractedTable[0]), ocrPages.toArray(new OcrPage[0]), ExtractedDocument.NO_DEADLINE);
     }

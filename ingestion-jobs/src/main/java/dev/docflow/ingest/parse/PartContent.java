@@ -16,6 +16,7 @@ final class PartContent {
     private final ExtractionBudget budget;
     private final List<Draft> drafts = new ArrayList<>();
     private int pageCount;
+    private String title = "";
 
     PartContent(ExtractionBudget budget) {
         this.budget = budget;
@@ -57,6 +58,17 @@ final class PartContent {
 
     int pageCount() {
         return pageCount;
+    }
+
+    /** The title the part declares, as read (judged later by {@link DocumentTitle}); the first one set wins. */
+    void declareTitle(String declared) {
+        if (title.isEmpty() && declared != null && !declared.isBlank()) {
+            title = declared.strip();
+        }
+    }
+
+    String title() {
+        return title;
     }
 
     List<Draft> drafts() {

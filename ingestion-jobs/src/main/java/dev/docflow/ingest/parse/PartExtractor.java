@@ -130,6 +130,8 @@ final class PartExtractor implements AutoCloseable {
                     PlainTextBlocks.addTo(content, PlainTextReader.read(file, budget), ContentTypes.isMarkdown(type, fileName));
                 } else {
                     tika.parse(stream, new BlockContentHandler(content, budget, paged), metadata, context);
+                    // dc:title: a PDF's info or XMP title, an HTML <title>, a DOCX's core properties
+                    content.declareTitle(metadata.get(TikaCoreProperties.TITLE));
                 }
             } catch (DocumentFailedException e) {
                 throw e;

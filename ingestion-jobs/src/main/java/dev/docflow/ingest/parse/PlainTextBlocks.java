@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Splits plain text and Markdown, which Tika hands over as one undivided run, into paragraphs
  * (separated by blank lines), ATX headings ({@code # Title}), list items and fenced code, so they
- * chunk like structured documents do.
+ * chunk like structured documents do. Markdown's front matter, comments and shortcodes are left out
+ * first ({@link MarkdownMarkup}); its title is the front matter's, else the first heading's.
  */
 final class PlainTextBlocks {
     private static final Pattern PARAGRAPHS = Pattern.compile("\\R\\s*\\R");
@@ -24,10 +25,12 @@ final class PlainTextBlocks {
             }
             return;
         }
+        MarkdownMarkup.Stripped page = MarkdownMarkup.strip(raw);
+        content.declareTitle(page.title());
         StringBuilder body = new StringBuilder();
         BlockKind bodyKind = BlockKind.PARAGRAPH;
         boolean inFence = false;
-        for (String line : raw.split("\\R", -1)) {
+        for (String line : page.text().split("\\R", -1)) {
             if (inFence) {
                 if (FENCE.matcher(line).matches()) {
                     content.add(body, 0, BlockKind.CODE, 0);
@@ -47,6 +50,7 @@ final class PlainTextBlocks {
                 content.add(body, 0, bodyKind, 0);
                 body.setLength(0);
                 content.add(heading.group(2), 0, BlockKind.HEADING, heading.group(1).length());
+                content.declareTitle(heading.group(2));
             } else if (line.isBlank()) {
                 content.add(body, 0, bodyKind, 0);
                 body.setLength(0);

@@ -38,4 +38,18 @@ class ChunkDocumentsTest {
         assertThat(source.get(ChunkFields.KNOWLEDGE_BASE_ID)).isEqualTo(ref.knowledgeBaseId());
         assertThat(source.get(ChunkFields.TEXT)).as("text fields are not keywords: kept whole").isEqualTo("hello world");
     }
+
+    @Test
+    void theTitleIsTheDocumentsOwnElseItsFileNameAsWords() {
+        DocumentRef ref = new DocumentRef("d", "acme", "kb", "kb-id", "acme/kb/runtime-config-autovacuum.html",
+                "runtime-config-autovacuum.html", 10, 1L);
+        Chunk chunk = new Chunk(0, "autovacuum", 0, 0, 0, 10, "", 2, "", null, 0, Chunk.NOT_OCR);
+
+        try (EnglishTextAnalyzer english = new EnglishTextAnalyzer()) {
+            assertThat(ChunkDocuments.toSource(new EmbeddedChunk(ref, "text/html", chunk, new float[384], "m"), english)
+                    .get(ChunkFields.TITLE)).isEqualTo("runtime config autovacuum");
+            assertThat(ChunkDocuments.toSource(new EmbeddedChunk(ref.withTitle("20.10. Automatic Vacuuming"), "text/html", chunk,
+                    new float[384], "m"), english).get(ChunkFields.TITLE)).isEqualTo("20.10. Automatic Vacuuming");
+        }
+    }
 }

@@ -157,6 +157,7 @@ public final class WorkerMessages {
                 out.writeLong(page.millis());
             }
             out.writeLong(document.deadlineMillis());
+            string(out, document.ref().title());
         });
     }
 
@@ -200,8 +201,9 @@ public final class WorkerMessages {
             ocrPages[i] = new OcrPage(in.integer(), in.integer(), in.floatingPoint(), in.longInteger());
         }
         long deadline = in.longInteger();
+        String title = in.string();
         in.end();
-        return new ExtractedDocument(ref, contentType, pageCount, text, blocks, parts, tables, ocrPages, deadline);
+        return new ExtractedDocument(ref.withTitle(title), contentType, pageCount, text, blocks, parts, tables, ocrPages, deadline);
     }
 
     private interface Body {

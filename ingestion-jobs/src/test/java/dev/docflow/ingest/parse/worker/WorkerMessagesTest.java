@@ -33,7 +33,8 @@ class WorkerMessagesTest {
     @Test
     void anExtractedDocumentWithTablesPartsAndOcrPagesRoundTripsFieldByField() throws Exception {
         String text = "Résumé ✓ 𝄞\n\n| a | b |";
-        ExtractedDocument document = new ExtractedDocument(REF, "application/pdf", 3, text,
+        DocumentRef titled = REF.withTitle("Disclosure Statement — 2012");
+        ExtractedDocument document = new ExtractedDocument(titled, "application/pdf", 3, text,
                 new TextBlock[] {new TextBlock(0, 1, BlockKind.HEADING, 2, 0, 6), new TextBlock(1, 3, BlockKind.TABLE, 0, 12, text.length())},
                 new DocumentPart[] {new DocumentPart("report.pdf", "application/pdf", 3), new DocumentPart("report.pdf › x.png", null, 0)},
                 new ExtractedTable[] {new ExtractedTable(1, 3, 1, List.of(List.of("a", "b"), List.of("1", "")))},
@@ -41,7 +42,7 @@ class WorkerMessagesTest {
 
         ExtractedDocument read = WorkerMessages.extracted(REF, WorkerMessages.extracted(document));
 
-        assertThat(read.ref()).isEqualTo(REF);
+        assertThat(read.ref()).as("the title found by the worker comes back with the caller's reference").isEqualTo(titled);
         assertThat(read.contentType()).isEqualTo("application/pdf");
         assertThat(read.pageCount()).isEqualTo(3);
         assertThat(read.text()).isEqualTo(text);
