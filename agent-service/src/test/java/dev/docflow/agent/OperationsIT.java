@@ -110,7 +110,7 @@ class OperationsIT {
                 }
             }
         }
-        assertThat(after).contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_pause_seconds_count", "jvm_threads_live_threads ",
+        assertThat(after).contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_live_data_size_bytes ", "jvm_threads_live_threads ",
                 "process_uptime_seconds ", "process_cpu_usage ");
         // labels hold templates and codes: no tenant, knowledge base name or id of what was asked
         assertThat(after).doesNotContain(service.fixture.tenant, documentId, "no-such-kb", "/no/such/route");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The session cluster's class path ({@code connectors/servers/flink}) holds the Prometheus reporter
- * that {@code flink-conf/config.yaml} names, found the way Flink finds reporters (a
+ * that {@code flink-conf/config.yaml} names (commented out, opt-in), found the way Flink finds reporters (a
  * {@code MetricReporterFactory} service): a JobManager or TaskManager of {@code ./docflow cluster up}
  * that could not load it would only log a warning and serve no {@code /metrics}.
  */
