@@ -61,7 +61,7 @@ final class KnowledgeBaseIngestion {
         CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> {
             try {
                 if (remote == null) {
-                    return new BulkIngestJob(settings).run(deployment.flinkEnvironment(), tenant, knowledgeBase).documents();
+                    return new BulkIngestJob(settings).run(deployment.flinkEnvironment(), tenant, knowledgeBase, total).documents();
                 }
                 // the job's main lists the knowledge base on the cluster: all of it is what it ingests
                 new ClusterSubmission(remote, deployment.config().home())

@@ -58,12 +58,21 @@ public final class BulkIngestJob {
     public Run run(StreamExecutionEnvironment env, String tenant, String knowledgeBase) throws Exception {
         ObjectStore store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
+        // counted page by page: the listing itself happens in the source's enumerator, lazily
+        return run(env, tenant, knowledgeBase, KnowledgeBaseSource.count(store, tenant, knowledgeBase));
+    }
+
+    /**
+     * As {@link #run(StreamExecutionEnvironment, String, String)}, for a caller that has counted the
+     * knowledge base's objects already (the launcher, for its progress bar): the bucket is not
+     * walked a second time before the source walks it.
+     */
+    public Run run(StreamExecutionEnvironment env, String tenant, String knowledgeBase, long documents) throws Exception {
+        new ObjectStore(settings.objectStore()).ensureBucket();
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.ensureExists();
         }
         KnowledgeBase kb = Database.open(settings.database()).knowledgeBases().ensure(tenant, knowledgeBase);
-        // counted page by page: the listing itself happens in the source's enumerator, lazily
-        long documents = KnowledgeBaseSource.count(store, tenant, knowledgeBase);
         if (documents == 0) {
             return new Run(tenant, knowledgeBase, 0, null);
         }

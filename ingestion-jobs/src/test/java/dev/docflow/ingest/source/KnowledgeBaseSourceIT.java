@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -210,34 +211,19 @@ class KnowledgeBaseSourceIT {
 
     /** The most heap in use, sampled every 50 ms while the job runs. */
     private static final class HeapSampler {
-        private final Thread thread;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-
-        private HeapSampler(MemoryMXBean memory) {
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(50); // a sampling period, not a wait for anything
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-        }
 
         static HeapSampler start(MemoryMXBean memory) {
-            HeapSampler sampler = new HeapSampler(memory);
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
+            HeapSampler sampler = new HeapSampler();
+            sampler.timer.scheduleAtFixedRate(() -> sampler.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 50, TimeUnit.MILLISECONDS);
             return sampler;
         }
 
         long stop() throws InterruptedException {
-            running = false;
-            thread.interrupt();
-            thread.join();
+            timer.shutdownNow();
+            timer.awaitTermination(10, TimeUnit.SECONDS);
             return peak.get();
         }
     }
