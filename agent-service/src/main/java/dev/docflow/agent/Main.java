@@ -27,6 +27,8 @@ public final class Main {
             return;
         }
         LogOutput.apply(config.operations().logFormat());
+        // the service owns the schema: it migrates before it reads, the ingestion jobs only check it
+        Database.migrate(config.database());
         Database database = Database.pooled(config.database(), config.limits().maxDatabaseConnections());
         AgentApp app = AgentApp.create(config, database, config.retrieval().embeddingModel().load());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "agent-shutdown"));

@@ -48,6 +48,7 @@ class ApiDocumentationIT {
     void startTheService() {
         StackEndpoints stack = SharedStack.get();
         AgentConfig config = StackAgentConfig.of(stack, "api-docs-it-" + RUN);
+        Database.migrate(StackAgentConfig.database(stack));
         app = AgentApp.create(config, Database.open(StackAgentConfig.database(stack)), new AllMiniLmL6V2EmbeddingModel());
         base = URI.create("http://127.0.0.1:" + app.start());
     }

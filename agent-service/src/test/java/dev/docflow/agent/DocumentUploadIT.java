@@ -71,6 +71,7 @@ class DocumentUploadIT {
     void start() {
         stack = SharedStack.get();
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+        Database.migrate(databaseSettings);
         database = Database.open(databaseSettings);
         ObjectStoreSettings objectStore = new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null);
         store = new ObjectStore(objectStore);

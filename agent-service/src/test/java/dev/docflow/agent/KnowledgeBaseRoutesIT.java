@@ -43,6 +43,7 @@ class KnowledgeBaseRoutesIT {
     void recordDocumentsAndStartTheService() {
         StackEndpoints stack = SharedStack.get();
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+        Database.migrate(databaseSettings);
         Database database = Database.open(databaseSettings);
         KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, "contracts");
         database.knowledgeBases().ensure(OTHER_TENANT, "secrets");

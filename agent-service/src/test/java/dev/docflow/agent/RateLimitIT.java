@@ -35,6 +35,7 @@ class RateLimitIT {
     void start() {
         StackEndpoints stack = SharedStack.get();
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+        Database.migrate(databaseSettings);
         Database database = Database.open(databaseSettings);
         ApiKeys keys = new ApiKeys(database.apiKeys());
         busy = keys.issue("busy-" + RUN, "it");

@@ -36,6 +36,7 @@ class ReadinessIT {
         StackEndpoints shared = SharedStack.get();
         StackSettings settings = StackSettings.builder(SharedStack.workDir().resolve("ready-it")).servers(Server.S3)
                 .anyFreePorts().build();
+        Database.migrate(StackAgentConfig.database(shared));
         try (EmbeddedStack own = EmbeddedStack.start(settings); Database database = Database.open(StackAgentConfig.database(shared))) {
             AgentConfig config = StackAgentConfig.of(shared, "ready-it-" + UUID.randomUUID().toString().substring(0, 8))
                     .withUploadsTo(StackAgentConfig.objectStore(own.endpoints()), shared.kafkaBootstrapServers());

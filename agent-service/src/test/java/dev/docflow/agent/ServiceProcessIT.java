@@ -68,6 +68,7 @@ class ServiceProcessIT {
     void start() throws Exception {
         StackEndpoints stack = SharedStack.get();
         model = new FakeOpenAiServer();
+        Database.migrate(StackAgentConfig.database(stack));
         database = Database.open(StackAgentConfig.database(stack));
         fixture = HandbookFixture.create(stack, database, new AllMiniLmL6V2EmbeddingModel(),
                 "process-it-" + UUID.randomUUID().toString().substring(0, 8));

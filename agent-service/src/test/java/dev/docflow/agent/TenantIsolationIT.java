@@ -42,6 +42,7 @@ class TenantIsolationIT {
         StackEndpoints stack = SharedStack.get();
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
         AgentConfig config = StackAgentConfig.of(stack, "tenants-it-" + RUN).withAdminKey(ADMIN_KEY);
+        Database.migrate(databaseSettings);
         app = AgentApp.create(config, Database.open(databaseSettings), new AllMiniLmL6V2EmbeddingModel());
         base = URI.create("http://127.0.0.1:" + app.start());
         alpha = tenantWithKey("alpha-" + RUN);

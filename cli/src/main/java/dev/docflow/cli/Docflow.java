@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         version = "Docflow 0.1.0",
         description = "Turn piles of documents into a knowledge base that answers with citations.",
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, StatusCommand.class,
-            KnowledgeBaseCommand.class, ChatCommand.class, ClusterCommand.class, BenchCommand.class})
+            KnowledgeBaseCommand.class, ChatCommand.class, ClusterCommand.class, MigrateCommand.class, BenchCommand.class})
 public final class Docflow implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -70,7 +70,9 @@ final class LocalDeployment implements AutoCloseable {
             Path addressFile = config.workDir().resolve(FLINK_ADDRESS_FILE);
             Files.writeString(addressFile, flink.restAddress().toString());
             started.push(() -> Files.deleteIfExists(addressFile));
-            return new LocalDeployment(config, stack.endpoints(), flink.restAddress(), flink, started);
+            LocalDeployment deployment = new LocalDeployment(config, stack.endpoints(), flink.restAddress(), flink, started);
+            deployment.migrate();
+            return deployment;
         } catch (Exception e) {
             closeAll(started);
             throw e;
@@ -89,7 +91,9 @@ final class LocalDeployment implements AutoCloseable {
         }
         Deque<AutoCloseable> started = new ArrayDeque<>();
         EmbeddedStack stack = startStack(config, out, started);
-        return new LocalDeployment(config, stack.endpoints(), flink, null, started);
+        LocalDeployment deployment = new LocalDeployment(config, stack.endpoints(), flink, null, started);
+        deployment.migrate();
+        return deployment;
     }
 
     private static EmbeddedStack startStack(DocflowConfig config, PrintStream out, Deque<AutoCloseable> started) {
@@ -112,7 +116,17 @@ final class LocalDeployment implements AutoCloseable {
 
     /** A deployment over servers and a Flink cluster someone else owns (tests share theirs). */
     static LocalDeployment over(DocflowConfig config, StackEndpoints endpoints, LocalFlinkCluster flink) {
-        return new LocalDeployment(config, endpoints, flink.restAddress(), flink, new ArrayDeque<>());
+        LocalDeployment deployment = new LocalDeployment(config, endpoints, flink.restAddress(), flink, new ArrayDeque<>());
+        deployment.migrate();
+        return deployment;
+    }
+
+    /**
+     * The launcher owns its stack's schema, as the agent service owns a deployed one: migrated
+     * before any job or the service opens it (jobs only check it).
+     */
+    private void migrate() {
+        Database.migrate(databaseSettings());
     }
 
     /**
@@ -146,7 +160,7 @@ final class LocalDeployment implements AutoCloseable {
                 config.agent().database().connectionTimeout());
     }
 
-    /** The metadata database, opened (and migrated) once for everything this process does. */
+    /** The metadata database, opened once for everything this process does. */
     synchronized Database database() {
         if (database == null) {
             // pooled: the agent service reads it at every request

@@ -52,6 +52,7 @@ class BulkIngestJobIT {
         flink = LocalFlinkCluster.start("0", 2);
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
+        Database.migrate(settings.database());
         database = Database.open(settings.database());
         index = new ChunkIndex(settings.elasticsearch());
     }

@@ -72,6 +72,7 @@ class FlinkClusterIT {
                 "--database.password", endpoints.databasePassword(),
                 "--kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                 "--tenant", TENANT, "--knowledge-base", KNOWLEDGE_BASE);
+        Database.migrate(config.ingestion().database());
         database = Database.open(config.ingestion().database());
         index = new ChunkIndex(config.ingestion().elasticsearch());
         index.ensureExists();

@@ -84,6 +84,7 @@ class NoLossIngestionIT {
         flink = LocalFlinkCluster.start("0", 2, 2);
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
+        Database.migrate(settings.database());
         database = Database.open(settings.database());
         index = new ChunkIndex(settings.elasticsearch());
         index.ensureExists();

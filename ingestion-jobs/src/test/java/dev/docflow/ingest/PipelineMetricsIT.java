@@ -84,6 +84,7 @@ class PipelineMetricsIT {
         flink = LocalFlinkCluster.start("0", 1, 2, reporterAsConfigured());
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
+        Database.migrate(settings.database());
         database = Database.open(settings.database());
         index = new ChunkIndex(settings.elasticsearch());
         producer = new KafkaProducer<>(Map.of(

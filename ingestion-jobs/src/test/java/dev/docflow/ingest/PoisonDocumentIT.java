@@ -85,6 +85,7 @@ class PoisonDocumentIT {
         flink = LocalFlinkCluster.start("0", PARALLELISM);
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
+        Database.migrate(settings.database());
         database = Database.open(settings.database());
         index = new ChunkIndex(settings.elasticsearch());
         index.ensureExists();

@@ -63,6 +63,7 @@ class StreamingIngestJobIT {
         flink = LocalFlinkCluster.start("0", 2);
         store = new ObjectStore(settings.objectStore());
         store.ensureBucket();
+        Database.migrate(settings.database());
         database = Database.open(settings.database());
         index = new ChunkIndex(settings.elasticsearch());
         producer = new KafkaProducer<>(Map.of(

@@ -40,6 +40,7 @@ public final class ServedHandbook implements AutoCloseable {
         StackEndpoints stack = SharedStack.get();
         EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
         // pooled, as Main opens it: a flood of requests costs no connection set-up each
+        Database.migrate(StackAgentConfig.database(stack));
         Database database = Database.pooled(StackAgentConfig.database(stack), ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS);
         HandbookFixture fixture = HandbookFixture.create(stack, database, model, name + "-" + UUID.randomUUID().toString().substring(0, 8));
         AgentApp app = AgentApp.create(configure.apply(StackAgentConfig.of(stack, fixture.elasticsearch.indexAlias())), database, model);

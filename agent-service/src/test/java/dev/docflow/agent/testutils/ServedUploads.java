@@ -43,6 +43,7 @@ public final class ServedUploads implements AutoCloseable {
         StackEndpoints stack = SharedStack.get();
         String run = UUID.randomUUID().toString().substring(0, 8);
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+        Database.migrate(databaseSettings);
         Database database = Database.open(databaseSettings);
         ObjectStoreSettings objectStore = new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null);
         String topic = "it.uploads." + run;

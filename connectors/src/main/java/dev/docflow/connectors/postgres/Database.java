@@ -4,15 +4,21 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The metadata database: migrated on open, then reached through Jdbi repositories. {@link #open}
- * connects anew for every statement (fine for jobs that write now and then); {@link #pooled} keeps
- * a bounded pool, for a server that reads at every request. {@link #close()} closes the pool.
+ * The metadata database, reached through Jdbi repositories. Its schema is changed in one place
+ * only, {@link #migrate} (the agent service at start, {@code ./docflow migrate}, the launcher's own
+ * stack): the ingestion jobs' operators, opened on every TaskManager at every restart, never race
+ * each other over a migration or change a schema the running service reads. Opening checks that
+ * the schema is the one this build was written for and says how to get it when it is older.
+ * {@link #open} connects anew for every statement (fine for a client that writes now and then);
+ * {@link #pooled} keeps a bounded pool, for a server that reads at every request. {@link #close()}
+ * closes the pool.
  */
 public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
@@ -23,10 +29,24 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Connects and applies any pending migration from {@code db/migration}; a connection per statement. */
+    /**
+     * Applies every pending migration from {@code db/migration} and returns the schema version the
+     * database is at afterwards. Safe to run again, and from two processes at once (Flyway takes a
+     * lock in the database).
+     */
+    public static SchemaVersion migrate(DatabaseSettings settings) {
+        MigrateResult result = Flyway.configure().dataSource(dataSource(settings)).locations(MIGRATIONS).load().migrate();
+        // Flyway names no target when nothing was pending: the schema stayed at its initial version
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return new SchemaVersion(SchemaVersion.number(version), result.migrationsExecuted);
+    }
+
+    /** Connects, a connection per statement; fails with {@link SchemaOutdatedException} before {@link #migrate}. */
     public static Database open(DatabaseSettings settings) {
-        PGSimpleDataSource dataSource = migrated(settings);
-        return new Database(jdbi(dataSource), null);
+        PGSimpleDataSource dataSource = dataSource(settings);
+        Database database = new Database(jdbi(dataSource), null);
+        database.requireSchema(settings);
+        return database;
     }
 
     /**
@@ -37,7 +57,7 @@ public final class Database implements AutoCloseable {
      * down). Idle connections are closed after a minute.
      */
     public static Database pooled(DatabaseSettings settings, int maxConnections) {
-        PGSimpleDataSource dataSource = migrated(settings);
+        PGSimpleDataSource dataSource = dataSource(settings);
         HikariConfig config = new HikariConfig();
         config.setDataSource(dataSource);
         config.setPoolName("docflow-db");
@@ -46,7 +66,14 @@ public final class Database implements AutoCloseable {
         config.setIdleTimeout(60_000);
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(jdbi(pool), pool);
+        Database database = new Database(jdbi(pool), pool);
+        try {
+            database.requireSchema(settings);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return database;
     }
 
     /**
@@ -59,8 +86,9 @@ public final class Database implements AutoCloseable {
     }
 
     static final int SUBTASK_CONNECTIONS = 2;
+    static final String MIGRATIONS = "classpath:db/migration";
 
-    private static PGSimpleDataSource migrated(DatabaseSettings settings) {
+    private static PGSimpleDataSource dataSource(DatabaseSettings settings) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(settings.jdbcUrl());
         dataSource.setUser(settings.user());
@@ -68,8 +96,15 @@ public final class Database implements AutoCloseable {
         int seconds = (int) settings.connectionTimeout().toSeconds();
         dataSource.setConnectTimeout(seconds);
         dataSource.setLoginTimeout(seconds);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
+    }
+
+    private void requireSchema(DatabaseSettings settings) {
+        SchemaHistoryRepository history = repository(SchemaHistoryRepository.class);
+        int version = history.exists() ? history.version() : 0;
+        if (version < SchemaVersion.REQUIRED) {
+            throw new SchemaOutdatedException(settings.jdbcUrl(), version, SchemaVersion.REQUIRED);
+        }
     }
 
     private static Jdbi jdbi(DataSource dataSource) {

@@ -53,6 +53,7 @@ class IndexChunksIT {
     @BeforeAll
     static void start() throws Exception {
         settings = StackIngestionSettings.of(SharedStack.get());
+        Database.migrate(settings.database());
         database = Database.open(settings.database());
         index = new ChunkIndex(settings.elasticsearch());
         index.ensureExists();
