@@ -1,5 +1,7 @@
 package dev.docflow.agent;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,11 +135,11 @@ class ConsoleIT {
         pdfObjectKey = service.database.uploads().lockVersions(uploadedPdf.id()).orElseThrow().pendingObjectKey();
         pdfChunks = job.indexPdf(uploadedPdf.id(), service.fixture.tenant, knowledgeBase, pdf);
         pdfPages = pages.size();
-        job.fail(uploadedEncrypted.id(), "parse", "encrypted", "the document is encrypted");
+        job.fail(uploadedEncrypted.id(), Stage.PARSE, FailureReason.ENCRYPTED, "the document is encrypted");
 
         awaitSignal(signals, "reuploaded", browser);
         job.claim(uploadedPdf.id());
-        job.fail(uploadedPdf.id(), "parse", "corrupt", "the file is damaged");
+        job.fail(uploadedPdf.id(), Stage.PARSE, FailureReason.CORRUPT, "the file is damaged");
 
         NodeProject.Output output = browser.get(6, TimeUnit.MINUTES);
         LOG.info("console.mjs took {} s", Duration.ofNanos(System.nanoTime() - started).toSeconds());

@@ -1,5 +1,6 @@
 package dev.docflow.agent;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,7 +132,7 @@ class DocumentUploadIT {
                 .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(text.getBytes(StandardCharsets.UTF_8))));
         DocumentRecord row = database.documents().find(UUID.fromString(q3.path("id").asText())).orElseThrow();
-        assertThat(row.status()).isEqualTo("uploaded");
+        assertThat(row.status()).isEqualTo(DocumentStatus.UPLOADED);
         assertThat(row.objectKey()).startsWith(ObjectStore.versionsPrefixOf(TENANT, "reports", row.id().toString()))
                 .endsWith("/q3.md");
         assertThat(read(row.objectKey())).isEqualTo(text);

@@ -1,5 +1,7 @@
 package dev.docflow.agent;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +55,7 @@ class KnowledgeBaseRoutesIT {
         database.documents().markProcessing(report, kb.id(), "k/report.pdf", "report.pdf", 1000, "e1");
         database.documents().settleIndexed(report, "k/report.pdf", 12, 30);
         database.documents().markProcessing(scan, kb.id(), "k/scan.pdf", "scan.pdf", 2000, "e2");
-        database.documents().settleFailed(scan, "k/scan.pdf", "parse", "encrypted", "the document is encrypted");
+        database.documents().settleFailed(scan, "k/scan.pdf", Stage.PARSE, FailureReason.ENCRYPTED, "the document is encrypted");
         database.documents().markProcessing(pending, kb.id(), "k/zeta.docx", "zeta.docx", 3000, "e3");
 
         AgentConfig config = StackAgentConfig.of(stack, "kb-routes-it-" + RUN);

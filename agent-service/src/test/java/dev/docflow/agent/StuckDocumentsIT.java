@@ -1,5 +1,7 @@
 package dev.docflow.agent;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.agent.testutils.ServedUploads;
@@ -68,8 +70,8 @@ class StuckDocumentsIT {
         DocumentRecord failed = awaitStatus(id, "failed");
         List<UploadEvent> published = eventsOf(id, 1 + ATTEMPTS);
 
-        assertThat(failed.failureReason()).isEqualTo("lost");
-        assertThat(failed.failureStage()).isEqualTo("ingest");
+        assertThat(failed.failureReason()).isEqualTo(FailureReason.LOST);
+        assertThat(failed.failureStage()).isEqualTo(Stage.INGEST);
         assertThat(failed.failureMessage()).contains("published 3 times");
         assertThat(published).hasSize(1 + ATTEMPTS).allSatisfy(event -> assertThat(event.objectKey()).isEqualTo(key));
         assertThat(served.store.exists(key)).as("the file stays for a new attempt").isTrue();
@@ -85,7 +87,7 @@ class StuckDocumentsIT {
 
         DocumentRecord failed = awaitStatus(id, "failed");
 
-        assertThat(failed.failureReason()).isEqualTo("file_missing");
+        assertThat(failed.failureReason()).isEqualTo(FailureReason.FILE_MISSING);
         assertThat(eventsOf(id, 0)).isEmpty();
     }
 

@@ -1,5 +1,8 @@
 package dev.docflow.agent;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,12 +112,12 @@ class UploadSafetyIT {
 
         assertThat(database.documents().settleIndexed(id, v2, null, 1)).isTrue();
         assertThat(row(id).objectKey()).isEqualTo(v2);
-        assertThat(row(id).status()).isEqualTo("indexed");
+        assertThat(row(id).status()).isEqualTo(DocumentStatus.INDEXED);
         awaitTrue("the replaced version's file is removed", () -> !keys("versions").contains(v1));
         assertThat(keys("versions")).containsExactly(v2);
         // a late outcome of the replaced version changes nothing
         assertThat(database.documents().settleIndexed(id, v1, null, 7)).isFalse();
-        assertThat(database.documents().settleFailed(id, v1, "parse", "corrupt", "late")).isFalse();
+        assertThat(database.documents().settleFailed(id, v1, Stage.PARSE, FailureReason.CORRUPT, "late")).isFalse();
         assertThat(row(id).objectKey()).isEqualTo(v2);
         assertThat(row(id).chunkCount()).isEqualTo(1);
     }
@@ -127,7 +130,7 @@ class UploadSafetyIT {
 
         client.uploadOne("failures", "lease.md", "%PDF-broken");
         String v2 = versions(id).pendingObjectKey();
-        assertThat(database.documents().settleFailed(id, v2, "parse", "corrupt", "the file is damaged")).isTrue();
+        assertThat(database.documents().settleFailed(id, v2, Stage.PARSE, FailureReason.CORRUPT, "the file is damaged")).isTrue();
 
         JsonNode document = JSON.readTree(client.send(client.get("/api/knowledge-bases/failures/documents/" + id)).body());
         assertThat(document.path("status").asText()).isEqualTo("indexed");
@@ -149,9 +152,9 @@ class UploadSafetyIT {
         String v2 = versions(id).pendingObjectKey();
 
         // the index stage had begun overwriting the served chunks, then removed the document's chunks
-        assertThat(database.documents().settleFailed(id, v2, "index", "rejected", "chunk refused", false)).isTrue();
+        assertThat(database.documents().settleFailed(id, v2, Stage.INDEX, FailureReason.REJECTED, "chunk refused", false)).isTrue();
 
-        assertThat(row(id).status()).isEqualTo("failed");
+        assertThat(row(id).status()).isEqualTo(DocumentStatus.FAILED);
         assertThat(row(id).objectKey()).isEqualTo(v2);
         assertThat(row(id).chunkCount()).isZero();
         assertThat(database.documents().citableDocuments(new UUID[] {id})).isEmpty();

@@ -46,7 +46,8 @@ final class BenchFormatsCommand implements Callable<Integer> {
             KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE);
             FormatCoverage coverage = new FormatCoverage();
             for (DocumentRecord document : database.documents().listByKnowledgeBase(kb.id())) {
-                coverage.add(document.fileName(), document.status(), document.failureReason());
+                coverage.add(document.fileName(), document.status().code(),
+                        document.failureReason() == null ? null : document.failureReason().code());
             }
             System.out.println();
             System.out.print(coverage.render(markdown));

@@ -1,5 +1,6 @@
 package dev.docflow.cli;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.cli.bench.ApiLoad;
@@ -198,18 +199,18 @@ final class FaultDrill {
 
     private static boolean indexedSince(LocalDeployment deployment, KnowledgeBase kb, Instant since) {
         return deployment.database().documents().listByKnowledgeBase(kb.id()).stream()
-                .anyMatch(row -> row.status().equals("indexed") && row.updatedAt().toInstant().isAfter(since));
+                .anyMatch(row -> row.status() == DocumentStatus.INDEXED && row.updatedAt().toInstant().isAfter(since));
     }
 
     private static boolean allSettled(LocalDeployment deployment, KnowledgeBase kb, List<String> ids) {
         Map<String, IndexAudit.Row> rows = rows(deployment, kb);
-        return ids.stream().allMatch(id -> rows.containsKey(id) && Set.of("indexed", "failed").contains(rows.get(id).status()));
+        return ids.stream().allMatch(id -> rows.containsKey(id) && Set.of(DocumentStatus.INDEXED.code(), DocumentStatus.FAILED.code()).contains(rows.get(id).status()));
     }
 
     private static Map<String, IndexAudit.Row> rows(LocalDeployment deployment, KnowledgeBase kb) {
         Map<String, IndexAudit.Row> rows = new HashMap<>();
         for (DocumentRecord row : deployment.database().documents().listByKnowledgeBase(kb.id())) {
-            rows.put(row.id().toString(), new IndexAudit.Row(row.status(), row.chunkCount()));
+            rows.put(row.id().toString(), new IndexAudit.Row(row.status().code(), row.chunkCount()));
         }
         return rows;
     }

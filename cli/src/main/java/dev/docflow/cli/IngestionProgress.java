@@ -1,5 +1,6 @@
 package dev.docflow.cli;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.StatusCount;
 import java.io.PrintStream;
@@ -37,10 +38,10 @@ final class IngestionProgress {
         long failed = 0;
         long chunks = 0;
         for (StatusCount count : counts) {
-            if (count.status().equals("indexed")) {
+            if (count.status() == DocumentStatus.INDEXED) {
                 indexed = count.documents();
                 chunks = count.chunks();
-            } else if (count.status().equals("failed")) {
+            } else if (count.status() == DocumentStatus.FAILED) {
                 failed = count.documents();
             }
         }

@@ -1,5 +1,6 @@
 package dev.docflow.cli;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
@@ -89,7 +90,7 @@ final class KnowledgeBaseIngestion {
         out.print(terminal ? "\r" : "");
         out.println(progress.line(done));
         List<DocumentRecord> failures = database.documents().listByKnowledgeBase(kb.id()).stream()
-                .filter(row -> row.status().equals("failed"))
+                .filter(row -> row.status() == DocumentStatus.FAILED)
                 .toList();
         if (!failures.isEmpty()) {
             out.printf("%d document(s) failed:%n", failures.size());

@@ -11,7 +11,7 @@ import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.StreamingIngestJob;
 import dev.docflow.ingest.index.IndexChunksFunction;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.ingest.stream.KafkaSettings;
 import dev.docflow.localstack.testutils.SharedStack;

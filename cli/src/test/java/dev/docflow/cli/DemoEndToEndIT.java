@@ -1,5 +1,6 @@
 package dev.docflow.cli;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ class DemoEndToEndIT {
             for (String sample : SAMPLES) {
                 DocumentRecord row = rows.get(sample);
                 assertThat(row).as(sample).isNotNull();
-                assertThat(row.status()).as(sample).isEqualTo("indexed");
+                assertThat(row.status()).as(sample).isEqualTo(DocumentStatus.INDEXED);
                 assertThat((long) row.chunkCount()).as(sample)
                         .isPositive()
                         .isEqualTo(index.countChunks("demo", "demo", row.id().toString()));

@@ -1,5 +1,6 @@
 package dev.docflow.cli;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -107,7 +108,7 @@ class ExpiredUploadEventsIT {
         await("retention drops the events").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> offsets(OffsetSpec.earliest()),
                         earliest -> endAfter.entrySet().stream().allMatch(end -> earliest.get(end.getKey()) >= end.getValue()));
-        whileStopped.forEach(id -> assertThat(row(id).status()).as("not read yet").isEqualTo("uploaded"));
+        whileStopped.forEach(id -> assertThat(row(id).status()).as("not read yet").isEqualTo(DocumentStatus.UPLOADED));
 
         JobClient again = startJob();
         try {
@@ -122,7 +123,7 @@ class ExpiredUploadEventsIT {
             index.refresh();
             for (String id : concat(whileStopped, unreadable, warmUp)) {
                 DocumentRecord row = row(id);
-                assertThat(row.status()).isEqualTo("indexed");
+                assertThat(row.status()).isEqualTo(DocumentStatus.INDEXED);
                 assertThat(index.countChunks(TENANT, KB, id)).as(row.fileName()).isEqualTo((long) row.chunkCount()).isPositive();
             }
         }
@@ -169,7 +170,7 @@ class ExpiredUploadEventsIT {
 
     private static void awaitIndexed(String id) {
         await(id + " indexed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(row(id).status()).as(row(id).toString()).isEqualTo("indexed"));
+                .untilAsserted(() -> assertThat(row(id).status()).as(row(id).toString()).isEqualTo(DocumentStatus.INDEXED));
     }
 
     private static List<String> concat(List<String> ids, String... more) {

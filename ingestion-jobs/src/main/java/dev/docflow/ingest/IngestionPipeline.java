@@ -8,7 +8,7 @@ import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.EmbeddedDocument;
 import dev.docflow.ingest.model.ExtractedDocument;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import dev.docflow.ingest.outcome.OutcomeTag;
 import dev.docflow.ingest.outcome.RecordOutcomeSink;
 import dev.docflow.ingest.parse.ParseDocumentFunction;

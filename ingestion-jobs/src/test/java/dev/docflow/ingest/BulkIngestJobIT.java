@@ -1,5 +1,8 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
@@ -75,13 +78,13 @@ class BulkIngestJobIT {
 
         assertThat(first.documents()).isEqualTo(5);
         Map<String, DocumentRecord> rows = rows(kb);
-        assertThat(rows.get("broken.pdf").status()).isEqualTo("failed");
-        assertThat(rows.get("broken.pdf").failureReason()).isEqualTo("corrupt");
-        assertThat(rows.get("broken.pdf").failureStage()).isEqualTo("parse");
+        assertThat(rows.get("broken.pdf").status()).isEqualTo(DocumentStatus.FAILED);
+        assertThat(rows.get("broken.pdf").failureReason()).isEqualTo(FailureReason.CORRUPT);
+        assertThat(rows.get("broken.pdf").failureStage()).isEqualTo(Stage.PARSE);
         long total = 0;
         for (String sample : List.of("R-data.pdf", "NullHeader.docx", "tutorial-transactions.html", "docs__operations__health.md")) {
             DocumentRecord row = rows.get(sample);
-            assertThat(row.status()).as(sample).isEqualTo("indexed");
+            assertThat(row.status()).as(sample).isEqualTo(DocumentStatus.INDEXED);
             assertThat(row.chunkCount()).as(sample).isPositive();
             assertThat(index.countChunks(TENANT, kb, row.id().toString())).as(sample).isEqualTo((long) row.chunkCount());
             total += row.chunkCount();
@@ -149,13 +152,13 @@ class BulkIngestJobIT {
         runJob(kb);
 
         Map<String, DocumentRecord> rows = rows(kb);
-        assertThat(rows.get("truncated.docx").failureReason()).isEqualTo("corrupt");
-        assertThat(rows.get("encrypted.pdf").failureReason()).isEqualTo("encrypted");
-        assertThat(rows.get("empty.txt").failureReason()).isEqualTo("empty");
-        assertThat(rows.get("docs__operations__health.md").status()).isEqualTo("indexed");
-        assertThat(rows.get("prices.csv").status()).as("a table crosses operators").isEqualTo("indexed");
+        assertThat(rows.get("truncated.docx").failureReason()).isEqualTo(FailureReason.CORRUPT);
+        assertThat(rows.get("encrypted.pdf").failureReason()).isEqualTo(FailureReason.ENCRYPTED);
+        assertThat(rows.get("empty.txt").failureReason()).isEqualTo(FailureReason.EMPTY);
+        assertThat(rows.get("docs__operations__health.md").status()).isEqualTo(DocumentStatus.INDEXED);
+        assertThat(rows.get("prices.csv").status()).as("a table crosses operators").isEqualTo(DocumentStatus.INDEXED);
         DocumentRecord zip = rows.get("bundle.zip");
-        assertThat(zip.status()).isEqualTo("indexed");
+        assertThat(zip.status()).isEqualTo(DocumentStatus.INDEXED);
         assertThat(partPaths(kb, zip.id().toString())).contains(
                 "bundle.zip › notes/install.md", "bundle.zip › mail.eml", "bundle.zip › mail.eml › Test TxtA.txt");
     }

@@ -1,5 +1,6 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -125,7 +126,7 @@ class FlinkClusterIT {
             assertThat(chunkIdsInIndex(document.getKey())).as(document.getKey())
                     .containsExactlyInAnyOrderElementsOf(document.getValue());
             DocumentRecord row = database.documents().find(UUID.fromString(document.getKey())).orElseThrow();
-            assertThat(row.status()).as(row.fileName()).isEqualTo("indexed");
+            assertThat(row.status()).as(row.fileName()).isEqualTo(DocumentStatus.INDEXED);
             assertThat(row.chunkCount()).as(row.fileName()).isEqualTo(document.getValue().size());
         }
         assertThat(index.countChunks(TENANT, KNOWLEDGE_BASE))
@@ -167,7 +168,7 @@ class FlinkClusterIT {
     private static long indexed(Set<String> documentIds) {
         UUID knowledgeBase = database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE).id();
         return database.documents().listByKnowledgeBase(knowledgeBase).stream()
-                .filter(row -> documentIds.contains(row.id().toString()) && "indexed".equals(row.status()))
+                .filter(row -> documentIds.contains(row.id().toString()) && row.status() == DocumentStatus.INDEXED)
                 .count();
     }
 

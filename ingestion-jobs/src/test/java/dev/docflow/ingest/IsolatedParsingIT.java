@@ -1,5 +1,7 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.DocumentStatus;
+import dev.docflow.connectors.contract.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +14,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.model.DocumentRef;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.parse.ParseIsolation;
 import dev.docflow.ingest.parse.worker.ParseWorkerMain;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
@@ -103,7 +105,7 @@ class IsolatedParsingIT {
         try {
             DocumentRef warmUp = upload(dir, "warm-up.md", "# Warm up\n\nA kestrel hovers over the field.\n");
             publish(warmUp);
-            awaitStatus(warmUp, "indexed");
+            awaitStatus(warmUp, DocumentStatus.INDEXED);
             int threadsBefore = Thread.activeCount();
 
             List<DocumentRef> spins = new ArrayList<>();
@@ -121,17 +123,17 @@ class IsolatedParsingIT {
             }
 
             for (DocumentRef ref : good) {
-                awaitStatus(ref, "indexed");
+                awaitStatus(ref, DocumentStatus.INDEXED);
             }
             for (DocumentRef ref : spins) {
-                assertFailed(awaitStatus(ref, "failed"), FailureReasons.TIMEOUT);
+                assertFailed(awaitStatus(ref, DocumentStatus.FAILED), FailureReason.TIMEOUT);
             }
             for (DocumentRef ref : hogs) {
-                assertFailed(awaitStatus(ref, "failed"), FailureReasons.OUT_OF_MEMORY);
+                assertFailed(awaitStatus(ref, DocumentStatus.FAILED), FailureReason.OUT_OF_MEMORY);
             }
             DocumentRef after = upload(dir, "after.md", "# After\n\nAn otter swims in the river.\n");
             publish(after);
-            awaitStatus(after, "indexed");
+            awaitStatus(after, DocumentStatus.INDEXED);
             index.refresh();
             assertThat(index.countChunks(TENANT, KB, after.documentId())).isPositive();
 
@@ -151,9 +153,9 @@ class IsolatedParsingIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(workerProcesses()).isEmpty());
     }
 
-    private static void assertFailed(DocumentRecord row, String reason) {
+    private static void assertFailed(DocumentRecord row, FailureReason reason) {
         assertThat(row.failureReason()).as(row.fileName() + ": " + row.failureMessage()).isEqualTo(reason);
-        assertThat(row.failureStage()).isEqualTo("parse");
+        assertThat(row.failureStage()).isEqualTo(Stage.PARSE);
     }
 
     private static List<ProcessHandle> workerProcesses() {
@@ -180,7 +182,7 @@ class IsolatedParsingIT {
         producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvents.of(ref).toJson())).get();
     }
 
-    private static DocumentRecord awaitStatus(DocumentRef ref, String status) {
+    private static DocumentRecord awaitStatus(DocumentRef ref, DocumentStatus status) {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(row(ref).status()).as(ref.fileName()).isEqualTo(status));
         return row(ref);

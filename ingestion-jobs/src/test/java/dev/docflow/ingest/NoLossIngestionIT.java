@@ -1,5 +1,6 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -203,7 +204,7 @@ class NoLossIngestionIT {
         }
 
         long indexedCount(List<DocumentRef> refs) {
-            return refs.stream().filter(ref -> "indexed".equals(row(ref).status())).count();
+            return refs.stream().filter(ref -> row(ref).status() == DocumentStatus.INDEXED).count();
         }
 
         void awaitIndexed(List<DocumentRef> refs) {
@@ -218,7 +219,7 @@ class NoLossIngestionIT {
                 assertThat(expected).as(ref.fileName()).hasSizeGreaterThan(1);
                 assertThat(chunkIdsInIndex(ref)).as(ref.fileName()).containsExactlyInAnyOrderElementsOf(expected);
                 DocumentRecord row = row(ref);
-                assertThat(row.status()).as(ref.fileName()).isEqualTo("indexed");
+                assertThat(row.status()).as(ref.fileName()).isEqualTo(DocumentStatus.INDEXED);
                 assertThat(row.chunkCount()).as(ref.fileName()).isEqualTo(expected.size());
             }
             assertThat(index.countChunks(TENANT, knowledgeBase))

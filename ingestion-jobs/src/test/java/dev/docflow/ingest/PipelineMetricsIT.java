@@ -1,5 +1,7 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.DocumentStatus;
+import dev.docflow.connectors.contract.FailureReason;
 import static dev.docflow.ingest.testutils.FlinkRestMetrics.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,11 +142,11 @@ class PipelineMetricsIT {
                 producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvents.of(ref).toJson())).get();
             }
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(rows().values()).extracting(DocumentRecord::status).containsOnly("indexed", "failed").hasSize(5));
+                    assertThat(rows().values()).extracting(DocumentRecord::status).containsOnly(DocumentStatus.INDEXED, DocumentStatus.FAILED).hasSize(5));
             index.refresh();
             Map<String, DocumentRecord> rows = rows();
-            assertThat(rows.get("encrypted.pdf").failureReason()).isEqualTo("encrypted");
-            assertThat(rows.get("broken.pdf").failureReason()).isEqualTo("corrupt");
+            assertThat(rows.get("encrypted.pdf").failureReason()).isEqualTo(FailureReason.ENCRYPTED);
+            assertThat(rows.get("broken.pdf").failureReason()).isEqualTo(FailureReason.CORRUPT);
             long chunks = index.countChunks(TENANT, KB);
             long pages = rows.values().stream().filter(row -> row.pageCount() != null).mapToLong(DocumentRecord::pageCount).sum();
             assertThat(chunks).isEqualTo(rows.values().stream().filter(row -> row.chunkCount() != null)

@@ -1,5 +1,8 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -196,7 +199,7 @@ class PoisonDocumentIT {
                     }
                 }
                 assertThat(ids).containsExactlyInAnyOrderElementsOf(v2Ids);
-                assertThat(row(v2).status()).isEqualTo("indexed");
+                assertThat(row(v2).status()).isEqualTo(DocumentStatus.INDEXED);
             });
             assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
         } finally {
@@ -230,8 +233,8 @@ class PoisonDocumentIT {
             awaitStatus(next, "indexed", Duration.ofMinutes(3));
 
             DocumentRecord failed = row(poison);
-            assertThat(failed.failureReason()).isEqualTo("too_large");
-            assertThat(failed.failureStage()).isEqualTo("chunk");
+            assertThat(failed.failureReason()).isEqualTo(FailureReason.TOO_LARGE);
+            assertThat(failed.failureStage()).isEqualTo(Stage.CHUNK);
             assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             index.refresh();
@@ -267,8 +270,8 @@ class PoisonDocumentIT {
             awaitStatus(next, "indexed", Duration.ofMinutes(3));
 
             DocumentRecord failed = row(poison);
-            assertThat(failed.failureReason()).isEqualTo("timeout");
-            assertThat(failed.failureStage()).isIn("chunk", "embed");
+            assertThat(failed.failureReason()).isEqualTo(FailureReason.TIMEOUT);
+            assertThat(failed.failureStage()).isIn(Stage.CHUNK, Stage.EMBED);
             assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         } finally {

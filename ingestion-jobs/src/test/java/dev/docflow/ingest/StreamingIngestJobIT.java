@@ -1,5 +1,7 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -106,9 +108,9 @@ class StreamingIngestJobIT {
             awaitStatus(broken, "failed");
             awaitStatus(vanished, "failed");
 
-            assertThat(row(broken).failureReason()).isEqualTo("corrupt");
-            assertThat(row(vanished).failureReason()).as("the skipped event ends its document").isEqualTo("file_missing");
-            assertThat(row(vanished).failureStage()).isEqualTo("parse");
+            assertThat(row(broken).failureReason()).isEqualTo(FailureReason.CORRUPT);
+            assertThat(row(vanished).failureReason()).as("the skipped event ends its document").isEqualTo(FailureReason.FILE_MISSING);
+            assertThat(row(vanished).failureStage()).isEqualTo(Stage.PARSE);
             // keyed by document id, the replaced version's event was taken before second's: skipped, never indexed
             assertThat(index.countChunks(TENANT, KB, second.documentId())).isEqualTo((long) row(second).chunkCount());
             assertThat(chunkTexts(second)).noneMatch(text -> text.contains("pelican"));

@@ -1,5 +1,6 @@
 package dev.docflow.agent.http;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,14 +58,21 @@ public final class KnowledgeBaseController {
     }
 
     public void documents(Context ctx) {
-        String status = ctx.queryParam("status");
-        if (status != null && !KnowledgeBaseService.STATUSES.contains(status)) {
-            throw new InvalidRequestException("invalid_status",
-                    "status must be one of " + String.join(", ", KnowledgeBaseService.STATUSES) + "; got '" + status + "'");
-        }
+        DocumentStatus status = status(ctx.queryParam("status"));
         int limit = (int) QueryParams.number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         long offset = QueryParams.number(ctx, "offset", 0, 0, Long.MAX_VALUE);
         ctx.json(knowledgeBases.documents(TenantResolver.tenantOf(ctx), ctx.pathParam("kb"), status, limit, offset));
+    }
+
+    /** A status users may filter by: those a knowledge base's summary counts. */
+    private static DocumentStatus status(String code) {
+        if (code == null) {
+            return null;
+        }
+        return DocumentStatus.SUMMARISED.stream().filter(status -> status.code().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("invalid_status", "status must be one of "
+                        + String.join(", ", DocumentStatus.SUMMARISED.stream().map(DocumentStatus::code).toList())
+                        + "; got '" + code + "'"));
     }
 
     public void document(Context ctx) {

@@ -1,5 +1,8 @@
 package dev.docflow.agent.knowledgebase;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import java.time.OffsetDateTime;
 
@@ -15,7 +18,7 @@ public record DocumentView(
         String id,
         String fileName,
         long sizeBytes,
-        String status,
+        DocumentStatus status,
         Integer pageCount,
         Integer chunkCount,
         Failure failure,
@@ -23,14 +26,14 @@ public record DocumentView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    /** @param reason a stable code ({@code encrypted}, {@code corrupt}, {@code too_large}, …) */
-    public record Failure(String stage, String reason, String message) {}
+    /** Shown by their codes ({@code parse}, {@code encrypted}, …): the contract types serialise so. */
+    public record Failure(Stage stage, FailureReason reason, String message) {}
 
     static DocumentView of(DocumentRecord row) {
         Failure recorded = row.failureReason() == null ? null
                 : new Failure(row.failureStage(), row.failureReason(), row.failureMessage());
-        boolean failed = "failed".equals(row.status());
-        boolean olderVersionServed = "indexed".equals(row.status());
+        boolean failed = row.status() == DocumentStatus.FAILED;
+        boolean olderVersionServed = row.status() == DocumentStatus.INDEXED;
         return new DocumentView(row.id().toString(), row.fileName(), row.sizeBytes(), row.status(), row.pageCount(),
                 row.chunkCount(), failed ? recorded : null, olderVersionServed ? recorded : null, row.createdAt(),
                 row.updatedAt());

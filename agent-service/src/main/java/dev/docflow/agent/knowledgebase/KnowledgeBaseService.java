@@ -1,5 +1,6 @@
 package dev.docflow.agent.knowledgebase;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.agent.InvalidRequestException;
 import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.objectstore.ObjectStore;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
  * forbidden, so its existence does not leak.
  */
 public final class KnowledgeBaseService {
-    public static final List<String> STATUSES = List.of("uploaded", "processing", "indexed", "failed");
 
     /** Names are part of object keys and index filters: letters, digits, dot, dash, underscore. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -96,8 +96,8 @@ public final class KnowledgeBaseService {
         return summaryOf(find(tenant, name));
     }
 
-    /** @param status one of {@link #STATUSES}, or null for all */
-    public DocumentPage documents(String tenant, String name, String status, int limit, long offset) {
+    /** @param status null for all */
+    public DocumentPage documents(String tenant, String name, DocumentStatus status, int limit, long offset) {
         KnowledgeBase kb = find(tenant, name);
         List<DocumentView> page = documents.page(kb.id(), status, limit, offset).stream().map(DocumentView::of).toList();
         return new DocumentPage(page, documents.count(kb.id(), status), limit, offset);
@@ -117,13 +117,13 @@ public final class KnowledgeBaseService {
 
     private KnowledgeBaseSummary summaryOf(KnowledgeBase kb) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        STATUSES.forEach(status -> byStatus.put(status, 0L));
+        DocumentStatus.SUMMARISED.forEach(status -> byStatus.put(status.code(), 0L));
         long total = 0;
         long chunks = 0;
         for (StatusCount count : documents.countByStatus(kb.id())) {
-            byStatus.put(count.status(), count.documents());
+            byStatus.put(count.status().code(), count.documents());
             total += count.documents();
-            chunks += "indexed".equals(count.status()) ? count.chunks() : 0;
+            chunks += count.status() == DocumentStatus.INDEXED ? count.chunks() : 0;
         }
         return new KnowledgeBaseSummary(kb.name(), total, byStatus, chunks);
     }

@@ -1,5 +1,7 @@
 package dev.docflow.agent.upload;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.connectors.contract.UploadEvent;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.DocumentRepository;
@@ -21,7 +23,7 @@ public final class StuckDocumentReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StuckDocumentReconciler.class);
     static final int BATCH = 100;
     /** The stage a reconciler's failure is reported at: the document never got through ingestion. */
-    static final String STAGE = "ingest";
+    static final Stage STAGE = Stage.INGEST;
 
     private final UploadRepository uploads;
     private final DocumentRepository documents;
@@ -60,11 +62,11 @@ public final class StuckDocumentReconciler implements AutoCloseable {
     private void settle(StuckDocument document) {
         String key = document.pendingObjectKey();
         if (!store.exists(key)) {
-            documents.settleFailed(document.id(), key, STAGE, "file_missing",
+            documents.settleFailed(document.id(), key, STAGE, FailureReason.FILE_MISSING,
                     "the uploaded file is no longer in the object store");
             LOG.warn("stuck document failed documentId={} stage={} reason=file_missing key={}", document.id(), STAGE, key);
         } else if (document.reconcileAttempts() >= settings.maxAttempts()) {
-            documents.settleFailed(document.id(), key, STAGE, "lost", "no ingestion outcome after the upload event was"
+            documents.settleFailed(document.id(), key, STAGE, FailureReason.LOST, "no ingestion outcome after the upload event was"
                     + " published " + (document.reconcileAttempts() + 1) + " times, "
                     + settings.stuckAfter().toMinutes() + " min apart; upload the file again");
             LOG.warn("stuck document failed documentId={} stage={} reason=lost attempts={}", document.id(), STAGE,

@@ -1,5 +1,7 @@
 package dev.docflow.agent.testutils;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,7 +110,7 @@ public final class IngestionStandIn {
     }
 
     /** Settles the document failed, as the job does for a file it cannot read. */
-    public void fail(UUID id, String stage, String reason, String message) {
+    public void fail(UUID id, Stage stage, FailureReason reason, String message) {
         assertThat(database.documents().settleFailed(id, pendingObjectKey(id), stage, reason, message)).isTrue();
     }
 

@@ -108,7 +108,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        return ContractColumns.register(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin()));
     }
 
     /** Runs {@code work} in one transaction with a repository bound to it; rolled back if it throws. */

@@ -1,5 +1,8 @@
 package dev.docflow.connectors.postgres;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -10,9 +13,9 @@ public record DocumentRecord(
         String objectKey,
         String fileName,
         long sizeBytes,
-        String status,
-        String failureStage,
-        String failureReason,
+        DocumentStatus status,
+        Stage failureStage,
+        FailureReason failureReason,
         String failureMessage,
         Integer pageCount,
         Integer chunkCount,

@@ -1,5 +1,8 @@
 package dev.docflow.connectors.postgres;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.connectors.contract.DocumentIds;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,7 +60,7 @@ public interface DocumentRepository {
     @SqlUpdate("UPDATE documents SET pending_object_key = NULL, pending_sha256 = NULL, pending_size_bytes = NULL,"
             + " status = 'indexed', failure_stage = :stage, failure_reason = :reason, failure_message = :message,"
             + " updated_at = now() WHERE id = :id")
-    void dropFailedPending(@Bind("id") UUID id, @Bind("stage") String stage, @Bind("reason") String reasonCode,
+    void dropFailedPending(@Bind("id") UUID id, @Bind("stage") Stage stage, @Bind("reason") FailureReason reason,
             @Bind("message") String message);
 
     /** The pending version failed and nothing indexed is served: it becomes the (failed) served version. */
@@ -65,15 +68,15 @@ public interface DocumentRepository {
             + " size_bytes = coalesce(pending_size_bytes, size_bytes), pending_object_key = NULL, pending_sha256 = NULL,"
             + " pending_size_bytes = NULL, status = 'failed', failure_stage = :stage, failure_reason = :reason,"
             + " failure_message = :message, chunk_count = 0, updated_at = now() WHERE id = :id")
-    void failPending(@Bind("id") UUID id, @Bind("stage") String stage, @Bind("reason") String reasonCode,
+    void failPending(@Bind("id") UUID id, @Bind("stage") Stage stage, @Bind("reason") FailureReason reason,
             @Bind("message") String message);
 
     @CreateSqlObject
     ObjectRemovalRepository removals();
 
-    /** As {@link #settleFailed(UUID, String, String, String, String, boolean)}, the served chunks untouched. */
-    default boolean settleFailed(UUID id, String objectKey, String stage, String reasonCode, String message) {
-        return settleFailed(id, objectKey, stage, reasonCode, message, true);
+    /** As {@link #settleFailed(UUID, String, Stage, FailureReason, String, boolean)}, the served chunks untouched. */
+    default boolean settleFailed(UUID id, String objectKey, Stage stage, FailureReason reason, String message) {
+        return settleFailed(id, objectKey, stage, reason, message, true);
     }
 
     /**
@@ -109,7 +112,7 @@ public interface DocumentRepository {
      * @return whether the row changed
      */
     @Transaction
-    default boolean settleFailed(UUID id, String objectKey, String stage, String reasonCode, String message,
+    default boolean settleFailed(UUID id, String objectKey, Stage stage, FailureReason reason, String message,
             boolean servedChunksIntact) {
         Optional<DocumentVersions> found = lockVersions(id);
         if (found.isEmpty() || found.get().isDeleting() || !objectKey.equals(found.get().pendingObjectKey())) {
@@ -117,10 +120,10 @@ public interface DocumentRepository {
         }
         DocumentVersions versions = found.get();
         if (servedChunksIntact && versions.indexedAt() != null && !objectKey.equals(versions.objectKey())) {
-            dropFailedPending(id, stage, reasonCode, message);
+            dropFailedPending(id, stage, reason, message);
             removals().schedule(objectKey, 0);
         } else {
-            failPending(id, stage, reasonCode, message);
+            failPending(id, stage, reason, message);
             if (!objectKey.equals(versions.objectKey())) {
                 removals().schedule(versions.objectKey(), 0);
             }
@@ -158,12 +161,12 @@ public interface DocumentRepository {
     /** One page of a knowledge base's documents by name, all of them or those in one status. */
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE knowledge_base_id = :kb"
             + " AND (CAST(:status AS TEXT) IS NULL OR status = :status) ORDER BY file_name, id LIMIT :limit OFFSET :offset")
-    List<DocumentRecord> page(@Bind("kb") UUID knowledgeBaseId, @Bind("status") String status,
+    List<DocumentRecord> page(@Bind("kb") UUID knowledgeBaseId, @Bind("status") DocumentStatus status,
             @Bind("limit") int limit, @Bind("offset") long offset);
 
     @SqlQuery("SELECT count(*) FROM documents WHERE knowledge_base_id = :kb"
             + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)")
-    long count(@Bind("kb") UUID knowledgeBaseId, @Bind("status") String status);
+    long count(@Bind("kb") UUID knowledgeBaseId, @Bind("status") DocumentStatus status);
 
     /** The document, if it is in that knowledge base: ids from a request are never trusted alone. */
     @SqlQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND knowledge_base_id = :kb")

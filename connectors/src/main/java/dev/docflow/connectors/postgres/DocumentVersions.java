@@ -1,5 +1,6 @@
 package dev.docflow.connectors.postgres;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import java.time.OffsetDateTime;
 
 /**
@@ -11,10 +12,10 @@ import java.time.OffsetDateTime;
  * @param sha256 the served version's SHA-256 (null for files the bulk job listed)
  * @param pendingSha256 the pending version's
  */
-public record DocumentVersions(String objectKey, String pendingObjectKey, String status, OffsetDateTime indexedAt,
+public record DocumentVersions(String objectKey, String pendingObjectKey, DocumentStatus status, OffsetDateTime indexedAt,
         String sha256, String pendingSha256) {
     public boolean isDeleting() {
-        return "deleting".equals(status);
+        return status == DocumentStatus.DELETING;
     }
 
     /**
@@ -25,7 +26,7 @@ public record DocumentVersions(String objectKey, String pendingObjectKey, String
         if (pendingObjectKey != null) {
             return sha.equals(pendingSha256);
         }
-        return sha.equals(sha256) && !"failed".equals(status);
+        return sha.equals(sha256) && status != DocumentStatus.FAILED;
     }
 
     /** Whether the row serves the version or waits for it. */

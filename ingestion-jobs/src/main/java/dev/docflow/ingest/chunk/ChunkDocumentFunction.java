@@ -5,9 +5,9 @@ import dev.docflow.ingest.model.ChunkedDocument;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.ExtractedDocument;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import dev.docflow.ingest.outcome.OutcomeTag;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.FailureReason;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -43,10 +43,10 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
         try {
             chunks = chunker.chunk(document);
             if (chunks.isEmpty()) {
-                throw new DocumentFailedException(Stage.CHUNK, FailureReasons.EMPTY, "the document has no text to index", null);
+                throw new DocumentFailedException(Stage.CHUNK, FailureReason.EMPTY, "the document has no text to index", null);
             }
             if (System.currentTimeMillis() > document.deadlineMillis()) {
-                throw new DocumentFailedException(Stage.CHUNK, FailureReasons.TIMEOUT,
+                throw new DocumentFailedException(Stage.CHUNK, FailureReason.TIMEOUT,
                         "the document's time limit (parse.max-seconds) ran out while it was chunked", null);
             }
         } catch (DocumentFailedException e) {

@@ -1,7 +1,8 @@
 package dev.docflow.ingest.chunk;
 
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.metrics.StageMetricGroup;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -30,7 +31,7 @@ final class ChunkMetrics {
         chunks.inc(chunkCount);
     }
 
-    void failed(String reason) {
+    void failed(FailureReason reason) {
         stage.failed(reason);
     }
 }

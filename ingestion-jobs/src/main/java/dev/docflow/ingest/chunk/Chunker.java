@@ -7,9 +7,9 @@ import dev.docflow.ingest.model.DocumentPart;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.ExtractedTable;
 import dev.docflow.ingest.model.OcrPage;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import dev.docflow.ingest.model.TextBlock;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.tables.TableChunks;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -254,7 +254,7 @@ public final class Chunker {
 
         void addChunk(Chunk chunk) {
             if (chunks.size() == maxChunks) {
-                throw new DocumentFailedException(Stage.CHUNK, FailureReasons.TOO_LARGE,
+                throw new DocumentFailedException(Stage.CHUNK, FailureReason.TOO_LARGE,
                         "the document makes more than the limit of " + maxChunks + " chunks", null);
             }
             chunks.add(chunk);

@@ -2,8 +2,8 @@ package dev.docflow.ingest.embed;
 
 import dev.docflow.ingest.model.Chunk;
 import dev.docflow.ingest.model.DocumentFailedException;
-import dev.docflow.ingest.model.Stage;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -46,7 +46,7 @@ public final class ChunkEmbedder {
         List<float[]> vectors = new ArrayList<>(chunks.length);
         for (int from = 0; from < chunks.length; from += BATCH) {
             if (clock.getAsLong() > deadlineMillis) {
-                throw new DocumentFailedException(Stage.EMBED, FailureReasons.TIMEOUT,
+                throw new DocumentFailedException(Stage.EMBED, FailureReason.TIMEOUT,
                         "the document's time limit (parse.max-seconds) ran out after embedding " + from + " of "
                                 + chunks.length + " chunks", null);
             }

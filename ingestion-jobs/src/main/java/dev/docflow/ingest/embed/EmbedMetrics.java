@@ -1,7 +1,8 @@
 package dev.docflow.ingest.embed;
 
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.metrics.StageMetricGroup;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -42,7 +43,7 @@ final class EmbedMetrics implements EmbeddingBatchListener {
         out.inc();
     }
 
-    void failed(String reason) {
+    void failed(FailureReason reason) {
         stage.failed(reason);
     }
 }

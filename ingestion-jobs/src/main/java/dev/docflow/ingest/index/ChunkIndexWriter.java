@@ -12,8 +12,8 @@ import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.EmbeddedChunk;
 import dev.docflow.ingest.model.EmbeddedDocument;
-import dev.docflow.ingest.model.Stage;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -114,7 +114,7 @@ public final class ChunkIndexWriter implements AutoCloseable {
         if (rejection != null) {
             deleteChunks(staleIds(documentId, 0, Math.max(chunksWrittenBefore, document.chunks().length)), documentId);
             String what = rejection.id() == null ? "the chunks" : "chunk " + rejection.id();
-            throw new DocumentFailedException(Stage.INDEX, rejection.status() == 413 ? FailureReasons.TOO_LARGE : FailureReasons.REJECTED,
+            throw new DocumentFailedException(Stage.INDEX, rejection.status() == 413 ? FailureReason.TOO_LARGE : FailureReason.REJECTED,
                     bounded("Elasticsearch rejected " + what + " of document " + documentId + " ("
                             + rejection.status() + " " + rejection.type() + "): " + rejection.reason()), null);
         }

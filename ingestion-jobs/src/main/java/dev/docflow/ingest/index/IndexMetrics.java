@@ -1,7 +1,8 @@
 package dev.docflow.ingest.index;
 
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.metrics.StageMetricGroup;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -48,7 +49,7 @@ final class IndexMetrics implements BulkRequestListener {
         chunksIndexed.inc(chunks);
     }
 
-    void failed(String reason) {
+    void failed(FailureReason reason) {
         stage.failed(reason);
     }
 

@@ -1,7 +1,7 @@
 package dev.docflow.ingest.metrics;
 
-import dev.docflow.ingest.parse.FailureReasons;
-import java.util.HashMap;
+import dev.docflow.connectors.contract.FailureReason;
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -16,7 +16,7 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
  * label of its own so dashboards need not know operator names (the embed operator's carries the
  * model's). A failure counts under {@code stage.<stage>.reason.<reason>.documentsFailed}
  * ({@code …_stage_reason_documentsFailed{stage=…,reason=…}}), one counter per reason of
- * {@link FailureReasons}.
+ * {@link FailureReason}.
  *
  * <p>Not thread-safe: one per operator instance, used from its task thread.
  */
@@ -34,7 +34,7 @@ public final class StageMetricGroup {
     static final int HISTOGRAM_WINDOW = 1_000;
 
     private final MetricGroup group;
-    private final Map<String, Counter> failures = new HashMap<>();
+    private final Map<FailureReason, Counter> failures = new EnumMap<>(FailureReason.class);
 
     private StageMetricGroup(MetricGroup group) {
         this.group = group;
@@ -43,7 +43,7 @@ public final class StageMetricGroup {
     /** A stage that may fail documents: its failure counters, one per reason, exist from the start (at 0). */
     public static StageMetricGroup failing(MetricGroup operator, String stage) {
         StageMetricGroup metrics = of(operator, stage);
-        FailureReasons.ALL.forEach(metrics::failureCounter);
+        java.util.Arrays.stream(FailureReason.values()).forEach(metrics::failureCounter);
         return metrics;
     }
 
@@ -65,8 +65,8 @@ public final class StageMetricGroup {
         return group.gauge(name, gauge);
     }
 
-    /** Counts a document failed with {@code reason}; a reason not in {@link FailureReasons} gets its counter now. */
-    public void failed(String reason) {
+    /** Counts a document failed with {@code reason}. */
+    public void failed(FailureReason reason) {
         failureCounter(reason).inc();
     }
 
@@ -75,7 +75,7 @@ public final class StageMetricGroup {
         return group.addGroup(REASON, reason).counter(name);
     }
 
-    private Counter failureCounter(String reason) {
-        return failures.computeIfAbsent(reason, r -> counter(r, DOCUMENTS_FAILED));
+    private Counter failureCounter(FailureReason reason) {
+        return failures.computeIfAbsent(reason, r -> counter(r.code(), DOCUMENTS_FAILED));
     }
 }

@@ -1,5 +1,8 @@
 package dev.docflow.ingest.model;
 
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.Stage;
+
 /**
  * What became of one version of a document: indexed with its page and chunk counts, or failed at a
  * stage for a reason (a short code such as {@code corrupt}, {@code encrypted}, {@code empty}) with a
@@ -14,15 +17,15 @@ public record DocumentOutcome(
         boolean indexed,
         int pageCount,
         int chunkCount,
-        String stage,
-        String reason,
+        Stage stage,
+        FailureReason reason,
         String message) {
 
     public static DocumentOutcome indexed(DocumentRef ref, int pageCount, int chunkCount) {
         return new DocumentOutcome(ref.documentId(), ref.objectKey(), true, pageCount, chunkCount, null, null, null);
     }
 
-    public static DocumentOutcome failed(DocumentRef ref, Stage stage, String reason, String message) {
-        return new DocumentOutcome(ref.documentId(), ref.objectKey(), false, 0, 0, stage.code(), reason, message);
+    public static DocumentOutcome failed(DocumentRef ref, Stage stage, FailureReason reason, String message) {
+        return new DocumentOutcome(ref.documentId(), ref.objectKey(), false, 0, 0, stage, reason, message);
     }
 }

@@ -1,8 +1,8 @@
 package dev.docflow.ingest.ocr;
 
 import dev.docflow.ingest.model.DocumentFailedException;
-import dev.docflow.ingest.model.Stage;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -76,7 +76,7 @@ public final class ImageFrames {
                     break;
                 }
                 if ((long) size.width * size.height > settings.maxImagePixels()) {
-                    throw failure(FailureReasons.TOO_LARGE, "Image frame " + (index + 1) + " is " + size.width + "×"
+                    throw failure(FailureReason.TOO_LARGE, "Image frame " + (index + 1) + " is " + size.width + "×"
                             + size.height + " pixels, over the OCR limit of " + settings.maxImagePixels(), null);
                 }
                 if (Math.min(size.width, size.height) >= settings.minImageSide()) {
@@ -86,7 +86,7 @@ public final class ImageFrames {
             }
             return passed;
         } catch (IOException e) {
-            throw failure(FailureReasons.CORRUPT, "The image cannot be decoded: " + e.getMessage(), e);
+            throw failure(FailureReason.CORRUPT, "The image cannot be decoded: " + e.getMessage(), e);
         } finally {
             reader.dispose();
         }
@@ -99,7 +99,7 @@ public final class ImageFrames {
         } catch (IndexOutOfBoundsException e) {
             return null;
         } catch (RuntimeException e) {
-            throw failure(FailureReasons.CORRUPT, "The image header cannot be read: " + e, e);
+            throw failure(FailureReason.CORRUPT, "The image header cannot be read: " + e, e);
         }
     }
 
@@ -108,19 +108,19 @@ public final class ImageFrames {
             return reader.read(index);
         } catch (RuntimeException e) {
             // decoders signal truncated or malformed data with all kinds of runtime exceptions
-            throw failure(FailureReasons.CORRUPT, "Image frame " + (index + 1) + " cannot be decoded: " + e, e);
+            throw failure(FailureReason.CORRUPT, "Image frame " + (index + 1) + " cannot be decoded: " + e, e);
         }
     }
 
     private static ImageReader readerFor(ImageInputStream input) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
         if (!readers.hasNext()) {
-            throw failure(FailureReasons.UNSUPPORTED, "No image reader knows this format", null);
+            throw failure(FailureReason.UNSUPPORTED, "No image reader knows this format", null);
         }
         return readers.next();
     }
 
-    private static DocumentFailedException failure(String reason, String message, Throwable cause) {
+    private static DocumentFailedException failure(FailureReason reason, String message, Throwable cause) {
         return new DocumentFailedException(Stage.OCR, reason, message, cause);
     }
 }

@@ -1,8 +1,8 @@
 package dev.docflow.ingest.ocr;
 
 import dev.docflow.ingest.model.DocumentFailedException;
-import dev.docflow.ingest.model.Stage;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -37,7 +37,7 @@ public final class PdfPageRenderer {
         try {
             return new RenderedPage(new PDFRenderer(doc).renderImageWithDPI(page1Based - 1, dpi, ImageType.GRAY), dpi);
         } catch (IOException | RuntimeException e) {
-            throw new DocumentFailedException(Stage.OCR, FailureReasons.CORRUPT,
+            throw new DocumentFailedException(Stage.OCR, FailureReason.CORRUPT,
                     "Page " + page1Based + " cannot be rendered for OCR: " + e.getMessage(), e);
         }
     }

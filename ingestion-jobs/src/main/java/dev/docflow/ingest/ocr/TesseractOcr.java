@@ -2,8 +2,8 @@ package dev.docflow.ingest.ocr;
 
 import com.sun.jna.Pointer;
 import dev.docflow.ingest.model.DocumentFailedException;
-import dev.docflow.ingest.model.Stage;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +95,7 @@ public final class TesseractOcr implements AutoCloseable {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return text.isBlank() ? new OcrText("", 0f, millis) : new OcrText(text.strip(), Math.max(0, Math.min(100, confidence)), millis);
         } catch (RuntimeException e) {
-            throw new DocumentFailedException(Stage.OCR, FailureReasons.OCR_FAILED,
+            throw new DocumentFailedException(Stage.OCR, FailureReason.OCR_FAILED,
                     "OCR failed on a " + image.getWidth() + "×" + image.getHeight() + " image: " + e.getMessage(), e);
         } finally {
             TessAPI1.TessBaseAPIClear(engine);

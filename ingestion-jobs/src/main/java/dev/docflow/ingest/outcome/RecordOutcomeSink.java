@@ -4,7 +4,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.ingest.model.DocumentOutcome;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

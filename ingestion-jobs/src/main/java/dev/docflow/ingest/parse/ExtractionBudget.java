@@ -1,6 +1,6 @@
 package dev.docflow.ingest.parse;
 
-import static dev.docflow.ingest.parse.FailureReasons.*;
+import static dev.docflow.connectors.contract.FailureReason.*;
 
 import dev.docflow.ingest.model.DocumentFailedException;
 

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.ingest.model.DocumentFailedException;
@@ -56,7 +57,7 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
         metrics.received();
         if (ref.sizeBytes() > limits.maxFileBytes()) {
             // refused before a byte is fetched: a huge upload costs neither disk nor time here
-            fail(ref, context, new DocumentFailedException(FailureReasons.TOO_LARGE,
+            fail(ref, context, new DocumentFailedException(FailureReason.TOO_LARGE,
                     "the file has " + ref.sizeBytes() + " bytes, over the limit of " + limits.maxFileBytes()));
             return;
         }
@@ -67,7 +68,7 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
                 // removed after it was announced: nothing left to ingest. The outcome ends the
                 // document rather than leaving it processing; it settles only a version the row
                 // still waits for, so a late event of a deleted or replaced version changes nothing
-                fail(ref, context, new DocumentFailedException(FailureReasons.FILE_MISSING,
+                fail(ref, context, new DocumentFailedException(FailureReason.FILE_MISSING,
                         "the file " + ref.objectKey() + " is no longer in the object store"));
                 return;
             }

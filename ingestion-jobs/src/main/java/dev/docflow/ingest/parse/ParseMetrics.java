@@ -4,7 +4,7 @@ import dev.docflow.ingest.metrics.StageMetricGroup;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.OcrPage;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;

@@ -1,6 +1,7 @@
 package dev.docflow.ingest.parse;
 
-import static dev.docflow.ingest.parse.FailureReasons.TOO_LARGE;
+import dev.docflow.connectors.contract.FailureReason;
+import static dev.docflow.connectors.contract.FailureReason.TOO_LARGE;
 
 import dev.docflow.ingest.model.BlockKind;
 import dev.docflow.ingest.model.DocumentFailedException;

@@ -1,5 +1,8 @@
 package dev.docflow.ingest.index;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
+import dev.docflow.connectors.contract.DocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,11 +90,11 @@ class IndexChunksIT {
         env.execute("Index chunks (test)");
 
         DocumentRecord failed = record(refused);
-        assertThat(failed.status()).isEqualTo("failed");
-        assertThat(failed.failureStage()).isEqualTo("index");
-        assertThat(failed.failureReason()).isEqualTo("rejected");
+        assertThat(failed.status()).isEqualTo(DocumentStatus.FAILED);
+        assertThat(failed.failureStage()).isEqualTo(Stage.INDEX);
+        assertThat(failed.failureReason()).isEqualTo(FailureReason.REJECTED);
         assertThat(failed.failureMessage()).contains(refused.documentId()).contains(ChunkIds.of(refused.documentId(), 3));
-        assertThat(record(good).status()).isEqualTo("indexed");
+        assertThat(record(good).status()).isEqualTo(DocumentStatus.INDEXED);
         assertThat(record(good).chunkCount()).isEqualTo(2);
         index.refresh();
         assertThat(index.countChunks(TENANT, KB, refused.documentId())).as("no half-written version is left").isZero();

@@ -1,10 +1,11 @@
 package dev.docflow.ingest.outcome;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import org.apache.flink.metrics.testutils.MetricListener;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class OutcomeMetricsTest {
         new OutcomeMetrics(second.getMetricGroup(), 3, false);
 
         metrics.done(DocumentOutcome.indexed(REF, 0, 4));
-        metrics.done(DocumentOutcome.failed(REF, Stage.PARSE, "corrupt", "not a PDF"));
+        metrics.done(DocumentOutcome.failed(REF, Stage.PARSE, FailureReason.CORRUPT, "not a PDF"));
 
         assertThat(first.<Long>getGauge("stage", "outcome", "documentsDone").orElseThrow().getValue()).isEqualTo(2);
         assertThat(first.<Long>getGauge("stage", "outcome", "documentsTotal").orElseThrow().getValue()).isEqualTo(3);

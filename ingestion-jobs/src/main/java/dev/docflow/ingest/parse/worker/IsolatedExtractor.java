@@ -1,6 +1,6 @@
 package dev.docflow.ingest.parse.worker;
 
-import static dev.docflow.ingest.parse.FailureReasons.*;
+import static dev.docflow.connectors.contract.FailureReason.*;
 
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentRef;
@@ -135,11 +135,11 @@ public final class IsolatedExtractor implements Extractor {
         try {
             reply = worker.await(maxReplyBytes, replyTimeout);
         } catch (TimeoutException e) {
-            replace(slot, ref, TIMEOUT);
+            replace(slot, ref, TIMEOUT.code());
             throw new DocumentFailedException(TIMEOUT, "parsing took longer than the limit of "
                     + limits.maxParseSeconds() + " s; its worker process was killed");
         } catch (WorkerGoneException e) {
-            replace(slot, ref, e.exitCode() == OUT_OF_MEMORY_EXIT ? OUT_OF_MEMORY : WORKER_CRASHED);
+            replace(slot, ref, (e.exitCode() == OUT_OF_MEMORY_EXIT ? OUT_OF_MEMORY : WORKER_CRASHED).code());
             throw died(e);
         } catch (InterruptedException e) {
             replace(slot, ref, "interrupted");
@@ -156,15 +156,15 @@ public final class IsolatedExtractor implements Extractor {
             }
             if (reply.type() == Type.FAILED) {
                 Failure failure = WorkerMessages.failure(reply.payload());
-                if (failure.reason().equals(TIMEOUT) || failure.reason().equals(INTERNAL_ERROR)) {
+                if (failure.reason() == TIMEOUT || failure.reason() == INTERNAL_ERROR) {
                     // it may still run an abandoned parser, or be in a state of ours we do not trust
-                    replace(slot, ref, failure.reason());
+                    replace(slot, ref, failure.reason().code());
                 }
                 throw new DocumentFailedException(failure.reason(), failure.message());
             }
             throw new Frames.ProtocolException("unexpected " + reply.type());
         } catch (Frames.ProtocolException e) {
-            replace(slot, ref, WORKER_CRASHED);
+            replace(slot, ref, WORKER_CRASHED.code());
             throw new DocumentFailedException(WORKER_CRASHED, "the parse worker's reply was broken: " + e.getMessage(), e);
         }
     }

@@ -2,7 +2,7 @@ package dev.docflow.ingest.parse.worker;
 
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.parse.DocumentExtractor;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.parse.worker.Frames.Frame;
 import dev.docflow.ingest.parse.worker.Frames.Type;
 import dev.docflow.ingest.parse.worker.WorkerMessages.ExtractRequest;
@@ -56,7 +56,7 @@ public final class ParseWorkerMain {
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(ParseWorkerMain.class).error("document failed documentId={} stage=parse"
                             + " reason=internal_error in the parse worker", request.ref().documentId(), e);
-                    reply = WorkerMessages.failure(new Failure(FailureReasons.INTERNAL_ERROR,
+                    reply = WorkerMessages.failure(new Failure(FailureReason.INTERNAL_ERROR,
                             "Docflow failed on this document: " + e));
                     type = Type.FAILED;
                 }

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse.worker;
 
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.model.BlockKind;
 import dev.docflow.ingest.model.DocumentPart;
 import dev.docflow.ingest.model.DocumentRef;
@@ -37,7 +38,7 @@ public final class WorkerMessages {
     public record ExtractRequest(DocumentRef ref, Path file) {}
 
     /** What the worker's extraction threw: the document's failure reason and message. */
-    public record Failure(String reason, String message) {}
+    public record Failure(FailureReason reason, String message) {}
 
     /** What a worker is configured with; sent once, before the first document. */
     public record Settings(ParseLimits limits, ExtractionSettings extraction) {}
@@ -100,19 +101,24 @@ public final class WorkerMessages {
 
     public static byte[] failure(Failure failure) {
         return write(out -> {
-            string(out, failure.reason());
+            string(out, failure.reason().code());
             string(out, failure.message());
         });
     }
 
     public static Failure failure(byte[] payload) throws ProtocolException {
         Reader in = new Reader(payload);
-        Failure failure = new Failure(in.string(), in.string());
+        String reason = in.string();
+        String message = in.string();
         in.end();
-        if (failure.reason() == null) {
+        if (reason == null) {
             throw new ProtocolException("a failure without a reason");
         }
-        return failure;
+        try {
+            return new Failure(FailureReason.of(reason), message);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(e.getMessage());
+        }
     }
 
     /** The document without its reference: the parent has that already. */

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentRef;
-import dev.docflow.ingest.model.Stage;
+import dev.docflow.connectors.contract.Stage;
 import dev.docflow.ingest.parse.ExtractionSettings;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.parse.ParseIsolation;
 import dev.docflow.ingest.parse.ParseLimits;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ class IsolatedExtractorTest {
         String after = extract("b.txt");
         assertThat(tempDir).as("the dead worker's scratch folder is removed").doesNotExist();
 
-        assertThat(died.reason()).isEqualTo(FailureReasons.WORKER_CRASHED);
+        assertThat(died.reason()).isEqualTo(FailureReason.WORKER_CRASHED);
         assertThat(died.stage()).isEqualTo(Stage.PARSE);
         assertThat(died.getMessage()).contains("exit code 7");
         assertThat(after).isNotEqualTo(before);
@@ -94,7 +94,7 @@ class IsolatedExtractorTest {
         DocumentFailedException timedOut = failure("hang");
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(REPLY_TIMEOUT, REPLY_TIMEOUT.plusSeconds(10));
-        assertThat(timedOut.reason()).isEqualTo(FailureReasons.TIMEOUT);
+        assertThat(timedOut.reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(ProcessHandle.of(Long.parseLong(before))).isEmpty();
         assertThat(extract("b.txt")).isNotEqualTo(before);
     }
@@ -104,7 +104,7 @@ class IsolatedExtractorTest {
         pool(1);
         DocumentFailedException failed = failure("oom");
 
-        assertThat(failed.reason()).isEqualTo(FailureReasons.OUT_OF_MEMORY);
+        assertThat(failed.reason()).isEqualTo(FailureReason.OUT_OF_MEMORY);
         assertThat(failed.getMessage()).contains("64 MB", "parse.worker-heap");
         assertThat(extract("b.txt")).isNotBlank();
     }
@@ -114,7 +114,7 @@ class IsolatedExtractorTest {
         pool(1);
         String before = extract("a.txt");
 
-        assertThat(failure("garbage").reason()).isEqualTo(FailureReasons.WORKER_CRASHED);
+        assertThat(failure("garbage").reason()).isEqualTo(FailureReason.WORKER_CRASHED);
         assertThat(extract("b.txt")).isNotEqualTo(before);
     }
 
@@ -147,10 +147,10 @@ class IsolatedExtractorTest {
         int threadsBefore = Thread.activeCount();
         for (int round = 0; round < 4; round++) {
             for (String bad : List.of("exit", "oom", "garbage")) {
-                assertThat(failure(bad).reason()).isIn(FailureReasons.WORKER_CRASHED, FailureReasons.OUT_OF_MEMORY);
+                assertThat(failure(bad).reason()).isIn(FailureReason.WORKER_CRASHED, FailureReason.OUT_OF_MEMORY);
             }
         }
-        assertThat(failure("hang").reason()).isEqualTo(FailureReasons.TIMEOUT);
+        assertThat(failure("hang").reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(extract("after.txt")).isNotBlank();
 
         assertThat(workerProcesses()).hasSizeLessThanOrEqualTo(2);

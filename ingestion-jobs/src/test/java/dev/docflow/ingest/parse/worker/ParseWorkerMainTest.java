@@ -8,7 +8,7 @@ import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.parse.DocumentExtractor;
 import dev.docflow.ingest.parse.ExtractionSettings;
-import dev.docflow.ingest.parse.FailureReasons;
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.parse.ParseIsolation;
 import dev.docflow.ingest.parse.ParseLimits;
 import java.nio.file.Files;
@@ -57,8 +57,8 @@ class ParseWorkerMainTest {
             Path note = Files.writeString(dir.resolve("note.md"), "# Note\n\nA heron waits by the lake.\n");
             ExtractedDocument after = extractor.extract(ref(note), note);
 
-            assertThat(spun.reason()).isEqualTo(FailureReasons.TIMEOUT);
-            assertThat(hogged.reason()).as(hogged.getMessage()).isEqualTo(FailureReasons.OUT_OF_MEMORY);
+            assertThat(spun.reason()).isEqualTo(FailureReason.TIMEOUT);
+            assertThat(hogged.reason()).as(hogged.getMessage()).isEqualTo(FailureReason.OUT_OF_MEMORY);
             assertThat(after.text()).contains("heron");
             assertThat(extractor.workerPids()).hasSize(1);
         }
@@ -70,8 +70,8 @@ class ParseWorkerMainTest {
             Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
             Path encrypted = Path.of("src/test/resources/parse/encrypted.pdf");
 
-            assertThat(failure(extractor, empty).reason()).isEqualTo(FailureReasons.EMPTY);
-            assertThat(failure(extractor, encrypted).reason()).isEqualTo(FailureReasons.ENCRYPTED);
+            assertThat(failure(extractor, empty).reason()).isEqualTo(FailureReason.EMPTY);
+            assertThat(failure(extractor, encrypted).reason()).isEqualTo(FailureReason.ENCRYPTED);
         }
     }
 

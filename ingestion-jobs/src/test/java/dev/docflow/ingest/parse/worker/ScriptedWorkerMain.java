@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse.worker;
 
+import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.TextBlock;
@@ -44,7 +45,7 @@ public final class ScriptedWorkerMain {
                     }
                 }
                 case "corrupt" -> Frames.write(out, Type.FAILED,
-                        WorkerMessages.failure(new WorkerMessages.Failure("corrupt", "not a real file")));
+                        WorkerMessages.failure(new WorkerMessages.Failure(FailureReason.CORRUPT, "not a real file")));
                 case "garbage" -> {
                     out.write("Warning: a parser printed this\n".getBytes());
                     out.flush();

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse.worker;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class WorkerMessagesTest {
     void requestsFailuresAndSettingsRoundTrip() throws Exception {
         WorkerMessages.ExtractRequest request = new WorkerMessages.ExtractRequest(REF, Path.of("/tmp/docflow-1.doc"));
         assertThat(WorkerMessages.request(WorkerMessages.request(request))).isEqualTo(request);
-        WorkerMessages.Failure failure = new WorkerMessages.Failure("encrypted", "the document is encrypted");
+        WorkerMessages.Failure failure = new WorkerMessages.Failure(FailureReason.ENCRYPTED, "the document is encrypted");
         assertThat(WorkerMessages.failure(WorkerMessages.failure(failure))).isEqualTo(failure);
         WorkerMessages.Settings settings = new WorkerMessages.Settings(ParseLimits.DEFAULTS.withMaxParseSeconds(9),
                 ExtractionSettings.DEFAULTS.withoutOcr().withIsolation(ParseIsolation.DEFAULTS.withWorkers(2)));
