@@ -86,7 +86,7 @@ public final class BulkIngestJob {
                         .map(new ClaimListedDocumentFunction(settings.database(), kb))
                         .name("Record as processing").uid("claim-documents")
                         .rebalance(),
-                settings, documents);
+                settings, IngestionConnectors.of(settings, documents));
         JobExecutionResult result = env.execute(IngestionJobNames.bulk(tenant, knowledgeBase));
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.refresh();

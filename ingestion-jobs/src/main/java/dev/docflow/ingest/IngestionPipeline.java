@@ -13,6 +13,8 @@ import dev.docflow.ingest.outcome.OutcomeTag;
 import dev.docflow.ingest.outcome.RecordOutcomeSink;
 import dev.docflow.ingest.parse.ParseDocumentFunction;
 import java.time.Duration;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,8 +23,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The one ingestion pipeline: parse → chunk → embed → index, with every document's outcome
- * recorded: a failure of parse or chunk on their side outputs, the index stage's outcome (indexed,
- * or refused by Elasticsearch) once its write is acknowledged. The bulk and streaming jobs differ only in the source they attach it to.
+ * recorded. The bulk and streaming jobs differ only in the source they attach it to; what it reads
+ * and writes outside itself comes in as {@link IngestionConnectors}.
  */
 public final class IngestionPipeline {
     /**
@@ -60,18 +62,20 @@ public final class IngestionPipeline {
         return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(CHECKPOINT_MARGIN);
     }
 
-    /** The pipeline over an unbounded source: how many documents will come is not known. */
+    /** The pipeline over an unbounded source, on the real servers: how many documents will come is not known. */
     public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings) {
-        attach(documents, settings, 0);
+        attach(documents, settings, IngestionConnectors.of(settings, 0));
     }
 
     /**
-     * @param documentsTotal documents {@code documents} holds, for the job's progress
-     *     ({@code stage.outcome.documentsDone} of {@code documentsTotal}); 0 when not known
+     * The pipeline over {@code documents}, reading and writing through {@code connectors}: parse
+     * (with OCR and tables) → chunk → embed → index, and every document's outcome recorded, a
+     * failure of parse, chunk or embed from their side outputs, the index stage's once its write is
+     * acknowledged.
      */
-    public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings, long documentsTotal) {
+    public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings, IngestionConnectors connectors) {
         SingleOutputStreamOperator<ExtractedDocument> parsed = documents
-                .process(new ParseDocumentFunction(settings.objectStore(), settings.parseLimits(), settings.extraction()))
+                .process(new ParseDocumentFunction(connectors.files(), settings.parseLimits(), settings.extraction()))
                 .name(Stage.PARSE.operatorName() + " → " + Stage.OCR.operatorName() + " → " + Stage.TABLES.operatorName())
                 .uid("parse");
         SingleOutputStreamOperator<ChunkedDocument> chunked = parsed
@@ -80,9 +84,9 @@ public final class IngestionPipeline {
         SingleOutputStreamOperator<EmbeddedDocument> embedded = chunked
                 .process(new EmbedChunksFunction(settings.embeddingModel()))
                 .name(Stage.EMBED.operatorName() + " (" + settings.embeddingModel().displayName() + ")").uid("embed");
-        DataStream<DocumentOutcome> indexed = index(embedded, settings);
+        DataStream<DocumentOutcome> indexed = index(embedded, connectors.index());
         recordOutcomes(parsed.getSideOutput(OutcomeTag.OUTCOMES).union(chunked.getSideOutput(OutcomeTag.OUTCOMES),
-                embedded.getSideOutput(OutcomeTag.OUTCOMES), indexed), settings, documentsTotal);
+                embedded.getSideOutput(OutcomeTag.OUTCOMES), indexed), connectors.outcomes());
     }
 
     /**
@@ -90,20 +94,16 @@ public final class IngestionPipeline {
      * Keyed by document id, so the versions of one document are written in order, each after the
      * previous one's chunks are in the index (see {@link IndexChunksFunction}).
      */
-    public static DataStream<DocumentOutcome> index(DataStream<EmbeddedDocument> embedded, IngestionSettings settings) {
+    public static DataStream<DocumentOutcome> index(DataStream<EmbeddedDocument> embedded,
+            KeyedProcessFunction<String, EmbeddedDocument, DocumentOutcome> writer) {
         return embedded
                 .keyBy(document -> document.ref().documentId(), Types.STRING)
-                .process(new IndexChunksFunction(settings.elasticsearch(), settings.database()))
+                .process(writer)
                 .name(Stage.INDEX.operatorName()).uid("index-chunks");
     }
 
-    /** Records every outcome in PostgreSQL, at checkpoints. */
-    public static void recordOutcomes(DataStream<DocumentOutcome> outcomes, IngestionSettings settings) {
-        recordOutcomes(outcomes, settings, 0);
-    }
-
-    static void recordOutcomes(DataStream<DocumentOutcome> outcomes, IngestionSettings settings, long documentsTotal) {
-        outcomes.sinkTo(new RecordOutcomeSink(settings.database(), documentsTotal))
-                .name("Record outcome (PostgreSQL)").uid("record-outcome");
+    /** Records every outcome (in PostgreSQL, at checkpoints, with {@link RecordOutcomeSink}). */
+    public static void recordOutcomes(DataStream<DocumentOutcome> outcomes, Sink<DocumentOutcome> sink) {
+        outcomes.sinkTo(sink).name("Record outcome (PostgreSQL)").uid("record-outcome");
     }
 }

@@ -1,8 +1,6 @@
 package dev.docflow.ingest.parse;
 
 import dev.docflow.connectors.contract.FailureReason;
-import dev.docflow.connectors.objectstore.ObjectStore;
-import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.ingest.model.DocumentFailedException;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
@@ -21,30 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches a document from the object store and extracts its text. A document Tika cannot read
- * fails alone (outcome on {@link OutcomeTag#OUTCOMES}); an unreachable object store fails the task,
+ * Fetches a document's file ({@link DocumentFiles}: the object store) and extracts its text. A
+ * document Tika cannot read fails alone (outcome on {@link OutcomeTag#OUTCOMES}); an unreachable
+ * object store fails the task,
  * so Flink restarts it rather than marking good documents failed, as does a parse worker process
  * that cannot be started ({@link dev.docflow.ingest.parse.worker.ParseWorkerUnavailableException}).
  */
 public class ParseDocumentFunction extends ProcessFunction<DocumentRef, ExtractedDocument> {
     private static final Logger LOG = LoggerFactory.getLogger(ParseDocumentFunction.class);
 
-    private final ObjectStoreSettings storeSettings;
+    private final DocumentFiles files;
     private final ParseLimits limits;
     private final ExtractionSettings extraction;
-    private transient ObjectStore store;
+    private transient DocumentFiles.Reader store;
     private transient Extractor extractor;
     private transient ParseMetrics metrics;
 
-    public ParseDocumentFunction(ObjectStoreSettings storeSettings, ParseLimits limits, ExtractionSettings extraction) {
-        this.storeSettings = storeSettings;
+    public ParseDocumentFunction(DocumentFiles files, ParseLimits limits, ExtractionSettings extraction) {
+        this.files = files;
         this.limits = limits;
         this.extraction = extraction;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        store = new ObjectStore(storeSettings);
+        store = files.connect();
         // in worker processes unless parse.isolation=thread: a file that exhausts memory or spins must not take the TaskManager
         extractor = extraction.isolation().isolated()
                 ? new IsolatedExtractor(limits, extraction)

@@ -16,6 +16,7 @@ import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
+import dev.docflow.ingest.IngestionConnectors;
 import dev.docflow.ingest.IngestionPipeline;
 import dev.docflow.ingest.IngestionSettings;
 import dev.docflow.ingest.model.Chunk;
@@ -86,7 +87,8 @@ class IndexChunksIT {
         IngestionPipeline.recordOutcomes(IngestionPipeline.index(env.fromData(List.of(
                         new EmbeddedDocument(refused, 0, refusedChunks.toArray(new EmbeddedChunk[0])),
                         new EmbeddedDocument(good, 0, chunks(good, 2, "good").toArray(new EmbeddedChunk[0]))),
-                TypeInformation.of(EmbeddedDocument.class)), settings), settings);
+                TypeInformation.of(EmbeddedDocument.class)), IngestionConnectors.of(settings, 0).index()),
+                IngestionConnectors.of(settings, 0).outcomes());
         env.execute("Index chunks (test)");
 
         DocumentRecord failed = record(refused);
