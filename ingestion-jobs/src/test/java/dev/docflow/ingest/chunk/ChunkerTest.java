@@ -1,5 +1,7 @@
 package dev.docflow.ingest.chunk;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.ingest.model.Chunk;
@@ -41,8 +43,8 @@ class ChunkerTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> limited.chunk(doc.text(), doc.blocks()))
                 .isInstanceOfSatisfying(dev.docflow.ingest.model.DocumentFailedException.class, e -> {
-                    assertThat(e.stage().code()).isEqualTo("chunk");
-                    assertThat(e.reason()).isEqualTo("too_large");
+                    assertThat(e.stage()).isEqualTo(Stage.CHUNK);
+                    assertThat(e.reason()).isEqualTo(FailureReason.TOO_LARGE);
                     assertThat(e.getMessage()).contains("5 chunks");
                 });
         assertThat(new Chunker(WORDS, new ChunkingSettings(32, 6), 40).chunk(doc.text(), doc.blocks())).hasSize(40);

@@ -1,5 +1,7 @@
 package dev.docflow.ingest.embed;
 
+import dev.docflow.connectors.contract.Stage;
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +44,8 @@ class ChunkEmbedderTest {
 
         assertThatThrownBy(() -> embedder.embed(chunks, deadline))
                 .isInstanceOfSatisfying(DocumentFailedException.class, e -> {
-                    assertThat(e.stage().code()).isEqualTo("embed");
-                    assertThat(e.reason()).isEqualTo("timeout");
+                    assertThat(e.stage()).isEqualTo(Stage.EMBED);
+                    assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT);
                     assertThat(e.getMessage()).contains("after embedding " + 3 * ChunkEmbedder.BATCH + " of " + chunks.length);
                 });
         assertThat(now.get()).as("three batches, not ten").isEqualTo(deadline + 500);

@@ -123,8 +123,8 @@ class IndexChunksIT {
         try (ChunkIndexWriter writer = new ChunkIndexWriter(new ElasticsearchSettings(settings.elasticsearch().url(), index.alias()))) {
             assertThatThrownBy(() -> writer.write(new EmbeddedDocument(ref, 0, chunks.toArray(new EmbeddedChunk[0])), 0))
                     .isInstanceOfSatisfying(DocumentFailedException.class, e -> {
-                        assertThat(e.stage().code()).isEqualTo("index");
-                        assertThat(e.reason()).isEqualTo("rejected");
+                        assertThat(e.stage()).isEqualTo(Stage.INDEX);
+                        assertThat(e.reason()).isEqualTo(FailureReason.REJECTED);
                         assertThat(e.getMessage()).contains(ref.documentId()).contains("400");
                     });
         }

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.ocr;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,7 +89,7 @@ class ImageFramesTest {
 
         assertThatThrownBy(() -> frames.forEachFrame(new ByteArrayInputStream(claimsHuge), (number, image) -> {}))
                 .isInstanceOfSatisfying(DocumentFailedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo("too_large");
+                    assertThat(e.reason()).isEqualTo(FailureReason.TOO_LARGE);
                     assertThat(e.stage()).isEqualTo(Stage.OCR);
                 })
                 .hasMessageContaining("20000×20000");
@@ -101,7 +102,7 @@ class ImageFramesTest {
 
         assertThatThrownBy(() -> frames.forEachFrame(new ByteArrayInputStream(text), (number, image) -> {}))
                 .isInstanceOfSatisfying(DocumentFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("unsupported"));
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.UNSUPPORTED));
     }
 
     @Test
@@ -114,7 +115,7 @@ class ImageFramesTest {
 
         assertThatThrownBy(() -> frames.forEachFrame(new ByteArrayInputStream(truncated), (number, image) -> {}))
                 .isInstanceOfSatisfying(DocumentFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("corrupt"));
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.CORRUPT));
     }
 
     @Test

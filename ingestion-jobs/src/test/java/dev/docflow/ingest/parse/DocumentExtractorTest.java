@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class DocumentExtractorTest {
         Path empty = Files.createFile(dir.resolve("empty.pdf"));
 
         assertThatThrownBy(() -> parse(empty))
-                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("empty"));
+                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.EMPTY));
     }
 
     @Test
@@ -74,14 +75,14 @@ class DocumentExtractorTest {
         Path broken = Files.write(dir.resolve("broken.pdf"), bytes);
 
         assertThatThrownBy(() -> parse(broken))
-                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("corrupt"));
+                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.CORRUPT));
     }
 
     @Test
     void textOverTheLimitFailsAsTooLarge() {
         try (DocumentExtractor small = new DocumentExtractor(ParseLimits.DEFAULTS.withMaxExtractedChars(1_000), ExtractionSettings.DEFAULTS)) {
             assertThatThrownBy(() -> small.extract(ref("R-data.pdf"), SAMPLES.resolve("R-data.pdf")))
-                    .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("too_large"));
+                    .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TOO_LARGE));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -144,7 +145,7 @@ class DocumentStructureTest {
         Path css = Files.writeString(dir.resolve("stylesheet.css"), "body { color: #333; font-family: sans-serif; }\n");
 
         assertThatThrownBy(() -> extract(css)).isInstanceOfSatisfying(DocumentFailedException.class,
-                e -> assertThat(e.reason()).isEqualTo("unsupported"));
+                e -> assertThat(e.reason()).isEqualTo(FailureReason.UNSUPPORTED));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class HostileInputTest {
         }
         assertThat(Files.size(bomb)).isLessThan(1 << 20);
 
-        assertFails(ParseLimits.DEFAULTS.withMaxExpandedBytes(16L << 20), bomb, "too_large");
+        assertFails(ParseLimits.DEFAULTS.withMaxExpandedBytes(16L << 20), bomb, FailureReason.TOO_LARGE);
     }
 
     @Test
@@ -59,7 +60,7 @@ class HostileInputTest {
         }
         Path deepest = Files.write(dir.resolve("nested.zip"), inner);
 
-        assertFails(ParseLimits.DEFAULTS, deepest, "too_deep");
+        assertFails(ParseLimits.DEFAULTS, deepest, FailureReason.TOO_DEEP);
     }
 
     @Test
@@ -69,7 +70,7 @@ class HostileInputTest {
             file.setLength(1L << 30); // sparse: 1 GB without writing it
         }
 
-        assertFails(ParseLimits.DEFAULTS, huge, "too_large");
+        assertFails(ParseLimits.DEFAULTS, huge, FailureReason.TOO_LARGE);
     }
 
     @Test
@@ -77,14 +78,14 @@ class HostileInputTest {
         byte[] docx = Files.readAllBytes(SAMPLES.resolve("NullHeader.docx"));
         Path truncated = Files.write(dir.resolve("truncated.docx"), java.util.Arrays.copyOf(docx, docx.length / 2));
 
-        assertFails(ParseLimits.DEFAULTS, truncated, "corrupt");
+        assertFails(ParseLimits.DEFAULTS, truncated, FailureReason.CORRUPT);
     }
 
     @Test
     void aDocumentOverThePageLimitFailsAsTooLarge() throws IOException {
         Path pdf = pagedPdf(300);
 
-        assertFails(ParseLimits.DEFAULTS.withMaxPages(100), pdf, "too_large");
+        assertFails(ParseLimits.DEFAULTS.withMaxPages(100), pdf, FailureReason.TOO_LARGE);
     }
 
     @Test
@@ -92,13 +93,13 @@ class HostileInputTest {
         Path pdf = pagedPdf(2_000);
 
         // no time at all: the deadline has passed before the first page is read
-        assertFails(ParseLimits.DEFAULTS.withMaxParseSeconds(0), pdf, "timeout");
+        assertFails(ParseLimits.DEFAULTS.withMaxParseSeconds(0), pdf, FailureReason.TIMEOUT);
     }
 
     @Test
     void anEncryptedPdfFailsAsEncrypted() throws Exception {
         Path pdf = Path.of(HostileInputTest.class.getResource("/parse/encrypted.pdf").toURI());
-        assertFails(ParseLimits.DEFAULTS, pdf, "encrypted");
+        assertFails(ParseLimits.DEFAULTS, pdf, FailureReason.ENCRYPTED);
     }
 
     @Test
@@ -133,14 +134,14 @@ class HostileInputTest {
                 ExtractionSettings.DEFAULTS, neverReturns, 2)) {
             for (int document = 0; document < 2; document++) {
                 assertThatThrownBy(() -> stuck.extract(ref(pdf), pdf))
-                        .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("timeout"));
+                        .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT));
             }
             assertThat(stuck.stuckWorkers()).isEqualTo(2);
             long started = System.nanoTime();
             for (int document = 0; document < 3; document++) {
                 assertThatThrownBy(() -> stuck.extract(ref(pdf), pdf))
                         .isInstanceOfSatisfying(DocumentFailedException.class, e -> {
-                            assertThat(e.reason()).isEqualTo("internal_error");
+                            assertThat(e.reason()).isEqualTo(FailureReason.INTERNAL_ERROR);
                             assertThat(e.getMessage()).contains("2 parse workers are stuck");
                         });
             }
@@ -174,7 +175,7 @@ class HostileInputTest {
         return file;
     }
 
-    private static void assertFails(ParseLimits limits, Path file, String reason) {
+    private static void assertFails(ParseLimits limits, Path file, FailureReason reason) {
         try (DocumentExtractor extractor = new DocumentExtractor(limits, ExtractionSettings.DEFAULTS)) {
             assertThatThrownBy(() -> extractor.extract(ref(file), file))
                     .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(reason));

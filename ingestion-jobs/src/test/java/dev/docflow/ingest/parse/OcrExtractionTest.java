@@ -1,5 +1,6 @@
 package dev.docflow.ingest.parse;
 
+import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,7 +103,7 @@ class OcrExtractionTest {
         try (DocumentExtractor noOcr = new DocumentExtractor(ParseLimits.DEFAULTS, ExtractionSettings.DEFAULTS.withoutOcr())) {
             Path png = OCR.resolve("testOCR.png");
             assertThatThrownBy(() -> noOcr.extract(ref(png), png))
-                    .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("unsupported"))
+                    .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.UNSUPPORTED))
                     .hasMessageContaining("ocr.enabled");
         }
     }
@@ -112,7 +113,7 @@ class OcrExtractionTest {
         Path huge = HostileFiles.hugePng(dir.resolve("huge.png"), 20_000, 20_000);
 
         assertThatThrownBy(() -> extractor.extract(ref(huge), huge))
-                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo("too_large"));
+                .isInstanceOfSatisfying(DocumentFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TOO_LARGE));
         assertThat(extract(OCR.resolve("testOCR.png")).text()).as("the next document is read").contains("some words");
     }
 

@@ -125,7 +125,7 @@ class IsolatedExtractorTest {
 
         DocumentFailedException corrupt = failure("corrupt");
 
-        assertThat(corrupt.reason()).isEqualTo("corrupt");
+        assertThat(corrupt.reason()).isEqualTo(FailureReason.CORRUPT);
         assertThat(corrupt.getMessage()).isEqualTo("not a real file");
         assertThat(extract("b.txt")).isEqualTo(before);
     }
