@@ -205,7 +205,7 @@ public final class AgentApp implements AutoCloseable {
         javalin.get("/api/knowledge-bases/{kb}/documents", knowledgeBaseController::documents);
         javalin.get("/api/knowledge-bases/{kb}/documents/{id}", knowledgeBaseController::document);
         IngestionJobController jobController = new IngestionJobController(new IngestionJobService(knowledgeBaseService,
-                new FlinkRestClient(config.flinkDashboardUrl()), config.flinkDashboardUrl()));
+                new FlinkRestClient(config.flinkDashboard().restUrl()), config.flinkDashboard().url()));
         javalin.get("/api/knowledge-bases/{kb}/jobs", jobController::list);
         OpenAiController openAi = new OpenAiController(chat, knowledgeBaseService, chatRequests, streaming);
         javalin.get("/v1/models", openAi::models);

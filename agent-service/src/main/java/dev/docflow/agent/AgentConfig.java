@@ -79,6 +79,8 @@ import java.util.function.Function;
  *       server is down): see {@link ElasticsearchSettings}, {@link DatabaseSettings}, {@link ObjectStoreSettings}</td></tr>
  *   <tr><td>console.flink-dashboard-url</td><td>http://localhost:8081</td><td>the Flink dashboard the web console
  *       links to</td></tr>
+ *   <tr><td>console.flink-rest-url</td><td>the dashboard's URL</td><td>where the service itself reads the running
+ *       jobs (Flink's REST API), when it reaches Flink by another address than browsers do (containers)</td></tr>
  *   <tr><td>logging.format</td><td>plain</td><td>{@code plain} text lines or {@code json}, one object per line:
  *       see {@link OperationsSettings}</td></tr>
  *   <tr><td>shutdown.grace-seconds</td><td>20</td><td>on stop, how long requests in flight get to finish while
@@ -101,7 +103,7 @@ public record AgentConfig(
         AnswerProviderKind answerProvider,
         LanguageModelSettings languageModel,
         ServiceLimits limits,
-        String flinkDashboardUrl,
+        FlinkDashboard flinkDashboard,
         OperationsSettings operations) {
 
     /** With the default {@link OperationsSettings}. */
@@ -110,7 +112,7 @@ public record AgentConfig(
             AnswerProviderKind answerProvider, LanguageModelSettings languageModel, ServiceLimits limits,
             String flinkDashboardUrl) {
         this(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl, OperationsSettings.DEFAULTS);
+                answerProvider, languageModel, limits, FlinkDashboard.at(flinkDashboardUrl), OperationsSettings.DEFAULTS);
     }
 
     /** Where the Flink dashboard of {@code ./docflow demo} listens (the first of {@code flink.rest.ports}). */
@@ -211,9 +213,12 @@ public record AgentConfig(
                 "must be at least 1");
         require(limits.failedAuthenticationsPerMinute() >= 0, "auth.failed-attempts-per-minute",
                 "must be 0 (no limit) or more");
-        require(isHttpUrl(flinkDashboardUrl), "console.flink-dashboard-url",
+        require(flinkDashboard != null && isHttpUrl(flinkDashboard.url()), "console.flink-dashboard-url",
                 "must be the http(s) URL of the Flink dashboard, e.g. " + DEFAULT_FLINK_DASHBOARD_URL + "; got '"
-                        + flinkDashboardUrl + "'");
+                        + (flinkDashboard == null ? null : flinkDashboard.url()) + "'");
+        require(isHttpUrl(flinkDashboard.restUrl()), "console.flink-rest-url",
+                "must be the http(s) URL at which the service reaches Flink's REST API, e.g. http://jobmanager:8081; got '"
+                        + flinkDashboard.restUrl() + "'");
         require(limits.maxDatabaseConnections() >= 2, "database.max-connections",
                 "must be at least 2, and under PostgreSQL's max_connections (100 by default)");
         require(operations != null && operations.logFormat() != null, "logging.format", "must be plain or json");
@@ -225,7 +230,7 @@ public record AgentConfig(
     /** The same settings with other ways of running (log format, shutdown grace). */
     public AgentConfig withOperations(OperationsSettings other) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl, other);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboard, other);
     }
 
     /** Defaults everywhere but where the index and the database are: what the CLI starts with. */
@@ -237,7 +242,7 @@ public record AgentConfig(
     /** The same settings against another index and database (the CLI's embedded stack). */
     public AgentConfig withConnections(ElasticsearchSettings elasticsearch, DatabaseSettings database) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl, operations);
+                answerProvider, languageModel, limits, flinkDashboard, operations);
     }
 
     /** The same settings storing uploads in {@code objectStore} and publishing their events to {@code kafka}. */
@@ -246,24 +251,24 @@ public record AgentConfig(
                 new UploadSettings(objectStore, kafkaBootstrapServers, uploads.uploadsTopic(), uploads.maxFileBytes(),
                         null, uploads.linkTtl(), uploads.maxRequestBytes(), uploads.maxFilesPerRequest(),
                         uploads.removalGrace(), uploads.reconcile()),
-                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl, operations);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboard, operations);
     }
 
     public AgentConfig withAdminKey(String key) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, key, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboardUrl, operations);
+                requestsPerMinute, answerProvider, languageModel, limits, flinkDashboard, operations);
     }
 
     /** The same settings answering with {@code provider}. */
     public AgentConfig withAnswerProvider(AnswerProviderKind provider, LanguageModelSettings model) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, provider, model, limits, flinkDashboardUrl, operations);
+                requestsPerMinute, provider, model, limits, flinkDashboard, operations);
     }
 
     /** The same settings with other limits on what one caller may ask. */
     public AgentConfig withLimits(ServiceLimits other) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads,
-                requestsPerMinute, answerProvider, languageModel, other, flinkDashboardUrl, operations);
+                requestsPerMinute, answerProvider, languageModel, other, flinkDashboard, operations);
     }
 
     /** Leaves the admin key (and the model's API key) out, so the configuration can be logged. */
@@ -274,24 +279,24 @@ public record AgentConfig(
                 + retrieval + ", answer=" + answer + ", uploads=" + uploads + ", requestsPerMinute=" + requestsPerMinute
                 + ", answerProvider=" + answerProvider.label()
                 + (answerProvider == AnswerProviderKind.LANGUAGE_MODEL ? ", languageModel=" + languageModel : "")
-                + ", limits=" + limits + ", flinkDashboardUrl=" + flinkDashboardUrl + ", operations=" + operations + "]";
+                + ", limits=" + limits + ", flinkDashboard=" + flinkDashboard + ", operations=" + operations + "]";
     }
 
     public AgentConfig withHttpPort(int port) {
         return new AgentConfig(httpHost, port, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl, operations);
+                answerProvider, languageModel, limits, flinkDashboard, operations);
     }
 
     /** The same settings with other upload settings. */
     public AgentConfig withUploads(UploadSettings other) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, other, requestsPerMinute,
-                answerProvider, languageModel, limits, flinkDashboardUrl, operations);
+                answerProvider, languageModel, limits, flinkDashboard, operations);
     }
 
     /** The same settings with the console linking to the Flink dashboard at {@code url}. */
     public AgentConfig withFlinkDashboardUrl(String url) {
         return new AgentConfig(httpHost, httpPort, elasticsearch, database, adminKey, retrieval, answer, uploads, requestsPerMinute,
-                answerProvider, languageModel, limits, url, operations);
+                answerProvider, languageModel, limits, FlinkDashboard.at(url), operations);
     }
 
     /**
@@ -369,9 +374,19 @@ public record AgentConfig(
                         source.integer("auth.failed-attempts-per-minute",
                                 ServiceLimits.DEFAULT_FAILED_AUTHENTICATIONS_PER_MINUTE),
                         source.integer("database.max-connections", ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS)),
-                source.text("console.flink-dashboard-url", DEFAULT_FLINK_DASHBOARD_URL),
+                flinkDashboard(source),
                 new OperationsSettings(logFormat(source),
                         seconds(source, "shutdown.grace-seconds", OperationsSettings.DEFAULT_SHUTDOWN_GRACE)));
+    }
+
+    private static FlinkDashboard flinkDashboard(ConfigSource source) {
+        String url = source.text("console.flink-dashboard-url", DEFAULT_FLINK_DASHBOARD_URL);
+        return new FlinkDashboard(url, source.text("console.flink-rest-url", url));
+    }
+
+    /** The dashboard users open: {@code console.flink-dashboard-url}. */
+    public String flinkDashboardUrl() {
+        return flinkDashboard.url();
     }
 
     private static Duration seconds(ConfigSource source, String key, Duration defaultValue) {

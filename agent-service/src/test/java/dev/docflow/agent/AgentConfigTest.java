@@ -136,6 +136,19 @@ class AgentConfigTest {
                 .hasMessageStartingWith("console.flink-dashboard-url (DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL) must be the http(s) URL");
     }
 
+    /** In containers the service calls the JobManager by its container name while browsers open the published port. */
+    @Test
+    void theServiceReadsJobsFromItsOwnFlinkAddressWhenOneIsSetElseFromTheDashboards() {
+        AgentConfig one = AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL", "http://127.0.0.1:8081"));
+        AgentConfig two = AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_DASHBOARD_URL", "http://127.0.0.1:8081",
+                "DOCFLOW_CONSOLE_FLINK_REST_URL", "http://jobmanager:8081"));
+
+        assertThat(one.flinkDashboard()).isEqualTo(new FlinkDashboard("http://127.0.0.1:8081", "http://127.0.0.1:8081"));
+        assertThat(two.flinkDashboard()).isEqualTo(new FlinkDashboard("http://127.0.0.1:8081", "http://jobmanager:8081"));
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_CONSOLE_FLINK_REST_URL", "jobmanager:8081")))
+                .hasMessageStartingWith("console.flink-rest-url (DOCFLOW_CONSOLE_FLINK_REST_URL) must be the http(s) URL");
+    }
+
     @Test
     void theLogFormatAndTheShutdownGraceAreSettingsWithPlainAnd20sByDefault() {
         AgentConfig defaults = AgentConfig.load(dir.resolve("absent.properties"), Map.of());

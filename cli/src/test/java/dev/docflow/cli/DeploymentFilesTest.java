@@ -128,6 +128,8 @@ class DeploymentFilesTest {
             assertThat(env(service, "DOCFLOW_S3_ENDPOINT")).isEqualTo("http://s3:80");
             assertThat(env(service, "DOCFLOW_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
         }
+        assertThat(env("agent-service", "DOCFLOW_CONSOLE_FLINK_REST_URL")).as("the service reads the jobs in the network")
+                .isEqualTo("http://jobmanager:8081");
         assertThat(env("jobmanager", "FLINK_PROPERTIES")).contains("jobmanager.rpc.address: jobmanager");
         assertThat(env("taskmanager", "FLINK_PROPERTIES")).contains("jobmanager.rpc.address: jobmanager");
     }
