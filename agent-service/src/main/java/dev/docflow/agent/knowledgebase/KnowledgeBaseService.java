@@ -62,7 +62,7 @@ public final class KnowledgeBaseService {
         KnowledgeBase kb = find(tenant, name);
         documents.markAllDeleting(kb.id());
         index.deleteChunks(tenant, name, null);
-        store.list(ObjectStore.prefixOf(tenant, name)).forEach(object -> store.remove(object.key()));
+        store.removeAll(ObjectStore.prefixOf(tenant, name));
         knowledgeBases.delete(kb.id());
     }
 
@@ -78,8 +78,7 @@ public final class KnowledgeBaseService {
         documents.markDeleting(document.id());
         index.deleteChunks(tenant, name, document.id().toString());
         store.remove(document.objectKey()); // a file the bulk job listed lives outside the versions folder
-        store.list(ObjectStore.versionsPrefixOf(tenant, name, document.id().toString()))
-                .forEach(version -> store.remove(version.key()));
+        store.removeAll(ObjectStore.versionsPrefixOf(tenant, name, document.id().toString()));
         documents.delete(document.id());
     }
 

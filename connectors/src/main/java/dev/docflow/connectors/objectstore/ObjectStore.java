@@ -206,6 +206,33 @@ public final class ObjectStore {
         }, "list " + prefix + " after " + startAfter);
     }
 
+    /**
+     * Removes every object under {@code prefix}, a page at a time, so that a knowledge base of
+     * millions of files is removed without its listing held in memory.
+     *
+     * @return the objects removed
+     */
+    public long removeAll(String prefix) {
+        return removeAll(prefix, REMOVAL_PAGE);
+    }
+
+    static final int REMOVAL_PAGE = 1000;
+
+    long removeAll(String prefix, int page) {
+        long removed = 0;
+        String after = null;
+        List<StoredObject> objects;
+        do {
+            objects = listPage(prefix, after, page);
+            for (StoredObject object : objects) {
+                remove(object.key());
+            }
+            removed += objects.size();
+            after = objects.isEmpty() ? after : objects.get(objects.size() - 1).key();
+        } while (objects.size() == page);
+        return removed;
+    }
+
     public void remove(String key) {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
