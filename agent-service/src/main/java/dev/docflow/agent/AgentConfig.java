@@ -61,7 +61,7 @@ import java.util.function.Function;
  *   <tr><td>embedding.model</td><td>all-minilm-l6-v2</td><td>see {@link EmbeddingModelChoice}; the ingestion
  *       job reads the same key</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
- *       <td>0.30, 0.40, 3</td><td>see {@link AnswerSettings}</td></tr>
+ *       <td>0.30, 0.40, 5</td><td>see {@link AnswerSettings}</td></tr>
  *   <tr><td>answer.provider</td><td>extractive</td><td>{@code extractive} (quotes sentences) or
  *       {@code language-model} (an OpenAI-compatible chat model writes the answer and rewrites follow-ups)</td></tr>
  *   <tr><td>llm.base-url, llm.model, llm.api-key</td><td>none</td><td>the model's API root with its version

@@ -37,7 +37,7 @@ class AgentConfigTest {
         assertThat(config.retrieval().candidates()).isEqualTo(50);
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
-        assertThat(config.answer().maxSentences()).isEqualTo(3);
+        assertThat(config.answer().maxSentences()).isEqualTo(5);
         assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.EXTRACTIVE);
         assertThat(config.languageModel().timeout()).hasSeconds(60);
     }
