@@ -55,12 +55,13 @@ import java.util.function.Function;
  *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>8, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
  *   <tr><td>retrieval.bm25-weight, retrieval.knn-weight, retrieval.heading-boost, retrieval.title-boost,
- *       retrieval.neighbours</td><td>1, 1, 1, 0, 0</td><td>fusion weights, BM25 field boosts, context: see
+ *       retrieval.neighbours, retrieval.coverage-weight</td><td>1, 1, 1, 0, 0, 0.01</td><td>fusion weights, BM25
+ *       field boosts, context, re-scoring by the question's terms: see
  *       {@link RetrievalSettings}</td></tr>
  *   <tr><td>embedding.model</td><td>all-minilm-l6-v2</td><td>see {@link EmbeddingModelChoice}; the ingestion
  *       job reads the same key</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
- *       <td>0.30, 0.40, 3</td><td>see {@link AnswerSettings}</td></tr>
+ *       <td>0.30, 0.40, 5</td><td>see {@link AnswerSettings}</td></tr>
  *   <tr><td>answer.provider</td><td>extractive</td><td>{@code extractive} (quotes sentences) or
  *       {@code language-model} (an OpenAI-compatible chat model writes the answer and rewrites follow-ups)</td></tr>
  *   <tr><td>llm.base-url, llm.model, llm.api-key</td><td>none</td><td>the model's API root with its version
@@ -178,6 +179,7 @@ public record AgentConfig(
                 "retrieval.bm25-weight", "and retrieval.knn-weight must be 0 or more, and not both 0");
         require(retrieval.headingBoost() >= 0, "retrieval.heading-boost", "must be 0 (not searched) or more");
         require(retrieval.titleBoost() >= 0, "retrieval.title-boost", "must be 0 (not searched) or more");
+        require(retrieval.coverageWeight() >= 0, "retrieval.coverage-weight", "must be 0 (fused order) or more");
         require(retrieval.neighbours() >= 0 && retrieval.neighbours() <= 3, "retrieval.neighbours",
                 "must be between 0 and 3 (chunks added on each side of a cited one)");
         require(retrieval.embeddingModel() != null, "embedding.model", "must be set");
@@ -329,7 +331,8 @@ public record AgentConfig(
                         source.decimal("retrieval.heading-boost", RetrievalSettings.DEFAULT_HEADING_BOOST),
                         source.decimal("retrieval.title-boost", RetrievalSettings.DEFAULT_TITLE_BOOST),
                         source.integer("retrieval.neighbours", RetrievalSettings.DEFAULT_NEIGHBOURS),
-                        embeddingModel(source)),
+                        embeddingModel(source),
+                        source.decimal("retrieval.coverage-weight", RetrievalSettings.DEFAULT_COVERAGE_WEIGHT)),
                 new AnswerSettings(
                         source.decimal("answer.min-similarity", AnswerSettings.DEFAULT_MIN_SIMILARITY),
                         source.decimal("answer.min-sentence-score", AnswerSettings.DEFAULT_MIN_SENTENCE_SCORE),

@@ -37,7 +37,7 @@ class AgentConfigTest {
         assertThat(config.retrieval().candidates()).isEqualTo(50);
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
-        assertThat(config.answer().maxSentences()).isEqualTo(3);
+        assertThat(config.answer().maxSentences()).isEqualTo(5);
         assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.EXTRACTIVE);
         assertThat(config.languageModel().timeout()).hasSeconds(60);
     }
@@ -193,13 +193,15 @@ class AgentConfigTest {
         AgentConfig config = AgentConfig.load(null, Map.of(
                 "DOCFLOW_RETRIEVAL_BM25_WEIGHT", "1.5", "DOCFLOW_RETRIEVAL_KNN_WEIGHT", "0.5",
                 "DOCFLOW_RETRIEVAL_HEADING_BOOST", "2", "DOCFLOW_RETRIEVAL_TITLE_BOOST", "0.5",
-                "DOCFLOW_RETRIEVAL_NEIGHBOURS", "1", "DOCFLOW_EMBEDDING_MODEL", "bge-small-en-v15-q"));
+                "DOCFLOW_RETRIEVAL_NEIGHBOURS", "1", "DOCFLOW_EMBEDDING_MODEL", "bge-small-en-v15-q",
+                "DOCFLOW_RETRIEVAL_COVERAGE_WEIGHT", "0.02"));
 
         assertThat(config.retrieval().bm25Weight()).isEqualTo(1.5);
         assertThat(config.retrieval().knnWeight()).isEqualTo(0.5);
         assertThat(config.retrieval().headingBoost()).isEqualTo(2);
         assertThat(config.retrieval().titleBoost()).isEqualTo(0.5);
         assertThat(config.retrieval().neighbours()).isEqualTo(1);
+        assertThat(config.retrieval().coverageWeight()).isEqualTo(0.02);
         assertThat(config.retrieval().embeddingModel()).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
         assertThat(config.retrieval().embeddingModel().queryPrefix())
                 .isEqualTo("Represent this sentence for searching relevant passages: ");
@@ -208,6 +210,8 @@ class AgentConfigTest {
                         + " bge-small-en-v15, bge-small-en-v15-q; got 'ada-002'");
         assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_BM25_WEIGHT", "0", "DOCFLOW_RETRIEVAL_KNN_WEIGHT", "0")))
                 .hasMessageContaining("not both 0");
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_COVERAGE_WEIGHT", "-1")))
+                .hasMessageContaining("retrieval.coverage-weight");
         assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_NEIGHBOURS", "5")))
                 .hasMessageContaining("retrieval.neighbours (DOCFLOW_RETRIEVAL_NEIGHBOURS) must be between 0 and 3");
     }

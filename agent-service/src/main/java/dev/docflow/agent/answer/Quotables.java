@@ -37,8 +37,10 @@ public final class Quotables {
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("\\|?[\\s:|-]+\\|?");
     /** {@code key: value}, {@code key=value}, {@code - name: x}, {@code --flag}: a setting, not prose. */
     private static final Pattern SETTING = Pattern.compile("(?:- )?[\\w.\\-\"'$/\\[\\]]+\\s*(?::|=|:=)(?:\\s.*|\\S.*)?|--?\\w[\\w-]*.*");
-    /** Code: assignments, calls, prompts, braces, statement ends. */
-    private static final Pattern CODE = Pattern.compile(".*(?:<-|\\w\\(.*\\)|[{};]\\s*$|^[$>#%] ).*");
+    /** Code: assignments, calls, prompts, braces, statement ends, a command run from here ({@code ./configure …}). */
+    private static final Pattern CODE = Pattern.compile(".*(?:<-|\\w\\(.*\\)|[{};]\\s*$|^[$>#%] |^\\./\\S).*");
+    /** A short label, a colon and its value: {@code Effective Date: 13 May 2013}. */
+    private static final Pattern LABELLED = Pattern.compile("[^:]{1,40}:\\s+\\S.*");
     private static final Pattern ALPHANUMERIC = Pattern.compile("[\\p{L}\\p{N}]");
     /** {@code [9]} after a space or at the start, not after a name or a bracket ({@code x[3]}, {@code m[1][2]}). */
     private static final Pattern REFERENCE_MARK = Pattern.compile("\\s*(?<![\\w\\])\\[.])\\[\\d{1,3}]");
@@ -46,6 +48,8 @@ public final class Quotables {
     private static final Pattern CLOSED = Pattern.compile("[.!?;)\"'”]$");
     /** A continuation longer than this is a paragraph of its own, quoted (or not) on its merits. */
     private static final int MAX_CONTINUATION_CHARS = 200;
+    /** Settings lines a label ending in a colon is quoted with ("Effective Date: …", "Duration: …"). */
+    private static final int MAX_SETTINGS_CONTINUED = 3;
 
     private Quotables() {}
 
@@ -82,7 +86,7 @@ public final class Quotables {
         if (lines.size() >= 2 && isTable(lines)) {
             return rows(passage, lines);
         }
-        if (lines.size() >= 2 && readsAsLines(lines)) {
+        if (lines.size() >= 2 ? readsAsLines(lines) : lines.size() == 1 && readsAsOneLine(lines.get(0).text())) {
             List<Quotable> quotables = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 String line = withoutReferenceMarks(lines.get(i).text());
@@ -102,11 +106,14 @@ public final class Quotables {
         for (int i = 0; i < spans.size(); i++) {
             SentenceSplitter.Span span = spans.get(i);
             String sentence = withoutReferenceMarks(span.of(block).replaceAll("\\s+", " "));
-            if (QuotableSentences.quotable(sentence)) {
+            // a block that starts in lower case continues the one before, cut by a blank line (a page
+            // break, a code line in mid-sentence: "> y <- x[-(1:5)]" "gives y all but the first five")
+            String quoted = i == 0 && continues(sentence) ? withLineBefore(sentence, text, from) : sentence;
+            if (QuotableSentences.quotable(quoted)) {
                 // the last sentence of a block that is not closed ("we can use an unpaired t-test by")
                 // runs on into what follows, usually the code it introduces
                 boolean runsOn = i == spans.size() - 1 && !endsClosed(sentence);
-                String quoted = introduces(sentence) || runsOn ? withNextLine(sentence, text, from + span.end()) : sentence;
+                quoted = introduces(sentence) || runsOn ? withNextLine(quoted, text, from + span.end()) : quoted;
                 sentences.add(new Quotable(passage, from + span.start(), Kind.SENTENCE, quoted));
             }
         }
@@ -126,20 +133,73 @@ public final class Quotables {
         return CLOSED.matcher(sentence).find();
     }
 
-    /** {@code quote} followed by the first non-blank line after {@code end} in {@code text}, if short enough. */
+    /**
+     * {@code quote} followed by what it runs into after {@code end} in {@code text}: the first
+     * sentence of the next non-blank line, if short enough; when that line is a setting
+     * ({@code Effective Date: 13 May 2013}), the settings lines right after it too, up to
+     * {@link #MAX_SETTINGS_CONTINUED} ({@code Duration: 15 Weeks}): a label introduces them all.
+     */
     private static String withNextLine(String quote, String text, int end) {
+        StringBuilder quoted = new StringBuilder(quote);
+        int taken = 0;
+        int at = end;
+        while (taken < MAX_SETTINGS_CONTINUED) {
+            Line line = nextLine(text, at);
+            // a next line that is itself a label or a YAML key ("operatorHealth:") holds no value
+            if (line == null || TABLE_SEPARATOR.matcher(line.text()).matches() || introduces(line.text())
+                    || (taken > 0 && !labelled(line.text()))) {
+                break;
+            }
+            String continuation = firstSentence(line.text());
+            if (quoted.length() + continuation.length() > quote.length() + MAX_CONTINUATION_CHARS) {
+                break;
+            }
+            quoted.append(' ').append(withoutReferenceMarks(continuation));
+            taken++;
+            if (!labelled(line.text())) {
+                break;
+            }
+            at = line.start() + line.text().length();
+        }
+        return quoted.toString();
+    }
+
+    /** The first non-blank line that starts after the line break following {@code end}, or null. */
+    private static Line nextLine(String text, int end) {
         int lineEnd = text.indexOf('\n', end);
         while (lineEnd >= 0) {
             int next = text.indexOf('\n', lineEnd + 1);
-            String line = text.substring(lineEnd + 1, next < 0 ? text.length() : next).strip();
-            if (!line.isEmpty()) {
-                // a next line that is itself a label or a YAML key ("operatorHealth:") holds no value
-                return line.length() <= MAX_CONTINUATION_CHARS && !TABLE_SEPARATOR.matcher(line).matches() && !introduces(line)
-                        ? quote + " " + withoutReferenceMarks(line) : quote;
+            String line = text.substring(lineEnd + 1, next < 0 ? text.length() : next);
+            if (!line.isBlank()) {
+                return new Line(lineEnd + 1 + (line.length() - line.stripLeading().length()), line.strip());
             }
             lineEnd = next;
         }
-        return quote;
+        return null;
+    }
+
+    private static boolean labelled(String line) {
+        return SETTING.matcher(line).matches() || LABELLED.matcher(line).matches();
+    }
+
+    private static String firstSentence(String line) {
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(line);
+        return spans.isEmpty() ? line : line.substring(0, spans.get(0).end());
+    }
+
+    private static boolean continues(String sentence) {
+        return Character.isLowerCase(sentence.codePointAt(0));
+    }
+
+    /** The last non-blank line before {@code start} in front of {@code quote}, if there is one short enough. */
+    private static String withLineBefore(String quote, String text, int start) {
+        String before = text.substring(0, start).stripTrailing();
+        if (before.isEmpty()) {
+            return quote;
+        }
+        String line = before.substring(before.lastIndexOf('\n') + 1).strip();
+        return line.length() <= MAX_CONTINUATION_CHARS && !TABLE_SEPARATOR.matcher(line).matches() && !line.startsWith("|")
+                ? withoutReferenceMarks(line) + " " + quote : quote;
     }
 
     /**
@@ -196,6 +256,16 @@ public final class Quotables {
     static boolean readsAsLines(List<Line> lines) {
         long codeLike = lines.stream().filter(line -> readsAsCode(line.text())).count();
         return codeLike * 2 >= lines.size();
+    }
+
+    /**
+     * A block of one line is a line of code or configuration, not prose, when it reads as code and
+     * holds no sentence break: {@code KUBERNETES_DISABLE_HOSTNAME_VERIFICATION=true},
+     * {@code ./configure --with-blas="$MKL"} between prose paragraphs. Else, too short to read as a
+     * sentence, the value it holds could never be quoted.
+     */
+    static boolean readsAsOneLine(String line) {
+        return readsAsCode(line) && SentenceSplitter.split(line).size() <= 1;
     }
 
     static boolean readsAsCode(String line) {

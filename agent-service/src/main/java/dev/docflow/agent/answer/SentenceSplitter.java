@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Splits a passage into sentences by offsets, so a quoted sentence is exactly the document's text.
  * Blank lines end a sentence (headings, list items, table rows); single line breaks do not (PDF text
- * is hard-wrapped). A break after a common abbreviation such as "e.g." is undone.
+ * is hard-wrapped). A break after a common abbreviation such as "e.g.", or one inside a name, is undone.
  */
 public final class SentenceSplitter {
     /** A sentence's range in the text it was split from. */
@@ -45,12 +45,21 @@ public final class SentenceSplitter {
         sentences.setText(text.substring(from, to));
         int start = 0;
         for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
-            if (end < to - from && endsWithAbbreviation(text.substring(from + start, from + end))) {
+            if (end < to - from && (endsWithAbbreviation(text.substring(from + start, from + end))
+                    || insideAToken(text, from + end))) {
                 continue;
             }
             add(text, from + start, from + end, spans);
             start = end;
         }
+    }
+
+    /**
+     * A break with no white space on either side cuts a name in two: R's {@code .__C__classname},
+     * {@code file.ext}. A sentence ends before white space or at the end of its block.
+     */
+    private static boolean insideAToken(String text, int at) {
+        return !Character.isWhitespace(text.charAt(at - 1)) && !Character.isWhitespace(text.charAt(at));
     }
 
     private static boolean endsWithAbbreviation(String sentence) {

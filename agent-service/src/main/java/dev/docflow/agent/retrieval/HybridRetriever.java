@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * BM25 and kNN over one knowledge base, fused by {@link ReciprocalRankFusion}. BM25 finds exact
- * words (names, codes, rare terms), kNN finds paraphrases; fusion needs no score calibration.
+ * BM25 and kNN over one knowledge base, fused by {@link ReciprocalRankFusion}, the fused
+ * candidates then re-scored by {@link TermCoverage}. BM25 finds exact words (names, codes, rare
+ * terms), kNN finds paraphrases; fusion needs no score calibration.
  * Thread-safe when the search function is.
  */
 public final class HybridRetriever {
@@ -63,16 +64,19 @@ public final class HybridRetriever {
         List<String> lexicalIds = ids(lexical, sources);
         List<String> semanticIds = ids(semantic, sources);
         int keep = Math.min(depth, settings.candidates());
-        List<RetrievedChunk> chunks = new ArrayList<>(keep);
+        List<RetrievedChunk> chunks = new ArrayList<>(lexicalIds.size() + semanticIds.size());
         double[] weights = {settings.bm25Weight(), settings.knnWeight()};
         if (mode != RetrievalMode.HYBRID) {
             weights = new double[] {1, 1}; // one list only: its own order
         }
         for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(List.of(lexicalIds, semanticIds), weights, settings.rrfK())) {
-            if (chunks.size() == keep) {
-                break;
-            }
             chunks.add(chunk(fused.id(), sources.get(fused.id()), fused.score()));
+        }
+        if (mode == RetrievalMode.HYBRID) {
+            chunks = TermCoverage.rescore(chunks, question.terms(), settings.coverageWeight());
+        }
+        if (chunks.size() > keep) {
+            chunks = new ArrayList<>(chunks.subList(0, keep));
         }
         // Elasticsearch scores a cosine kNN hit as (1 + cosine) / 2; hits come best first
         double bestSimilarity = semantic.isEmpty() ? -1 : 2 * semantic.get(0).path("_score").asDouble() - 1;

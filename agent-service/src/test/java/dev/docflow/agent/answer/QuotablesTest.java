@@ -100,4 +100,53 @@ class QuotablesTest {
         assertThat(Quotables.withoutReferenceMarks("[1] 80.02077 79.97125")).isEqualTo("80.02077 79.97125");
         assertThat(Quotables.withoutReferenceMarks("x[3] <- m[1][2]")).isEqualTo("x[3] <- m[1][2]");
     }
+
+    private static List<String> quoted(String text) {
+        return Quotables.of(List.of(passage(text)), 20).stream().map(Quotable::text).toList();
+    }
+
+    @Test
+    void aCodeOrSettingLineAloneBetweenParagraphsIsQuotedAsALine() {
+        String text = "As a workaround, the environment variable below needs to be set.\n\n"
+                + "KUBERNETES_DISABLE_HOSTNAME_VERIFICATION=true\n\nTo use a sequential MKL we used\n\n"
+                + "./configure --with-blas=\"$MKL\" --with-lapack\n\nNote: the operator restarts every pod. Then it waits for all of them.";
+
+        List<Quotable> quotables = Quotables.of(List.of(passage(text)), 20);
+
+        assertThat(quotables).extracting(Quotable::kind, Quotable::text).contains(
+                org.assertj.core.api.Assertions.tuple(Kind.LINE, "KUBERNETES_DISABLE_HOSTNAME_VERIFICATION=true"),
+                org.assertj.core.api.Assertions.tuple(Kind.LINE, "./configure --with-blas=\"$MKL\" --with-lapack"));
+        // a one-line block of two sentences is prose, whatever its first word
+        assertThat(quotables).filteredOn(q -> q.text().startsWith("Note:")).extracting(Quotable::kind)
+                .containsOnly(Kind.SENTENCE);
+    }
+
+    @Test
+    void aBlockStartingInLowerCaseContinuesTheLineBeforeIt() {
+        assertThat(quoted("Thus\n\n> y <- x[-(1:5)]\n\ngives y all but the first five elements of x."))
+                .contains("> y <- x[-(1:5)] gives y all but the first five elements of x.");
+        assertThat(quoted("Function sqlSave copies an R data frame to a table in the database, and sqlFetch\n\n"
+                + "copies a table in the database to an R data frame.")).contains("Function sqlSave copies an R data frame"
+                + " to a table in the database, and sqlFetch copies a table in the database to an R data frame.");
+    }
+
+    @Test
+    void aLabelIsQuotedWithTheLabelledValuesUnderIt() {
+        String text = "4. Date on which the contract becomes effective and the duration of the contract:\n\n"
+                + "Effective Date: 13 May 2013\n\nDuration: 15 Weeks\n\n5. Particulars of the project:\n\nParking machines";
+
+        assertThat(quoted(text)).contains("Date on which the contract becomes effective and the duration of the contract:"
+                + " Effective Date: 13 May 2013 Duration: 15 Weeks");
+    }
+
+    @Test
+    void anOpenSentenceRunsIntoTheFirstSentenceOfALongNextLine() {
+        String text = "The user file is the one pointed to by the environment variable R_ENVIRON_\n\n"
+                + "USER if this is set; otherwise, files .Renviron in the current directory are searched for. "
+                + "These files should contain lines of the form name=value, one a line, and many more words follow here "
+                + "so that this line is far longer than any continuation that is quoted whole.";
+
+        assertThat(quoted(text)).contains("The user file is the one pointed to by the environment variable R_ENVIRON_"
+                + " USER if this is set; otherwise, files .Renviron in the current directory are searched for.");
+    }
 }

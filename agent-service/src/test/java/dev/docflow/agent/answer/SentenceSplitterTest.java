@@ -38,6 +38,12 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void doesNotBreakInsideAName() {
+        assertThat(sentences("Classes are stored with names .__C__classname: as such they are hidden. Next one."))
+                .containsExactly("Classes are stored with names .__C__classname: as such they are hidden.", "Next one.");
+    }
+
+    @Test
     void blankTextHasNoSentences() {
         assertThat(SentenceSplitter.split(" \n\n ")).isEmpty();
     }

@@ -65,7 +65,7 @@ class ChunkQueriesTest {
 
     @Test
     void knnSearchesOnlyTheChunksOfItsOwnModel() {
-        RetrievalSettings bge = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
+        RetrievalSettings bge = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 0);
 
         JsonNode filters = ChunkQueries.knn(question, RetrievalScope.of("acme", "handbook"), bge)
                 .path("knn").path("filter").path("bool").path("filter");

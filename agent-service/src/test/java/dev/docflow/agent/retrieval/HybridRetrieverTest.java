@@ -52,11 +52,33 @@ class HybridRetrieverTest {
         ObjectNode source = hit.putObject("_source");
         int[] span = SPANS.get(ordinal);
         source.put("document_id", "d").put("file_name", "f.md").put("ordinal", ordinal)
-                .put("char_start", span[0]).put("char_end", span[1]).put("text", "x".repeat(span[1] - span[0]));
+                .put("char_start", span[0]).put("char_end", span[1]).put("text", "x".repeat(span[1] - span[0]))
+                .put("text_stemmed", ordinal == 2 ? "q" : "x"); // only d:2 holds the question's term
     }
 
     private static RetrievalSettings settings(double bm25Weight, double knnWeight, int topK, int neighbours) {
-        return new RetrievalSettings(topK, 50, 60, bm25Weight, knnWeight, 1, 0, neighbours, EmbeddingModelChoice.DEFAULT);
+        return settings(bm25Weight, knnWeight, topK, neighbours, 0);
+    }
+
+    private static RetrievalSettings settings(double bm25Weight, double knnWeight, int topK, int neighbours,
+            double coverageWeight) {
+        return new RetrievalSettings(topK, 50, 60, bm25Weight, knnWeight, 1, 0, neighbours, EmbeddingModelChoice.DEFAULT,
+                coverageWeight);
+    }
+
+    @Test
+    void hybridReScoresTheFusedCandidatesByTheQuestionsTerms() {
+        // equal weights: d:3 and d:2 tie on ranks and BM25's d:3 wins; d:2 alone holds the question's term
+        HybridRetriever plain = new HybridRetriever(this::search, settings(1, 1, 1, 0));
+        HybridRetriever rescored = new HybridRetriever(this::search, settings(1, 1, 1, 0, 0.01));
+
+        assertThat(plain.retrieve(QUESTION, RetrievalScope.of("t", "kb")).chunks()).extracting(RetrievedChunk::chunkId)
+                .containsExactly("d:3");
+        assertThat(rescored.retrieve(QUESTION, RetrievalScope.of("t", "kb")).chunks()).extracting(RetrievedChunk::chunkId)
+                .containsExactly("d:2");
+        // one search alone keeps its own order: the modes measured against hybrid stay as they were
+        assertThat(rescored.ranked(QUESTION, RetrievalScope.of("t", "kb"), RetrievalMode.BM25, 1).chunks())
+                .extracting(RetrievedChunk::chunkId).containsExactly("d:3");
     }
 
     @Test
