@@ -1,5 +1,10 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.ChatClient;
+import dev.docflow.cli.DocflowConfig;
+import dev.docflow.cli.IngestionProgress;
+import dev.docflow.cli.KnowledgeBaseIngestion;
+import dev.docflow.cli.LocalDeployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docflow.agent.AgentApp;
 import dev.docflow.agent.retrieval.PassageRanking;

@@ -1,5 +1,6 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.DocflowConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

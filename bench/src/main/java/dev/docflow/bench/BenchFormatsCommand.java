@@ -1,5 +1,8 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.DocflowConfig;
+import dev.docflow.cli.KnowledgeBaseIngestion;
+import dev.docflow.cli.LocalDeployment;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;

@@ -1,5 +1,6 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.DocflowConfig;
 import dev.docflow.bench.PageSample.Page;
 import dev.docflow.ingest.ocr.OcrSettings;
 import dev.docflow.ingest.ocr.OcrText;

@@ -1,5 +1,6 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.DocflowConfig;
 import dev.docflow.ingest.tables.PageTable;
 import dev.docflow.ingest.tables.PdfTableExtractor;
 import java.io.IOException;

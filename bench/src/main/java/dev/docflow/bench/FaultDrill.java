@@ -1,5 +1,7 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.DocflowConfig;
+import dev.docflow.cli.LocalDeployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.connectors.contract.ChunkFields;

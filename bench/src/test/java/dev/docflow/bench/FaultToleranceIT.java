@@ -1,5 +1,6 @@
 package dev.docflow.bench;
 
+import dev.docflow.cli.DocflowConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docflow.localstack.testutils.SharedStack;

@@ -40,8 +40,8 @@ public record DocflowConfig(
         AgentConfig agent,
         ServiceAccess service) {
 
-    static final String DEMO_TENANT = "demo";
-    static final String DEMO_KNOWLEDGE_BASE = "demo";
+    public static final String DEMO_TENANT = "demo";
+    public static final String DEMO_KNOWLEDGE_BASE = "demo";
 
     /** {@code ingest.parallelism}: parallelism of ingestion jobs. */
     public int parallelism() {
