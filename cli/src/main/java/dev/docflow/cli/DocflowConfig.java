@@ -68,6 +68,13 @@ public record DocflowConfig(
                 elasticsearchHeap, source, ingest, agent, service);
     }
 
+    /** The same, with {@code settings} over the file's and the environment's for the jobs (a bench's variants). */
+    public DocflowConfig withIngestSettings(Map<String, String> settings) {
+        ConfigSource over = source.withArguments(settings);
+        return new DocflowConfig(home, configFile, workDir, flinkRestPorts, elasticsearchHeap, over,
+                IngestConfig.from(over), agent, service);
+    }
+
     public Path logDir() {
         return workDir.resolve("logs");
     }

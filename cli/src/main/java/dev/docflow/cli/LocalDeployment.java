@@ -159,6 +159,15 @@ public final class LocalDeployment implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * The same servers and Flink cluster, with {@code settings} over the jobs' own ({@code ocr.enabled},
+     * {@code tables.enabled}, …); closing it stops nothing (this deployment owns them).
+     */
+    public LocalDeployment withIngestSettings(Map<String, String> settings) {
+        return new LocalDeployment(config.withIngestSettings(settings), endpoints, flinkRestAddress, ownFlink,
+                new ArrayDeque<>());
+    }
+
     /** The admin key when this start made it (the first), to be shown once; null otherwise. */
     public String newAdminKey() {
         return newAdminKey;
