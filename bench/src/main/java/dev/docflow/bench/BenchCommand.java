@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure Docflow; each benchmark ends with a 'RESULT key=value …' line."},
-        subcommands = {BenchIngestCommand.class, BenchCommand.Retrieval.class,
+        subcommands = {BenchIngestCommand.class, BenchCommand.Retrieval.class, BenchChatLoadCommand.class, BenchOcrSpeedCommand.class, BenchMemoryCommand.class,
             BenchFormatsCommand.class, BenchOcrCommand.class, BenchTablesCommand.class, BenchFaultsCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -40,6 +40,29 @@ public final class ReplicatedCorpus {
         }
     }
 
+    /**
+     * {@code target}, (re)made with exactly {@code documents} links: copy after copy of
+     * {@code source}'s files, the last copy cut short.
+     */
+    public static Path ofDocuments(Path source, int documents, Path target) {
+        List<Path> files = filesIn(source);
+        if (files.isEmpty() || documents < 1) {
+            throw new IllegalArgumentException("Need at least one document from " + source);
+        }
+        try {
+            deleteTree(target);
+            for (int n = 0; n < documents; n++) {
+                Path file = files.get(n % files.size());
+                Path link = target.resolve("copy-" + (n / files.size() + 1)).resolve(source.relativize(file).toString());
+                Files.createDirectories(link.getParent());
+                Files.createSymbolicLink(link, file.toAbsolutePath());
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make " + documents + " documents of " + source + " in " + target, e);
+        }
+    }
+
     /** The regular files under {@code folder}, hidden ones left out (as the upload does), sorted. */
     public static List<Path> filesIn(Path folder) {
         if (!Files.isDirectory(folder)) {
