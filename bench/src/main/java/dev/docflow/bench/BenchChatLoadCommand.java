@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
             "R manuals, 2,385 chunks a copy, ingested into knowledge base 'bench-chat' of the demo tenant; again only when",
             "the copies changed), the agent service in this process on 127.0.0.1, and a Java load client sending the",
             "dev set's questions of that corpus at each concurrency (default 1, 8, 32) for --seconds each (default 60),",
-            "at most --max-requests per level. Per level: p50/p95/p99, requests/s, errors, and where a request's time",
+            "at most --max-requests per level. Per level: p50/p95/p99 and answers/s of the answered requests, errors by",
+            "status (429: the service's chat.max-concurrent-answers-per-tenant shedding load), and where a request's time",
             "went from the service's own timers on /metrics (retrieval: question embedding and searches; answer:",
             "sentence scoring; the rest: database reads, link signing, HTTP). Before the load, one question at a time",
             "in-process: the question's embedding, the BM25 search, the kNN search, hybrid. Ends with",
@@ -124,7 +125,8 @@ final class BenchChatLoadCommand implements Callable<Integer> {
                 double answerMs = perRequestMs(before, after, "docflow_chat_answer_seconds", answered);
                 Map<String, Double> row = new LinkedHashMap<>();
                 row.put("requests", (double) result.requests());
-                row.put("rps", result.requestsPerSecond());
+                row.put("answered", (double) result.answered());
+                row.put("rps", result.answeredPerSecond());
                 row.put("p50_ms", l.percentile(50));
                 row.put("p95_ms", l.percentile(95));
                 row.put("p99_ms", l.percentile(99));
@@ -134,13 +136,13 @@ final class BenchChatLoadCommand implements Callable<Integer> {
                 row.put("answer_ms", answerMs);
                 row.put("rest_ms", Math.max(0, l.mean() - retrievalMs - answerMs));
                 figures.row("concurrency " + concurrency, row);
-                System.out.printf(Locale.ROOT, "c=%d: %d requests, %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %s;"
-                                + " per request: retrieval %.0f ms, answer %.0f ms%n", concurrency, result.requests(),
-                        result.requestsPerSecond(), l.percentile(50), l.percentile(95), l.percentile(99),
+                System.out.printf(Locale.ROOT, "c=%d: %d requests, %d answered, %.1f answers/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %s;"
+                                + " per answer: retrieval %.0f ms, answer %.0f ms%n", concurrency, result.requests(),
+                        result.answered(), result.answeredPerSecond(), l.percentile(50), l.percentile(95), l.percentile(99),
                         result.errorsByStatus(), retrievalMs, answerMs);
                 if (concurrency == 8) {
                     figures.result("p50_ms_c8", l.percentile(50)).result("p95_ms_c8", l.percentile(95))
-                            .result("rps_c8", result.requestsPerSecond());
+                            .result("rps_c8", result.answeredPerSecond());
                 }
             }
             figures.result("errors", totalErrors).result("chunks", indexed);
