@@ -40,8 +40,8 @@ public record DocflowConfig(
         AgentConfig agent,
         ServiceAccess service) {
 
-    static final String DEMO_TENANT = "demo";
-    static final String DEMO_KNOWLEDGE_BASE = "demo";
+    public static final String DEMO_TENANT = "demo";
+    public static final String DEMO_KNOWLEDGE_BASE = "demo";
 
     /** {@code ingest.parallelism}: parallelism of ingestion jobs. */
     public int parallelism() {
@@ -66,6 +66,13 @@ public record DocflowConfig(
     public DocflowConfig withWorkDir(Path folder) {
         return new DocflowConfig(home, configFile, folder.toAbsolutePath().normalize(), flinkRestPorts,
                 elasticsearchHeap, source, ingest, agent, service);
+    }
+
+    /** The same, with {@code settings} over the file's and the environment's for the jobs (a bench's variants). */
+    public DocflowConfig withIngestSettings(Map<String, String> settings) {
+        ConfigSource over = source.withArguments(settings);
+        return new DocflowConfig(home, configFile, workDir, flinkRestPorts, elasticsearchHeap, over,
+                IngestConfig.from(over), agent, service);
     }
 
     public Path logDir() {

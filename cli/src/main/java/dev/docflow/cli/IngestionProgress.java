@@ -12,27 +12,27 @@ import java.util.UUID;
  * The live progress line of a bulk ingestion, read from the documents' recorded outcomes:
  * {@code demo [###############.....] 3/4 documents (3 indexed, 0 failed), 212 chunks, 0.8 docs/s, ETA 1s, 4s}.
  */
-final class IngestionProgress {
+public final class IngestionProgress {
     private final DocumentRepository documents;
     private final UUID knowledgeBaseId;
     private final String label;
     private final int total;
     private final long startNanos = System.nanoTime();
 
-    IngestionProgress(DocumentRepository documents, UUID knowledgeBaseId, String label, int total) {
+    public IngestionProgress(DocumentRepository documents, UUID knowledgeBaseId, String label, int total) {
         this.documents = documents;
         this.knowledgeBaseId = knowledgeBaseId;
         this.label = label;
         this.total = total;
     }
 
-    record Snapshot(long indexed, long failed, long chunks, double seconds) {
-        long done() {
+    public record Snapshot(long indexed, long failed, long chunks, double seconds) {
+        public long done() {
             return indexed + failed;
         }
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         List<StatusCount> counts = documents.countByStatus(knowledgeBaseId);
         long indexed = 0;
         long failed = 0;
@@ -55,7 +55,7 @@ final class IngestionProgress {
     static final int BAR_WIDTH = 20;
 
     /** The line for {@code s} of {@code total} documents; the ETA is left out until a document is done. */
-    static String line(String label, int total, Snapshot s) {
+    public static String line(String label, int total, Snapshot s) {
         double rate = s.seconds() > 0 ? s.done() / s.seconds() : 0;
         long done = Math.min(s.done(), total);
         int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * done / total);
@@ -66,7 +66,7 @@ final class IngestionProgress {
     }
 
     /** {@code 42s}, {@code 3m05s}, {@code 2h07m}. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long whole = Math.round(seconds);
         if (whole < 60) {
             return whole + "s";

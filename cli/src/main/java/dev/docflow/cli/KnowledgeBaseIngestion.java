@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * Uploads local files into a knowledge base and runs the bulk job over it, printing a live
  * progress line, then the documents that failed and why.
  */
-final class KnowledgeBaseIngestion {
+public final class KnowledgeBaseIngestion {
     private final LocalDeployment deployment;
     private final PrintStream out;
     private final boolean terminal = System.console() != null;
@@ -30,19 +30,19 @@ final class KnowledgeBaseIngestion {
     /** Null: the job runs on the deployment's own Flink; else on this cluster, from the job jar. */
     private final RemoteFlinkCluster remote;
 
-    KnowledgeBaseIngestion(LocalDeployment deployment, PrintStream out) {
+    public KnowledgeBaseIngestion(LocalDeployment deployment, PrintStream out) {
         this(deployment, null, out);
     }
 
-    KnowledgeBaseIngestion(LocalDeployment deployment, RemoteFlinkCluster remote, PrintStream out) {
+    public KnowledgeBaseIngestion(LocalDeployment deployment, RemoteFlinkCluster remote, PrintStream out) {
         this.deployment = deployment;
         this.remote = remote;
         this.out = out;
     }
 
-    record Result(int documents, IngestionProgress.Snapshot progress, List<DocumentRecord> failures) {}
+    public record Result(int documents, IngestionProgress.Snapshot progress, List<DocumentRecord> failures) {}
 
-    Result ingest(String tenant, String knowledgeBase, List<Path> paths) throws Exception {
+    public Result ingest(String tenant, String knowledgeBase, List<Path> paths) throws Exception {
         IngestionSettings settings = deployment.ingestionSettings();
         ObjectStore store = new ObjectStore(settings.objectStore());
         store.ensureBucket();

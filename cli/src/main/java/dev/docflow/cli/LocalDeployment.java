@@ -35,7 +35,7 @@ import java.util.Optional;
  * either started here or, for {@code ingest} and {@code bench}, those of a running
  * {@code up}/{@code demo}. Closing stops what this process started, in reverse order.
  */
-final class LocalDeployment implements AutoCloseable {
+public final class LocalDeployment implements AutoCloseable {
     /** Where a running deployment tells other processes its Flink REST address. */
     private static final String FLINK_ADDRESS_FILE = "flink.url";
     private static final int TASK_SLOTS = 4;
@@ -61,7 +61,7 @@ final class LocalDeployment implements AutoCloseable {
     }
 
     /** Starts the servers and a Flink cluster on the configured dashboard port. */
-    static LocalDeployment start(DocflowConfig config, PrintStream out) throws Exception {
+    public static LocalDeployment start(DocflowConfig config, PrintStream out) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             EmbeddedStack stack = startStack(config, out, started);
@@ -83,7 +83,7 @@ final class LocalDeployment implements AutoCloseable {
      * The servers only, for jobs that run on a Flink cluster of their own ({@code --flink}): those of
      * a running {@code up}/{@code demo} when there are, else started here.
      */
-    static LocalDeployment attachOrStartStack(DocflowConfig config, URI flink, PrintStream out) {
+    public static LocalDeployment attachOrStartStack(DocflowConfig config, URI flink, PrintStream out) {
         Optional<StackEndpoints> running = RunningStack.find(config.workDir());
         if (running.isPresent()) {
             out.println("Using the running Docflow stack; jobs go to the Flink cluster at " + flink);
@@ -104,7 +104,7 @@ final class LocalDeployment implements AutoCloseable {
     }
 
     /** Uses a running {@code up}/{@code demo} when there is one, else starts everything here. */
-    static LocalDeployment attachOrStart(DocflowConfig config, PrintStream out) throws Exception {
+    public static LocalDeployment attachOrStart(DocflowConfig config, PrintStream out) throws Exception {
         Optional<StackEndpoints> running = RunningStack.find(config.workDir());
         Optional<URI> flink = runningFlink(config.workDir());
         if (running.isPresent() && flink.isPresent()) {
@@ -115,7 +115,7 @@ final class LocalDeployment implements AutoCloseable {
     }
 
     /** A deployment over servers and a Flink cluster someone else owns (tests share theirs). */
-    static LocalDeployment over(DocflowConfig config, StackEndpoints endpoints, LocalFlinkCluster flink) {
+    public static LocalDeployment over(DocflowConfig config, StackEndpoints endpoints, LocalFlinkCluster flink) {
         LocalDeployment deployment = new LocalDeployment(config, endpoints, flink.restAddress(), flink, new ArrayDeque<>());
         deployment.migrate();
         return deployment;
@@ -134,7 +134,7 @@ final class LocalDeployment implements AutoCloseable {
      * credentials as arguments over them, read by the jobs' own rule ({@link IngestConfig}); the
      * same arguments reach a job's {@code main} on a remote cluster.
      */
-    IngestConfig ingestConfig() {
+    public IngestConfig ingestConfig() {
         return IngestConfig.from(config.source().withArguments(Map.of(
                 "s3.endpoint", endpoints.s3Endpoint(),
                 "s3.access-key", endpoints.s3AccessKey(),
@@ -146,22 +146,22 @@ final class LocalDeployment implements AutoCloseable {
                 SharedSettings.KAFKA_BOOTSTRAP_SERVERS, endpoints.kafkaBootstrapServers())));
     }
 
-    IngestionSettings ingestionSettings() {
+    public IngestionSettings ingestionSettings() {
         return ingestConfig().ingestion();
     }
 
     /** The chunk index of the configured model (see {@link SharedSettings#chunkIndexAlias}) on this stack. */
-    ElasticsearchSettings elasticsearchSettings() {
+    public ElasticsearchSettings elasticsearchSettings() {
         return ingestionSettings().elasticsearch();
     }
 
-    DatabaseSettings databaseSettings() {
+    public DatabaseSettings databaseSettings() {
         return new DatabaseSettings(endpoints.jdbcUrl(), endpoints.databaseUser(), endpoints.databasePassword(),
                 config.agent().database().connectionTimeout());
     }
 
     /** The metadata database, opened once for everything this process does. */
-    synchronized Database database() {
+    public synchronized Database database() {
         if (database == null) {
             // pooled: the agent service reads it at every request
             database = Database.pooled(databaseSettings(), config.agent().limits().maxDatabaseConnections());
@@ -169,20 +169,29 @@ final class LocalDeployment implements AutoCloseable {
         return database;
     }
 
-    StackEndpoints endpoints() {
+    public StackEndpoints endpoints() {
         return endpoints;
     }
 
+    /**
+     * The same servers and Flink cluster, with {@code settings} over the jobs' own ({@code ocr.enabled},
+     * {@code tables.enabled}, …); closing it stops nothing (this deployment owns them).
+     */
+    public LocalDeployment withIngestSettings(Map<String, String> settings) {
+        return new LocalDeployment(config.withIngestSettings(settings), endpoints, flinkRestAddress, ownFlink,
+                new ArrayDeque<>());
+    }
+
     /** The admin key when this start made it (the first), to be shown once; null otherwise. */
-    String newAdminKey() {
+    public String newAdminKey() {
         return newAdminKey;
     }
 
-    DocflowConfig config() {
+    public DocflowConfig config() {
         return config;
     }
 
-    URI flinkDashboard() {
+    public URI flinkDashboard() {
         return flinkRestAddress;
     }
 
@@ -201,7 +210,7 @@ final class LocalDeployment implements AutoCloseable {
      *
      * @return the port it listens on
      */
-    int startAgent(int port) {
+    public int startAgent(int port) {
         return startAgentApp(port).port();
     }
 
@@ -209,7 +218,7 @@ final class LocalDeployment implements AutoCloseable {
      * {@link #startAgent(int)}, returning the running service itself for a caller that also reads
      * what it holds in-process (the retrieval bench reads its {@code passageRanking()}).
      */
-    AgentApp startAgentApp(int port) {
+    public AgentApp startAgentApp(int port) {
         demoKey();
         Path adminKeyFile = config.workDir().resolve(ADMIN_KEY_FILE);
         boolean firstStart = !Files.isRegularFile(adminKeyFile);
@@ -234,7 +243,7 @@ final class LocalDeployment implements AutoCloseable {
      * Starts the streaming job, which ingests each upload event from Kafka, on this deployment's
      * Flink; it is cancelled before the cluster stops.
      */
-    void startStreamingJob() throws Exception {
+    public void startStreamingJob() throws Exception {
         IngestConfig jobs = ingestConfig();
         JobClient job = new StreamingIngestJob(jobs.ingestion(), jobs.kafka()).start(flinkEnvironment());
         started.push(() -> job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS));
@@ -244,7 +253,7 @@ final class LocalDeployment implements AutoCloseable {
      * The {@code demo} tenant's API key, kept in the work folder and made valid in this stack's
      * database (again, should the database have been reset).
      */
-    synchronized String demoKey() {
+    public synchronized String demoKey() {
         if (demoKey == null) {
             String key = KeyFiles.readOrCreate(config.workDir().resolve(DEMO_KEY_FILE));
             new ApiKeys(database().apiKeys()).register(DocflowConfig.DEMO_TENANT, "demo", key);
@@ -254,7 +263,7 @@ final class LocalDeployment implements AutoCloseable {
     }
 
     /** Stops everything when the JVM is asked to exit (Ctrl-C). */
-    LocalDeployment closeOnExit() {
+    public LocalDeployment closeOnExit() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "docflow-shutdown"));
         return this;
     }

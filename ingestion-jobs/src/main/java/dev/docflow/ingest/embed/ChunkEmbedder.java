@@ -65,11 +65,15 @@ public final class ChunkEmbedder {
     }
 
     static String textToEmbed(Chunk chunk) {
-        String path = chunk.headingPath();
-        if (path == null || path.isEmpty() || chunk.text().startsWith(lastHeading(path))) {
-            return chunk.text();
+        return textToEmbed(chunk.headingPath(), chunk.text());
+    }
+
+    /** The text the model is given for a chunk of {@code text} under {@code headingPath} (the bench re-embeds it). */
+    public static String textToEmbed(String headingPath, String text) {
+        if (headingPath == null || headingPath.isEmpty() || text.startsWith(lastHeading(headingPath))) {
+            return text;
         }
-        return path + "\n" + chunk.text();
+        return headingPath + "\n" + text;
     }
 
     private static String lastHeading(String path) {

@@ -1,0 +1,221 @@
+package dev.docflow.bench;
+
+import dev.docflow.cli.DocflowConfig;
+import dev.docflow.ingest.tables.PageTable;
+import dev.docflow.ingest.tables.PdfTableExtractor;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "tables", mixinStandardHelpOptions = true,
+        description = {"Table extraction quality: cell-level precision and recall against ground truth.",
+            "Sets under DIR (default ../shared/corpus/tables): csv/NAME.csv, the expected tables of one page of",
+            "NAME.pdf (compared with the page it matches best; CSVs without a PDF of their name are skipped),",
+            "and icdar2013-dataset/*/NAME-str.xml,",
+            "the ICDAR 2013 cell structure of NAME.pdf (page by page, pages without tables included).",
+            "Also counts the tables found in prose (--prose), where there should be few or none."})
+final class BenchTablesCommand implements Callable<Integer> {
+    private final DocflowConfig config;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder with the table PDFs and their ground truth.")
+    Path folder;
+
+    @Option(names = "--prose", paramLabel = "DIR",
+            description = "PDFs of running text, for the junk-table count (default: ../shared/corpus/manuals/r).")
+    Path proseFolder;
+
+    private final PdfTableExtractor extractor = new PdfTableExtractor();
+    private int tables;
+
+    BenchTablesCommand(DocflowConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path shared = config.home().resolveSibling("shared");
+        Path root = folder != null ? folder : shared.resolve("corpus/tables");
+        Path prose = proseFolder != null ? proseFolder : shared.resolve("corpus/manuals/r");
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("Table corpus " + root + " does not exist (pass DIR)");
+        }
+        int documents = 0;
+        CellMatch.Score total = CellMatch.Score.NONE;
+
+        long start = System.nanoTime();
+        CellMatch.Score csv = CellMatch.Score.NONE;
+        for (Path expected : files(root.resolve("csv"), ".csv")) {
+            Path pdf = root.resolve(name(expected, ".csv") + ".pdf");
+            if (!Files.isRegularFile(pdf)) {
+                System.out.println("csv      " + expected.getFileName() + " skipped: no PDF of that name");
+                continue;
+            }
+            // tabula's tests each read one page (most of them page 1, us-020 page 2): the CSV is
+            // compared with the page it matches best, and other pages' tables are left out
+            List<String> cells = csvCells(expected);
+            Map<Integer, List<String>> extracted = byPage(extract(pdf));
+            int bestPage = 1;
+            CellMatch.Score best = CellMatch.compare(extracted.getOrDefault(1, List.of()), cells);
+            for (Map.Entry<Integer, List<String>> page : extracted.entrySet()) {
+                CellMatch.Score score = CellMatch.compare(page.getValue(), cells);
+                if (score.matched() > best.matched()) {
+                    bestPage = page.getKey();
+                    best = score;
+                }
+            }
+            System.out.println("csv      " + pdf.getFileName() + " page " + bestPage + " " + best.line());
+            csv = csv.plus(best);
+            documents++;
+        }
+        summary("csv", csv, start);
+        total = total.plus(csv);
+
+        start = System.nanoTime();
+        CellMatch.Score icdar = CellMatch.Score.NONE;
+        for (Path set : directories(root.resolve("icdar2013-dataset"))) {
+            for (Path structure : files(set, "-str.xml")) {
+                Path pdf = set.resolve(name(structure, "-str.xml") + ".pdf");
+                if (!Files.isRegularFile(pdf)) {
+                    // eu-009b, us-011b, …: ICDAR's second reading of a document whose PDF is the "a" one
+                    System.out.println("icdar    " + structure.getFileName() + " skipped: no PDF of that name");
+                    continue;
+                }
+                Map<Integer, List<String>> expected = icdarCells(structure);
+                Map<Integer, List<String>> extracted = byPage(extract(pdf));
+                CellMatch.Score score = CellMatch.Score.NONE;
+                for (int page = 1; page <= pages(pdf); page++) {
+                    score = score.plus(CellMatch.compare(
+                            extracted.getOrDefault(page, List.of()), expected.getOrDefault(page, List.of())));
+                }
+                System.out.println("icdar    " + pdf.getFileName() + " " + score.line());
+                icdar = icdar.plus(score);
+                documents++;
+            }
+        }
+        summary("icdar2013", icdar, start);
+        total = total.plus(icdar);
+        int groundTruthTables = tables;
+
+        if (Files.isDirectory(prose)) {
+            start = System.nanoTime();
+            int pages = 0;
+            int found = 0;
+            for (Path pdf : files(prose, ".pdf")) {
+                List<PageTable> junk = extract(pdf);
+                System.out.println("prose    " + pdf.getFileName() + " tables=" + junk.size() + " on pages "
+                        + junk.stream().map(PageTable::page).distinct().toList());
+                pages += pages(pdf);
+                found += junk.size();
+            }
+            System.out.printf(Locale.ROOT, "SET prose tables=%d pages=%d seconds=%.1f%n",
+                    found, pages, (System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "SET all %s%n", total.line());
+        System.out.printf(Locale.ROOT, "RESULT cell_precision=%.3f cell_recall=%.3f tables=%d documents=%d%n",
+                total.precision(), total.recall(), groundTruthTables, documents);
+        return 0;
+    }
+
+    private List<PageTable> extract(Path pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<PageTable> found = extractor.extract(document, () -> true);
+            tables += found.size();
+            return found;
+        } catch (IOException e) {
+            System.out.println("         " + pdf.getFileName() + " could not be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static int pages(Path pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return document.getNumberOfPages();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void summary(String set, CellMatch.Score score, long start) {
+        System.out.printf(Locale.ROOT, "SET %s %s seconds=%.1f%n",
+                set, score.line(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Map<Integer, List<String>> byPage(List<PageTable> found) {
+        Map<Integer, List<String>> cells = new HashMap<>();
+        for (PageTable table : found) {
+            List<String> page = cells.computeIfAbsent(table.page(), p -> new ArrayList<>());
+            table.rows().forEach(page::addAll);
+        }
+        return cells;
+    }
+
+    private static List<String> csvCells(Path csv) throws IOException {
+        try (Reader reader = Files.newBufferedReader(csv)) {
+            List<String> cells = new ArrayList<>();
+            for (CSVRecord record : CSVFormat.DEFAULT.parse(reader)) {
+                record.forEach(cells::add);
+            }
+            return cells;
+        }
+    }
+
+    /** The {@code <content>} of every {@code <cell>}, by the page of its {@code <region>}. */
+    private static Map<Integer, List<String>> icdarCells(Path structure) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        NodeList regions = factory.newDocumentBuilder().parse(structure.toFile()).getElementsByTagName("region");
+        Map<Integer, List<String>> cells = new HashMap<>();
+        for (int r = 0; r < regions.getLength(); r++) {
+            Element region = (Element) regions.item(r);
+            int page = Integer.parseInt(region.getAttribute("page"));
+            NodeList contents = region.getElementsByTagName("content");
+            for (int c = 0; c < contents.getLength(); c++) {
+                cells.computeIfAbsent(page, p -> new ArrayList<>()).add(contents.item(c).getTextContent());
+            }
+        }
+        return cells;
+    }
+
+    private static List<Path> files(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static List<Path> directories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    private static String name(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - suffix.length());
+    }
+}
