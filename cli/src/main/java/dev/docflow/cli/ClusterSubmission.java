@@ -2,6 +2,7 @@ package dev.docflow.cli;
 
 import dev.docflow.ingest.BulkIngestJob;
 import dev.docflow.ingest.IngestConfig;
+import dev.docflow.ingest.StreamingIngestJob;
 import dev.docflow.ingest.runtime.JobJar;
 import dev.docflow.ingest.runtime.RemoteFlinkCluster;
 import java.io.PrintStream;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bulk job on a Flink cluster of its own, from the job jar over the cluster's REST API: the
- * same entry point ({@link BulkIngestJob#main}) and the same configuration the launcher runs
- * locally, its connections passed as {@code --key value} arguments.
+ * The jobs on a Flink cluster of their own, from the job jar over the cluster's REST API: the same
+ * entry points ({@link BulkIngestJob#main}, {@link StreamingIngestJob#main}) and the same
+ * configuration the launcher runs locally, its connections passed as {@code --key value} arguments.
  */
 final class ClusterSubmission {
     private static final Duration POLL = Duration.ofSeconds(2);
@@ -23,6 +24,20 @@ final class ClusterSubmission {
     ClusterSubmission(RemoteFlinkCluster cluster, Path home) {
         this.cluster = cluster;
         this.home = home;
+    }
+
+    /**
+     * Uploads the job jar and starts the streaming job ({@link StreamingIngestJob#main}), which
+     * runs until cancelled.
+     *
+     * @return the job's id
+     */
+    String startStreamingJob(IngestConfig config, PrintStream out) {
+        Path jar = JobJar.locate(home.resolve("ingestion-jobs/target"));
+        out.println("Uploading " + jar.getFileName() + " to " + cluster.restAddress() + " …");
+        String jobId = cluster.run(cluster.uploadJar(jar), StreamingIngestJob.class.getName(), config.connectionArguments());
+        out.println("Streaming job " + jobId + " (" + cluster.restAddress() + "/#/job/running/" + jobId + "/overview)");
+        return jobId;
     }
 
     /**

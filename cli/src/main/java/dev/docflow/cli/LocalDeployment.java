@@ -11,6 +11,7 @@ import dev.docflow.ingest.embed.SharedEmbeddingModel;
 import dev.docflow.agent.auth.ApiKeys;
 import dev.docflow.ingest.StreamingIngestJob;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
+import dev.docflow.ingest.runtime.RemoteFlinkCluster;
 import org.apache.flink.core.execution.JobClient;
 import dev.docflow.localstack.EmbeddedStack;
 import dev.docflow.localstack.RunningStack;
@@ -46,6 +47,8 @@ public final class LocalDeployment implements AutoCloseable {
     private final StackEndpoints endpoints;
     private final URI flinkRestAddress;
     private final LocalFlinkCluster ownFlink;
+    /** The cluster of {@link #startForCluster}: jobs go to it as the job jar over its REST API. */
+    private RemoteFlinkCluster jobCluster;
     private final Deque<AutoCloseable> started;
     private Database database;
     private String demoKey;
@@ -74,6 +77,25 @@ public final class LocalDeployment implements AutoCloseable {
             deployment.migrate();
             return deployment;
         } catch (Exception e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the servers here for jobs on a Flink cluster someone else runs ({@code up --flink}):
+     * the streaming job goes there as the job jar ({@link #startStreamingJob}), and the console
+     * links to that cluster's dashboard.
+     */
+    static LocalDeployment startForCluster(DocflowConfig config, URI flink, PrintStream out) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            EmbeddedStack stack = startStack(config, out, started);
+            LocalDeployment deployment = new LocalDeployment(config, stack.endpoints(), flink, null, started);
+            deployment.jobCluster = new RemoteFlinkCluster(flink);
+            deployment.migrate();
+            return deployment;
+        } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
@@ -117,6 +139,14 @@ public final class LocalDeployment implements AutoCloseable {
     /** A deployment over servers and a Flink cluster someone else owns (tests share theirs). */
     public static LocalDeployment over(DocflowConfig config, StackEndpoints endpoints, LocalFlinkCluster flink) {
         LocalDeployment deployment = new LocalDeployment(config, endpoints, flink.restAddress(), flink, new ArrayDeque<>());
+        deployment.migrate();
+        return deployment;
+    }
+
+    /** A deployment over servers someone else owns whose jobs go to the Flink cluster at {@code flink} as the job jar. */
+    static LocalDeployment overCluster(DocflowConfig config, StackEndpoints endpoints, URI flink) {
+        LocalDeployment deployment = new LocalDeployment(config, endpoints, flink, null, new ArrayDeque<>());
+        deployment.jobCluster = new RemoteFlinkCluster(flink);
         deployment.migrate();
         return deployment;
     }
@@ -245,6 +275,12 @@ public final class LocalDeployment implements AutoCloseable {
      */
     public void startStreamingJob() throws Exception {
         IngestConfig jobs = ingestConfig();
+        if (jobCluster != null) {
+            RemoteFlinkCluster cluster = jobCluster;
+            String jobId = new ClusterSubmission(cluster, config.home()).startStreamingJob(jobs, System.out);
+            started.push(() -> cluster.cancel(jobId));
+            return;
+        }
         JobClient job = new StreamingIngestJob(jobs.ingestion(), jobs.kafka()).start(flinkEnvironment());
         started.push(() -> job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
