@@ -30,7 +30,7 @@ public final class TesseractOcr implements AutoCloseable {
      * Mean word confidence under which a reading is doubted and the page's orientation looked for.
      * Upright print reads at 80–96; the same page turned a quarter or half reads at 35–40.
      */
-    static final int LOW_CONFIDENCE = 60;
+    public static final int LOW_CONFIDENCE = 60;
 
     private static final Logger LOG = LoggerFactory.getLogger(TesseractOcr.class);
 
