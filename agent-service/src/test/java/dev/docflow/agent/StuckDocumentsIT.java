@@ -1,5 +1,6 @@
 package dev.docflow.agent;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.connectors.contract.Stage;
 import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class StuckDocumentsIT {
         UUID id = UUID.fromString(served.client.uploadOne("inbox", "memo.md", "Nobody will ingest this.").path("id").asText());
         String key = served.database.documents().find(id).orElseThrow().objectKey();
 
-        DocumentRecord failed = awaitStatus(id, "failed");
+        DocumentRecord failed = awaitStatus(id, DocumentStatus.FAILED);
         List<UploadEvent> published = eventsOf(id, 1 + ATTEMPTS);
 
         assertThat(failed.failureReason()).isEqualTo(FailureReason.LOST);
@@ -85,16 +86,16 @@ class StuckDocumentsIT {
         // a row whose file was removed behind its back, its event long published
         served.database.uploads().insertFirstVersion(id, kb.id(), key, "gone.md", 12, "0f");
 
-        DocumentRecord failed = awaitStatus(id, "failed");
+        DocumentRecord failed = awaitStatus(id, DocumentStatus.FAILED);
 
         assertThat(failed.failureReason()).isEqualTo(FailureReason.FILE_MISSING);
         assertThat(eventsOf(id, 0)).isEmpty();
     }
 
-    private DocumentRecord awaitStatus(UUID id, String status) {
+    private DocumentRecord awaitStatus(UUID id, DocumentStatus status) {
         return org.awaitility.Awaitility.await("document " + id + " reaches " + status).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> served.database.documents().find(id).orElseThrow(), row -> row.status().equals(status));
+                .until(() -> served.database.documents().find(id).orElseThrow(), row -> row.status() == status);
     }
 
     private final List<UploadEvent> seen = new ArrayList<>();

@@ -13,12 +13,14 @@ import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.connectors.contract.DocumentIds;
 import dev.docflow.ingest.upload.FolderUpload;
+import dev.docflow.ingest.testfiles.ScannedPages;
 import dev.docflow.ingest.testutils.StackIngestionSettings;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docflow.connectors.contract.ChunkFields;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bulk job end to end on a local Flink cluster against the real stack: the samples plus a
  * broken file are uploaded to the object store, ingested, and checked in PostgreSQL and
- * Elasticsearch; then ingested again, and once more after one document changed.
+ * Elasticsearch; then ingested again, and once more after one document changed. Scans of the
+ * kinds OCR once missed (turned, painted inline, CMYK) end indexed with their words searchable.
  */
 class BulkIngestJobIT {
     private static final String TENANT = "it-bulk";
@@ -161,6 +164,42 @@ class BulkIngestJobIT {
         assertThat(zip.status()).isEqualTo(DocumentStatus.INDEXED);
         assertThat(partPaths(kb, zip.id().toString())).contains(
                 "bundle.zip › notes/install.md", "bundle.zip › mail.eml", "bundle.zip › mail.eml › Test TxtA.txt");
+    }
+
+    @Test
+    void scansTurnedSidewaysOrUpsideDownPaintedInlineOrInCmykAreIndexedWithTheirWords(@TempDir Path dir) throws Exception {
+        String kb = "scans";
+        BufferedImage page = ScannedPages.page();
+        FolderUpload upload = new FolderUpload(store);
+        upload.upload(TENANT, kb, ScannedPages.pdfOfImage(dir.resolve("sideways-scan.pdf"), ScannedPages.turned(page, 1)));
+        upload.upload(TENANT, kb, ScannedPages.pdfOfImage(dir.resolve("upside-down-scan.pdf"), ScannedPages.turned(page, 2)));
+        upload.upload(TENANT, kb, ScannedPages.pdfOfInlineImage(dir.resolve("inline-scan.pdf"), page));
+        upload.upload(TENANT, kb, ScannedPages.write(dir.resolve("print-cmyk.jpg"), ScannedPages.cmykJpeg(page)));
+        upload.upload(TENANT, kb, Files.copy(resource("/ocr/testOCR_ycck.jpg"), dir.resolve("imagemagick-cmyk.jpg")));
+
+        runJob(kb);
+
+        Map<String, DocumentRecord> rows = rows(kb);
+        index.refresh();
+        for (String name : List.of("sideways-scan.pdf", "upside-down-scan.pdf", "inline-scan.pdf", "print-cmyk.jpg")) {
+            DocumentRecord row = rows.get(name);
+            assertThat(row.status()).as(name).isEqualTo(DocumentStatus.INDEXED);
+            assertThat(matches(kb, row.id().toString(), "night porter warehouse pressure test")).as(name).isPositive();
+        }
+        DocumentRecord ycck = rows.get("imagemagick-cmyk.jpg");
+        assertThat(ycck.status()).isEqualTo(DocumentStatus.INDEXED);
+        assertThat(matches(kb, ycck.id().toString(), "file contains some words")).isPositive();
+    }
+
+    /** Chunks of the document that hold at least three of the query's words. */
+    private static long matches(String kb, String documentId, String words) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.put("size", 0);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("filter").add(ChunkIndex.filterQuery(TENANT, kb, documentId));
+        bool.putArray("must").addObject().putObject("match").putObject(ChunkFields.TEXT)
+                .put("query", words).put("minimum_should_match", "3");
+        return index.search(body).path("hits").path("total").path("value").asLong();
     }
 
     /** The part paths of a document's chunks, as stored in the index. */

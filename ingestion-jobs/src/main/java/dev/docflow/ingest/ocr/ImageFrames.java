@@ -22,7 +22,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * GIF (the rest of an animation repeats it), the one image of PNG, JPEG, BMP and WebP. Each frame's
  * size is read from its header before its pixels are, so a small file claiming a huge image fails as
  * {@code too_large} instead of taking the worker's memory. Frames come one at a time so that a
- * hundred-page TIFF never sits in memory whole.
+ * hundred-page TIFF never sits in memory whole. CMYK and YCCK JPEGs (print workflows, Adobe
+ * marker, inverted samples) need nothing of ours: the JDK's reader has decoded them since
+ * JDK-8274735 (17.0.15 here); {@code OcrExtractionTest} keeps that true.
  */
 public final class ImageFrames {
     static {

@@ -8,9 +8,12 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.sourceforge.lept4j.Leptonica;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI1;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Tesseract engine, loaded once and used for many pages: loading the language models takes longer
@@ -23,8 +26,18 @@ import net.sourceforge.tess4j.TessAPI1;
  * OpenMP threads make every page several times slower on shared cores.
  */
 public final class TesseractOcr implements AutoCloseable {
+    /**
+     * Mean word confidence under which a reading is doubted and the page's orientation looked for.
+     * Upright print reads at 80–96; the same page turned a quarter or half reads at 35–40.
+     */
+    public static final int LOW_CONFIDENCE = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TesseractOcr.class);
+
     private final OcrSettings settings;
     private TessBaseAPI engine;
+    private PageOrientation orientation;
+    private boolean orientationMissing;
 
     /**
      * @throws IllegalStateException when Tesseract cannot start here (a language's model or the native
@@ -62,7 +75,10 @@ public final class TesseractOcr implements AutoCloseable {
     }
 
     /**
-     * Reads the text of one page or image, straightened first when it is tilted.
+     * Reads the text of one page or image, straightened first when it is tilted. A reading of low
+     * confidence (under {@link #LOW_CONFIDENCE}) may be a page scanned sideways or upside down: then,
+     * and only then, the orientation is looked for, and the page turned upright is read again; the
+     * reading with the higher confidence is kept. Upright pages of print never pay for that.
      *
      * @param dpi the image's resolution, 0 when unknown; Tesseract sizes its expectations by it
      * @throws DocumentFailedException with reason {@code ocr_failed} when Tesseract fails on it
@@ -73,9 +89,38 @@ public final class TesseractOcr implements AutoCloseable {
         }
         long start = System.nanoTime();
         Pix gray = null;
-        Pix straight = null;
+        Pix upright = null;
         try {
             gray = GrayImages.toPix(GrayImages.toGray(image), dpi);
+            Reading best = read(gray, dpi, 0);
+            if (best.confidence() < LOW_CONFIDENCE && orientation() != null) {
+                int quarters = orientation.quartersToUpright(gray, dpi);
+                if (quarters != 0) {
+                    upright = Leptonica.INSTANCE.pixRotateOrth(gray, quarters);
+                    Reading turned = read(upright, dpi, quarters);
+                    if (turned.confidence() > best.confidence()) {
+                        best = turned;
+                    }
+                }
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return best.text().isBlank() ? new OcrText("", 0f, millis)
+                    : new OcrText(best.text().strip(), best.confidence(), millis, best.quartersTurned());
+        } catch (RuntimeException e) {
+            throw new DocumentFailedException(Stage.OCR, FailureReason.OCR_FAILED,
+                    "OCR failed on a " + image.getWidth() + "×" + image.getHeight() + " image: " + e.getMessage(), e);
+        } finally {
+            GrayImages.release(upright);
+            GrayImages.release(gray);
+        }
+    }
+
+    private record Reading(String text, int confidence, int quartersTurned) {}
+
+    /** Straightens {@code gray} and reads it; the confidence is 0–100. */
+    private Reading read(Pix gray, int dpi, int quartersTurned) {
+        Pix straight = null;
+        try {
             straight = SkewCorrection.straighten(gray);
             TessAPI1.TessBaseAPISetImage2(engine, straight);
             if (dpi > 0) {
@@ -91,17 +136,34 @@ public final class TesseractOcr implements AutoCloseable {
             } finally {
                 TessAPI1.TessDeleteText(utf8);
             }
-            int confidence = TessAPI1.TessBaseAPIMeanTextConf(engine);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            return text.isBlank() ? new OcrText("", 0f, millis) : new OcrText(text.strip(), Math.max(0, Math.min(100, confidence)), millis);
-        } catch (RuntimeException e) {
-            throw new DocumentFailedException(Stage.OCR, FailureReason.OCR_FAILED,
-                    "OCR failed on a " + image.getWidth() + "×" + image.getHeight() + " image: " + e.getMessage(), e);
+            int confidence = text.isBlank() ? 0 : Math.max(0, Math.min(100, TessAPI1.TessBaseAPIMeanTextConf(engine)));
+            return new Reading(text, confidence, quartersTurned);
         } finally {
             TessAPI1.TessBaseAPIClear(engine);
             GrayImages.release(straight);
-            GrayImages.release(gray);
         }
+    }
+
+    /**
+     * The orientation engine, started on first need so that documents without a doubtful page never
+     * load it; null when {@code osd.traineddata} is missing (said once: pages are then read as they lie).
+     */
+    private PageOrientation orientation() {
+        if (orientation == null && !orientationMissing) {
+            if (PageOrientation.isInstalled(settings)) {
+                orientation = new PageOrientation(settings);
+            } else {
+                orientationMissing = true;
+                LOG.warn("stage=ocr no {}/{}.traineddata: pages scanned sideways or upside down are read as they lie "
+                        + "(Debian: apt-get install tesseract-ocr-osd)", settings.tessdataPath(), PageOrientation.MODEL);
+            }
+        }
+        return orientation;
+    }
+
+    /** Whether orientation detection has been needed by this engine yet (it starts on first need). */
+    boolean orientationStarted() {
+        return orientation != null;
     }
 
     public OcrSettings settings() {
@@ -110,6 +172,10 @@ public final class TesseractOcr implements AutoCloseable {
 
     @Override
     public void close() {
+        if (orientation != null) {
+            orientation.close();
+            orientation = null;
+        }
         if (engine != null) {
             TessAPI1.TessBaseAPIEnd(engine);
             TessAPI1.TessBaseAPIDelete(engine);

@@ -4,7 +4,9 @@
  * <p>How they fit: for a PDF page, Tika's text for that page goes to {@link
  * dev.docflow.ingest.ocr.ThinTextLayerRule}; a thin page is drawn by {@link
  * dev.docflow.ingest.ocr.PdfPageRenderer} and read by {@link dev.docflow.ingest.ocr.TesseractOcr} at
- * the resolution it was drawn at. An image file (or, when {@link
+ * the resolution it was drawn at; a reading of low confidence has its orientation found by {@link
+ * dev.docflow.ingest.ocr.PageOrientation} (Tesseract's OSD, {@code osd.traineddata}) and, when the
+ * page lies sideways or upside down, is read again turned upright. An image file (or, when {@link
  * dev.docflow.ingest.ocr.OcrSettings#embeddedImages()}, an image inside a DOCX or PPTX) goes through
  * {@link dev.docflow.ingest.ocr.ImageFrames}, frame by frame, to the same engine. Tika's own OCR must
  * stay off, or pages are read twice.

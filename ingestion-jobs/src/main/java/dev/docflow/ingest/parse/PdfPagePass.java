@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDContentStream;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorName;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
@@ -76,7 +80,7 @@ final class PdfPagePass {
                 budget.checkTime();
                 List<PartContent.Draft> drafts = byPage.getOrDefault(page, List.of());
                 if (page <= pdf.getNumberOfPages()) {
-                    if (ocr.enabled() && thin.needsOcr(textOf(drafts)) && hasImages(pdf.getPage(page - 1).getResources(), 0)) {
+                    if (ocr.enabled() && thin.needsOcr(textOf(drafts)) && paintsImages(pdf.getPage(page - 1), 0)) {
                         if (ocrRead.size() >= ocr.maxOcrPages()) {
                             throw new DocumentFailedException(TOO_LARGE, "more than " + ocr.maxOcrPages()
                                     + " pages need OCR (ocr.max-pages)");
@@ -99,20 +103,39 @@ final class PdfPagePass {
 
     /**
      * Whether a page paints an image, directly or inside a form: a thin page without one is a
-     * short page (a title, a chapter break), not a scan, and OCR would only read it again.
+     * short page (a title, a chapter break), not a scan, and OCR would only read it again. Images
+     * count both as XObjects and inline in the content stream ({@code BI … ID … EI}), as some
+     * scanners and fax-to-PDF tools write them.
      */
-    private static boolean hasImages(PDResources resources, int depth) throws IOException {
-        if (resources == null || depth > MAX_FORM_DEPTH) {
+    private static boolean paintsImages(PDContentStream content, int depth) throws IOException {
+        if (depth > MAX_FORM_DEPTH) {
             return false;
         }
-        for (COSName name : resources.getXObjectNames()) {
-            PDXObject object = resources.getXObject(name);
-            if (object instanceof PDImageXObject
-                    || object instanceof PDFormXObject form && hasImages(form.getResources(), depth + 1)) {
-                return true;
+        PDResources resources = content.getResources();
+        if (resources != null) {
+            for (COSName name : resources.getXObjectNames()) {
+                PDXObject object = resources.getXObject(name);
+                if (object instanceof PDImageXObject || object instanceof PDFormXObject form && paintsImages(form, depth + 1)) {
+                    return true;
+                }
             }
         }
-        return false;
+        return hasInlineImage(content);
+    }
+
+    /** Reads the content stream's tokens up to its first inline image, if any; thin pages have short streams. */
+    private static boolean hasInlineImage(PDContentStream content) throws IOException {
+        PDFStreamParser parser = new PDFStreamParser(content);
+        try {
+            for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+                if (token instanceof Operator operator && OperatorName.BEGIN_INLINE_IMAGE.equals(operator.getName())) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            parser.close();
+        }
     }
 
     private static List<PartContent.Draft> withTables(List<PartContent.Draft> drafts, List<List<List<String>>> found,

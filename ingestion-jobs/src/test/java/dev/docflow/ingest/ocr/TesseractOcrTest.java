@@ -3,6 +3,7 @@ package dev.docflow.ingest.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docflow.ingest.testfiles.ScannedPages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Against the real Tesseract: it is the unit under test. */
 class TesseractOcrTest {
@@ -62,6 +65,27 @@ class TesseractOcrTest {
         assertThat(text.text()).contains("Its had resolving otherwise she contented therefore.")
                 .contains("Dissimilar comparison no terminated devonshire no literature on.");
         assertThat(text.confidence()).isGreaterThan(80f);
+    }
+
+    @ParameterizedTest(name = "turned {0} quarter(s) clockwise")
+    @ValueSource(ints = {1, 2, 3})
+    void aPageScannedSidewaysOrUpsideDownIsTurnedUprightAndRead(int quarters) throws IOException {
+        OcrText text = ocr.recognize(ScannedPages.turned(ScannedPages.page(), quarters), 300);
+
+        assertThat(ScannedPages.wordRecall(ScannedPages.TEXT, text.text())).as(text.text()).isGreaterThan(0.9);
+        assertThat(text.quartersTurned()).isEqualTo(4 - quarters);
+        assertThat(text.confidence()).isGreaterThan(TesseractOcr.LOW_CONFIDENCE);
+    }
+
+    @Test
+    void anUprightPageIsReadAsItLiesWithoutLookingForItsOrientation() throws IOException {
+        try (TesseractOcr fresh = new TesseractOcr(OcrSettings.DEFAULTS)) {
+            OcrText text = fresh.recognize(ScannedPages.page(), 300);
+
+            assertThat(ScannedPages.wordRecall(ScannedPages.TEXT, text.text())).isGreaterThan(0.95);
+            assertThat(text.quartersTurned()).isZero();
+            assertThat(fresh.orientationStarted()).as("the orientation engine is started only for doubtful readings").isFalse();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.docflow.ingest.model.ExtractedDocument;
 import dev.docflow.ingest.model.OcrPage;
 import dev.docflow.ingest.model.TextBlock;
 import dev.docflow.ingest.testfiles.HostileFiles;
+import dev.docflow.ingest.testfiles.ScannedPages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** OCR in the parse stage, with the real Tesseract: image files, scanned pages, images inside documents. */
 class OcrExtractionTest {
@@ -85,6 +88,44 @@ class OcrExtractionTest {
         assertThat(blockWith(mixed, "quarterly maintenance").page()).isEqualTo(1);
         assertThat(blockWith(mixed, "contains some words").page()).isEqualTo(2);
         assertThat(mixed.ocrPages()).extracting(OcrPage::page).containsExactly(2);
+    }
+
+    @ParameterizedTest(name = "turned {0} quarter(s) clockwise")
+    @ValueSource(ints = {1, 2})
+    void aPdfPageScannedSidewaysOrUpsideDownIsRead(int quarters) throws IOException {
+        Path pdf = ScannedPages.pdfOfImage(dir.resolve("turned.pdf"), ScannedPages.turned(ScannedPages.page(), quarters));
+
+        ExtractedDocument scan = extract(pdf);
+
+        assertThat(ScannedPages.wordRecall(ScannedPages.TEXT, scan.text())).as(scan.text()).isGreaterThan(0.9);
+        assertThat(scan.ocrPages()).extracting(OcrPage::page).containsExactly(1);
+    }
+
+    @Test
+    void aPdfPagePaintedAsAnInlineImageIsOcrdAsAScan() throws IOException {
+        Path pdf = ScannedPages.pdfOfInlineImage(dir.resolve("inline.pdf"), ScannedPages.page());
+
+        ExtractedDocument scan = extract(pdf);
+
+        assertThat(ScannedPages.wordRecall(ScannedPages.TEXT, scan.text())).as(scan.text()).isGreaterThan(0.9);
+        assertThat(scan.ocrPages()).extracting(OcrPage::page).containsExactly(1);
+    }
+
+    @Test
+    void aCmykJpegWithAnAdobeMarkerIsRead() throws IOException {
+        Path jpeg = ScannedPages.write(dir.resolve("cmyk.jpg"), ScannedPages.cmykJpeg(ScannedPages.page()));
+
+        ExtractedDocument image = extract(jpeg);
+
+        assertThat(ScannedPages.wordRecall(ScannedPages.TEXT, image.text())).as(image.text()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aYcckJpegAsImageMagickWritesCmykIsRead() {
+        // testOCR.png through ImageMagick 6.9 "-colorspace CMYK": libjpeg stores it as YCCK, Adobe marker, inverted
+        ExtractedDocument image = extract(OCR.resolve("testOCR_ycck.jpg"));
+
+        assertThat(image.text()).contains("This file contains some words");
     }
 
     @Test
