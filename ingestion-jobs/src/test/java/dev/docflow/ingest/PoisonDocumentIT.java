@@ -132,7 +132,7 @@ class PoisonDocumentIT {
             publish(kafka, poison);
             publish(kafka, after);
             for (DocumentRef ref : List.of(before, poison, after)) {
-                awaitStatus(ref, "indexed");
+                awaitStatus(ref, DocumentStatus.INDEXED);
             }
 
             assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
@@ -229,8 +229,8 @@ class PoisonDocumentIT {
         try {
             publish(kafka, poison);
             publish(kafka, next);
-            awaitStatus(poison, "failed", Duration.ofMinutes(5));
-            awaitStatus(next, "indexed", Duration.ofMinutes(3));
+            awaitStatus(poison, DocumentStatus.FAILED, Duration.ofMinutes(5));
+            awaitStatus(next, DocumentStatus.INDEXED, Duration.ofMinutes(3));
 
             DocumentRecord failed = row(poison);
             assertThat(failed.failureReason()).isEqualTo(FailureReason.TOO_LARGE);
@@ -266,8 +266,8 @@ class PoisonDocumentIT {
         try {
             publish(kafka, poison);
             publish(kafka, next);
-            awaitStatus(poison, "failed", Duration.ofMinutes(3));
-            awaitStatus(next, "indexed", Duration.ofMinutes(3));
+            awaitStatus(poison, DocumentStatus.FAILED, Duration.ofMinutes(3));
+            awaitStatus(next, DocumentStatus.INDEXED, Duration.ofMinutes(3));
 
             DocumentRecord failed = row(poison);
             assertThat(failed.failureReason()).isEqualTo(FailureReason.TIMEOUT);
@@ -389,11 +389,11 @@ class PoisonDocumentIT {
         return database.documents().find(UUID.fromString(ref.documentId())).orElseThrow();
     }
 
-    private static void awaitStatus(DocumentRef ref, String status) {
+    private static void awaitStatus(DocumentRef ref, DocumentStatus status) {
         awaitStatus(ref, status, Duration.ofMinutes(3));
     }
 
-    private static void awaitStatus(DocumentRef ref, String status, Duration atMost) {
+    private static void awaitStatus(DocumentRef ref, DocumentStatus status, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(row(ref).status()).as(ref.fileName()).isEqualTo(status));
     }

@@ -1,5 +1,6 @@
 package dev.docflow.ingest;
 
+import dev.docflow.connectors.contract.DocumentStatus;
 import dev.docflow.connectors.contract.Stage;
 import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +87,7 @@ class StreamingIngestJobIT {
         try {
             DocumentRef first = upload(dir, "first.md", "# First\n\nThe first upload mentions a heron by the lake.\n");
             publish(first);
-            awaitStatus(first, "indexed");
+            awaitStatus(first, DocumentStatus.INDEXED);
 
             producer.send(new ProducerRecord<>(kafka.uploadsTopic(), "junk", "{not an event".getBytes(StandardCharsets.UTF_8))).get();
             // a late event of a document deleted since: its file is gone
@@ -104,9 +105,9 @@ class StreamingIngestJobIT {
             publish(second);
             publish(broken);
             publish(vanished);
-            awaitStatus(second, "indexed");
-            awaitStatus(broken, "failed");
-            awaitStatus(vanished, "failed");
+            awaitStatus(second, DocumentStatus.INDEXED);
+            awaitStatus(broken, DocumentStatus.FAILED);
+            awaitStatus(vanished, DocumentStatus.FAILED);
 
             assertThat(row(broken).failureReason()).isEqualTo(FailureReason.CORRUPT);
             assertThat(row(vanished).failureReason()).as("the skipped event ends its document").isEqualTo(FailureReason.FILE_MISSING);
@@ -175,7 +176,7 @@ class StreamingIngestJobIT {
     }
 
     /** Waits until the job has committed the document's outcome to PostgreSQL (at a checkpoint). */
-    private void awaitStatus(DocumentRef ref, String status) {
+    private void awaitStatus(DocumentRef ref, DocumentStatus status) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(row(ref).status()).as(ref.fileName()).isEqualTo(status));
         index.refresh();
