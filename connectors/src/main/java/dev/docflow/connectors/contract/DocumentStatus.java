@@ -20,9 +20,6 @@ public enum DocumentStatus {
     /** Being removed with its chunks and files. */
     DELETING;
 
-    /** Still to be settled by a job: what the backlog gauges and the stuck-document sweep count. */
-    public static final java.util.List<DocumentStatus> WAITING = java.util.List.of(UPLOADED, PROCESSING);
-
     /** The statuses a knowledge base's summary counts, in the order users read them. */
     public static final java.util.List<DocumentStatus> SUMMARISED = java.util.List.of(UPLOADED, PROCESSING, INDEXED, FAILED);
 
