@@ -140,7 +140,8 @@ class DeploymentFilesTest {
         Map<String, String> built = Map.of(
                 "ingestion-jobs/target/docflow-ingestion-jobs-" + version + "-job.jar", "the job jar (ingestion-jobs' shade execution)",
                 "agent-service/target/docflow-agent-service-" + version + ".jar", "the service's jar",
-                "agent-service/target/lib/", "the service's dependencies (-Pimage)");
+                "agent-service/target/lib/", "the service's dependencies (-Pimage)",
+                "flink-lib/target/lib/", "the native libraries' jars for Flink's lib/ (flink-lib's copy-dependencies)");
         Pattern copy = Pattern.compile("^COPY (?!--from)(?:--\\S+ )*(\\S+) \\S+$", Pattern.MULTILINE);
         for (String dockerfile : List.of("flink/Dockerfile", "agent-service/Dockerfile")) {
             Matcher sources = copy.matcher(Files.readString(DOCKER.resolve(dockerfile)));

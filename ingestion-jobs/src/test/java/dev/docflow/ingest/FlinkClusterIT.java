@@ -31,9 +31,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.docflow.ingest.stream.UploadEvents;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,7 +54,14 @@ import org.junit.jupiter.api.io.TempDir;
  * started. The job recovers from its checkpoint and ends FINISHED; every document's chunk ids in
  * Elasticsearch are exactly those its text makes (computed here by the same extractor and
  * chunker), none more, and PostgreSQL says indexed with that many chunks.
+ *
+ * <p>Then the streaming job jar on the same TaskManager JVMs: an upload event on its Kafka topic is
+ * ingested (ONNX Runtime loaded by the job's class loader), the job is cancelled and submitted
+ * again, and a scanned image uploaded to the second job is read by OCR and indexed: native
+ * libraries already loaded in those JVMs do not fail a second class loader, and Flink's
+ * leaked-class-loader check (on by default) finds nothing of the first job left.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String TENANT = "it-cluster-" + RUN;
@@ -92,6 +109,7 @@ class FlinkClusterIT {
     }
 
     @Test
+    @Order(1)
     void theBulkJobJarRecoversFromATaskManagerKilledMidRunAndIndexesEveryChunkOnce() throws Exception {
         Map<String, Set<String>> expected = uploadReports();
         RemoteFlinkCluster cluster = new RemoteFlinkCluster(flink.restAddress());
@@ -134,6 +152,72 @@ class FlinkClusterIT {
         System.out.printf("FlinkClusterIT: %d documents, %d chunks, %d indexed before the kill of %s, %d restart(s)%n",
                 DOCUMENTS, expected.values().stream().mapToLong(Set::size).sum(), indexedBeforeKill, victim,
                 cluster.restarts(jobId));
+    }
+
+    @Test
+    @Order(2)
+    void theStreamingJobJarIngestsUploadsAndRunsAgainOnTheSameTaskManagers() throws Exception {
+        String topic = "it.cluster.uploads." + RUN;
+        List<String> args = new ArrayList<>(config.connectionArguments());
+        args.addAll(List.of("--kafka.uploads-topic", topic, "--kafka.consumer-group", "it-cluster-" + RUN));
+        RemoteFlinkCluster cluster = new RemoteFlinkCluster(flink.restAddress());
+        String jarId = cluster.uploadJar(JobJar.locate(Path.of("target")));
+        // the TaskManager killed by the bulk test leaves the JobManager's list at its heartbeat time-out
+        await("two TaskManagers registered").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> flink.registeredTaskManagers().size() == 2);
+        List<String> taskManagers = flink.registeredTaskManagers();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            String first = cluster.run(jarId, StreamingIngestJob.class.getName(), args);
+            DocumentRef note = uploadStreamed("note.md",
+                    Files.writeString(files.resolve("note.md"), "# Note\n\nA heron waits by the cluster's lake.\n"));
+            producer.send(new ProducerRecord<>(topic, note.documentId(), UploadEvents.of(note).toJson())).get();
+            awaitIndexed(cluster, first, note);
+            cluster.cancel(first);
+            await("the first streaming job cancelled").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> cluster.jobState(first).equals("CANCELED"));
+
+            String second = cluster.run(jarId, StreamingIngestJob.class.getName(), args);
+            Path scan = files.resolve("scan.png");
+            Files.copy(Path.of("src/test/resources/ocr/testOCR.png"), scan);
+            DocumentRef scanned = uploadStreamed("scan.png", scan);
+            producer.send(new ProducerRecord<>(topic, scanned.documentId(), UploadEvents.of(scanned).toJson())).get();
+            awaitIndexed(cluster, second, scanned);
+            assertThat(cluster.get("/jobs/" + second + "/exceptions").path("exceptionHistory").path("entries"))
+                    .as("the second job never failed").isEmpty();
+            assertThat(cluster.jobState(second)).isEqualTo("RUNNING");
+            cluster.cancel(second);
+        }
+        assertThat(flink.registeredTaskManagers()).as("both jobs ran on the same TaskManager JVMs")
+                .containsExactlyInAnyOrderElementsOf(taskManagers);
+    }
+
+    /** A file in the object store with its document row, as the agent service leaves an upload. */
+    private static DocumentRef uploadStreamed(String fileName, Path file) throws Exception {
+        ObjectStore store = new ObjectStore(config.ingestion().objectStore());
+        UUID knowledgeBaseId = database.knowledgeBases().ensure(TENANT, KNOWLEDGE_BASE).id();
+        String id = DocumentIds.of(TENANT, knowledgeBaseId, fileName);
+        String key = ObjectStore.keyOf(TENANT, KNOWLEDGE_BASE, fileName);
+        store.upload(key, file, "application/octet-stream");
+        database.documents().markProcessing(UUID.fromString(id), knowledgeBaseId, key, fileName, Files.size(file), null);
+        return new DocumentRef(id, TENANT, KNOWLEDGE_BASE, knowledgeBaseId.toString(), key, fileName, Files.size(file), 0);
+    }
+
+    /** Waits for the document to be indexed with chunks; on time-out, says what the job's state and exceptions were. */
+    private static void awaitIndexed(RemoteFlinkCluster cluster, String jobId, DocumentRef ref) {
+        try {
+            // a fresh job's TaskManagers load Tika and the model first: minutes on a shared machine
+            await(ref.fileName() + " indexed").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> database.documents().find(UUID.fromString(ref.documentId())).orElseThrow().status()
+                            == DocumentStatus.INDEXED);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(ref.fileName() + " not indexed; the document: "
+                    + database.documents().find(UUID.fromString(ref.documentId())).orElseThrow() + "; job " + jobId + " "
+                    + cluster.jobState(jobId) + ", exceptions: " + cluster.get("/jobs/" + jobId + "/exceptions"), e);
+        }
+        index.refresh();
+        assertThat(index.countChunks(TENANT, KNOWLEDGE_BASE, ref.documentId())).as(ref.fileName()).isPositive();
     }
 
     /** Uploads the reports and returns each one's expected chunk ids by document id. */

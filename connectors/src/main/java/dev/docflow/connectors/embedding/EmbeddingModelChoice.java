@@ -1,6 +1,6 @@
 package dev.docflow.connectors.embedding;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,32 +13,35 @@ import java.util.stream.Collectors;
  *
  * <p>All four are 384-dimensional BERT models with the same uncased word-piece vocabulary. Each
  * ships in its own LangChain4j jar (the model is inside, 23–133 MB); only the default is a
- * dependency of the service and the jobs, the others are loaded by class name when chosen and their
- * jar is on the class path (the CLI carries all four, for {@code ./docflow bench retrieval}).
+ * dependency of the service and the jobs, the others are loaded from their jar's files when chosen
+ * and it is on the class path (the CLI carries all four, for {@code ./docflow bench retrieval}).
  */
 public enum EmbeddingModelChoice {
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-MiniLM-L6-v2",
-            "dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel", ""),
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-MiniLM-L6-v2, quantized",
-            "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", ""),
-    BGE_SMALL_EN_V15("bge-small-en-v15", "bge-small-en-v1.5",
-            "dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel", Prefixes.BGE_QUERY),
-    BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "bge-small-en-v1.5, quantized",
-            "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel", Prefixes.BGE_QUERY);
+    ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-MiniLM-L6-v2", "all-minilm-l6-v2", PoolingMode.MEAN, ""),
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-MiniLM-L6-v2, quantized", "all-minilm-l6-v2-q", PoolingMode.MEAN, ""),
+    BGE_SMALL_EN_V15("bge-small-en-v15", "bge-small-en-v1.5", "bge-small-en-v1.5", PoolingMode.CLS, Prefixes.BGE_QUERY),
+    BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "bge-small-en-v1.5, quantized", "bge-small-en-v1.5-q", PoolingMode.CLS,
+            Prefixes.BGE_QUERY);
 
     public static final EmbeddingModelChoice DEFAULT = ALL_MINILM_L6_V2;
 
     private final String id;
     private final String displayName;
-    private final String className;
+    /** The model jar's file names: {@code <files>.onnx} and {@code <files>-tokenizer.json}. */
+    private final String files;
+    private final PoolingMode pooling;
     private final String queryPrefix;
 
-    EmbeddingModelChoice(String id, String displayName, String className, String queryPrefix) {
+    EmbeddingModelChoice(String id, String displayName, String files, PoolingMode pooling, String queryPrefix) {
         this.id = id;
         this.displayName = displayName;
-        this.className = className;
+        this.files = files;
+        this.pooling = pooling;
         this.queryPrefix = queryPrefix;
     }
+
+    /** Every model here gives 384-dimensional vectors. */
+    public static final int DIMENSION = 384;
 
     /** The setting's value and what chunks record in {@code embedding_model}. */
     public String id() {
@@ -67,20 +70,19 @@ public enum EmbeddingModelChoice {
     }
 
     /**
-     * Loads the model (seconds, and 100–500 MB of memory): once per JVM, see the callers' holders.
+     * Loads the model from its LangChain4j jar (seconds, and 100–500 MB of memory): once per JVM, see
+     * the callers' holders. Closing it frees its native ONNX session.
      *
      * @throws IllegalStateException when the model's jar is not on the class path
      */
-    public EmbeddingModel load() {
-        try {
-            return (EmbeddingModel) Class.forName(className).getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
+    public OnnxSentenceEncoder load() {
+        ClassLoader resources = EmbeddingModelChoice.class.getClassLoader();
+        if (resources.getResource(files + ".onnx") == null) {
             throw new IllegalStateException("embedding.model=" + id + " needs dev.langchain4j:langchain4j-embeddings-"
                     + id + " on the class path (the CLI has it; the service and the jobs ship only "
-                    + DEFAULT.id + ")", e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the embedding model " + displayName, e);
+                    + DEFAULT.id + ")");
         }
+        return OnnxSentenceEncoder.load(resources, files + ".onnx", files + "-tokenizer.json", pooling, DIMENSION);
     }
 
     private static final class Prefixes {

@@ -34,6 +34,7 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
     public void open(OpenContext openContext) {
         metrics = new EmbedMetrics(getRuntimeContext().getMetricGroup());
         embedder = new ChunkEmbedder(SharedEmbeddingModel.get(model), metrics);
+        SharedEmbeddingModel.closeWithJob(getRuntimeContext());
     }
 
     @Override
