@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure Docflow; each benchmark ends with a 'RESULT key=value …' line."},
         subcommands = {BenchIngestCommand.class, BenchCommand.Retrieval.class, BenchChatLoadCommand.class, BenchOcrSpeedCommand.class, BenchMemoryCommand.class,
-            BenchFormatsCommand.class, BenchOcrCommand.class, BenchTablesCommand.class, BenchFaultsCommand.class})
+            BenchFormatsCommand.class, BenchOcrCommand.class, BenchTablesCommand.class, BenchFaultsCommand.class,
+            BenchClusterCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -136,7 +136,8 @@ final class FaultDrill {
                 out.println("Waiting for the " + accepted.size() + " accepted documents to be indexed …");
                 untilQuietly(DRAINED_WITHIN, () -> allSettled(deployment, kb, accepted));
                 index.refresh();
-                audit = IndexAudit.of(accepted, rows(deployment, kb), chunkIds(index, knowledgeBase));
+                audit = IndexAudit.of(accepted, KnowledgeBaseContents.rows(deployment.database(), kb),
+                        KnowledgeBaseContents.chunkIds(index, TENANT, knowledgeBase));
             }
             return new Result(phases, tally, audit, (System.nanoTime() - startedAt) / 1e9);
         }
@@ -201,30 +202,8 @@ final class FaultDrill {
     }
 
     private static boolean allSettled(LocalDeployment deployment, KnowledgeBase kb, List<String> ids) {
-        Map<String, IndexAudit.Row> rows = rows(deployment, kb);
+        Map<String, IndexAudit.Row> rows = KnowledgeBaseContents.rows(deployment.database(), kb);
         return ids.stream().allMatch(id -> rows.containsKey(id) && Set.of(DocumentStatus.INDEXED.code(), DocumentStatus.FAILED.code()).contains(rows.get(id).status()));
-    }
-
-    private static Map<String, IndexAudit.Row> rows(LocalDeployment deployment, KnowledgeBase kb) {
-        Map<String, IndexAudit.Row> rows = new HashMap<>();
-        for (DocumentRecord row : deployment.database().documents().listByKnowledgeBase(kb.id())) {
-            rows.put(row.id().toString(), new IndexAudit.Row(row.status().code(), row.chunkCount()));
-        }
-        return rows;
-    }
-
-    /** Every chunk id the index holds for the knowledge base, by document, as Elasticsearch lists them. */
-    private static Map<String, List<String>> chunkIds(ChunkIndex index, String knowledgeBase) {
-        ObjectNode search = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        search.put("size", 10_000).putArray("_source").add(ChunkFields.DOCUMENT_ID);
-        search.set("query", ChunkIndex.filterQuery(TENANT, knowledgeBase, null));
-        JsonNode hits = index.search(search).path("hits").path("hits");
-        Map<String, List<String>> ids = new LinkedHashMap<>();
-        for (JsonNode hit : hits) {
-            ids.computeIfAbsent(hit.path("_source").path(ChunkFields.DOCUMENT_ID).asText(), id -> new ArrayList<>())
-                    .add(hit.path("_id").asText());
-        }
-        return ids;
     }
 
     private static void createKnowledgeBase(int port, String key, String name) throws Exception {
