@@ -8,6 +8,7 @@ import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
+import dev.docflow.ingest.source.ListingPrefix;
 import dev.docflow.ingest.stream.KafkaSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +28,16 @@ import java.util.TreeSet;
  * @param parallelism {@code ingest.parallelism}
  * @param tenant {@code tenant}: whose knowledge base the bulk job ingests; null when not given
  * @param knowledgeBase {@code knowledge-base}: which one; null when not given
+ * @param source {@code source}: the bulk job's files when not the knowledge base's own folder, an
+ *     {@code s3://bucket/prefix} on the same store; null when not given
  */
 public record IngestConfig(IngestionSettings ingestion, KafkaSettings kafka, int parallelism, String tenant,
-        String knowledgeBase) {
+        String knowledgeBase, ListingPrefix source) {
 
     public static final String CONFIG_FILE = "config";
     public static final String TENANT = "tenant";
     public static final String KNOWLEDGE_BASE = "knowledge-base";
+    public static final String SOURCE = "source";
     public static final String PARALLELISM = "ingest.parallelism";
     public static final int DEFAULT_PARALLELISM = 2;
     public static final String DEFAULT_S3_ENDPOINT = "http://127.0.0.1:9000";
@@ -43,7 +47,7 @@ public record IngestConfig(IngestionSettings ingestion, KafkaSettings kafka, int
     /** The keys this configuration reads besides those under {@link #KEY_PREFIXES}. */
     static final String S3_TIMEOUT = "s3.timeout-seconds";
     static final String DATABASE_CONNECTION_TIMEOUT = "database.connection-timeout-seconds";
-    static final Set<String> KEYS = Set.of(CONFIG_FILE, TENANT, KNOWLEDGE_BASE, PARALLELISM,
+    static final Set<String> KEYS = Set.of(CONFIG_FILE, TENANT, KNOWLEDGE_BASE, SOURCE, PARALLELISM,
             "s3.endpoint", "s3.access-key", "s3.secret-key", "s3.bucket", S3_TIMEOUT,
             "database.url", "database.user", "database.password", DATABASE_CONNECTION_TIMEOUT,
             SharedSettings.ELASTICSEARCH_URL, SharedSettings.ELASTICSEARCH_ALIAS, SharedSettings.ELASTICSEARCH_TIMEOUT_SECONDS,
@@ -103,7 +107,24 @@ public record IngestConfig(IngestionSettings ingestion, KafkaSettings kafka, int
         KafkaSettings kafka = new KafkaSettings(SharedSettings.kafkaBootstrapServers(source),
                 SharedSettings.uploadsTopic(source), source.text("kafka.consumer-group", KafkaSettings.DEFAULT_GROUP));
         return new IngestConfig(ingestion, kafka, source.integer(PARALLELISM, DEFAULT_PARALLELISM),
-                blankToNull(source.text(TENANT, "")), blankToNull(source.text(KNOWLEDGE_BASE, "")));
+                blankToNull(source.text(TENANT, "")), blankToNull(source.text(KNOWLEDGE_BASE, "")), listing(source));
+    }
+
+    private static ListingPrefix listing(ConfigSource source) {
+        String uri = source.text(SOURCE, "");
+        if (uri.isBlank()) {
+            return null;
+        }
+        try {
+            return ListingPrefix.parse(uri.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ConfigSource.describe(SOURCE) + " " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the bulk job lists: {@code source}, or the knowledge base's own folder. */
+    public ListingPrefix listingFor(String tenant, String knowledgeBase) {
+        return source != null ? source : ListingPrefix.ofKnowledgeBase(ingestion.objectStore().bucket(), tenant, knowledgeBase);
     }
 
     private static java.time.Duration seconds(ConfigSource source, String key, java.time.Duration fallback) {

@@ -12,6 +12,7 @@ import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.ingest.runtime.LocalFlinkCluster;
 import dev.docflow.connectors.contract.DocumentIds;
+import dev.docflow.ingest.source.ListingPrefix;
 import dev.docflow.ingest.upload.FolderUpload;
 import dev.docflow.ingest.testfiles.ScannedPages;
 import dev.docflow.ingest.testutils.StackIngestionSettings;
@@ -98,6 +99,36 @@ class BulkIngestJobIT {
         runJob(kb);
 
         assertThat(index.countChunks(TENANT, kb)).as("a second run duplicates nothing").isEqualTo(total);
+    }
+
+    @Test
+    void aPrefixOfAnotherBucketIsIngestedWhereItIsIntoTheKnowledgeBase(@TempDir Path dir) throws Exception {
+        String kb = "exports";
+        String bucket = "it-exports-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ObjectStore exports = new ObjectStore(settings.objectStore().withBucket(bucket));
+        exports.ensureBucket();
+        exports.upload("2026/q3/herons.md", Files.writeString(dir.resolve("herons.md"),
+                "# Herons\n\nThe grey heron nests in tall alder trees.\n"), "text/markdown");
+        exports.upload("2026/q3/deep/otters.md", Files.writeString(dir.resolve("otters.md"),
+                "# Otters\n\nOtters hunt at dusk along the bank.\n"), "text/markdown");
+        exports.upload("2026/q3-old/stale.md", Files.writeString(dir.resolve("stale.md"), "# Stale\n\nNot asked for.\n"),
+                "text/markdown");
+
+        BulkIngestJob.Run run = new BulkIngestJob(settings).run(flink.environment(2), TENANT, kb,
+                ListingPrefix.parse("s3://" + bucket + "/2026/q3"), BulkIngestJob.UNCOUNTED);
+
+        assertThat(run.result()).as("the job ran").isNotNull();
+        Map<String, DocumentRecord> rows = rows(kb);
+        assertThat(rows.keySet()).as("the prefix's files, its subfolders' included, not its neighbour's")
+                .containsExactlyInAnyOrder("herons.md", "otters.md");
+        assertThat(rows.get("otters.md").objectKey()).isEqualTo("s3://" + bucket + "/2026/q3/deep/otters.md");
+        for (DocumentRecord row : rows.values()) {
+            assertThat(row.status()).as(row.fileName()).isEqualTo(DocumentStatus.INDEXED);
+            assertThat(index.countChunks(TENANT, kb, row.id().toString())).as(row.fileName()).isEqualTo((long) row.chunkCount())
+                    .isPositive();
+        }
+        assertThat(store.list(ObjectStore.prefixOf(TENANT, kb))).as("nothing was copied into Docflow's bucket").isEmpty();
+        assertThat(exports.exists("2026/q3/herons.md")).as("the source stays where it was").isTrue();
     }
 
     @Test

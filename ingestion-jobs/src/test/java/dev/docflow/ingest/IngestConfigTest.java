@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.docflow.ingest.source.ListingPrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,17 @@ class IngestConfigTest {
         assertThatThrownBy(() -> IngestConfig.load(Map.of()).requireKnowledgeBase())
                 .hasMessageContaining("knowledge-base").hasMessageContaining("DOCFLOW_KNOWLEDGE_BASE");
         assertThatThrownBy(() -> IngestConfig.load(Map.of(), "--tenant")).hasMessageContaining("--tenant needs a value");
+        assertThatThrownBy(() -> IngestConfig.load(Map.of(), "--source", "exports/2026")).hasMessageContaining("source")
+                .hasMessageContaining("s3://bucket/prefix");
+    }
+
+    @Test
+    void theBulkJobListsTheGivenSourceOrElseTheKnowledgeBasesOwnFolder() {
+        IngestConfig own = IngestConfig.load(Map.of(), "--s3.bucket", "docflow-prod");
+        assertThat(own.source()).isNull();
+        assertThat(own.listingFor("acme", "contracts")).isEqualTo(new ListingPrefix("docflow-prod", "acme/contracts/"));
+        IngestConfig elsewhere = IngestConfig.load(Map.of("DOCFLOW_SOURCE", "s3://exports/2026/q3"));
+        assertThat(elsewhere.listingFor("acme", "contracts")).isEqualTo(new ListingPrefix("exports", "2026/q3/"));
     }
 
     @Test

@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Documents' bytes in an S3-compatible bucket, through the MinIO SDK. Thread-safe.
+ * Documents' bytes in an S3-compatible bucket, through the MinIO SDK. Thread-safe. Reads take a key
+ * of this bucket or an {@code s3://bucket/key} of another ({@link ObjectLocation}); writes and
+ * removals touch this bucket only.
  *
  * <p>Keys are {@code <tenant>/<knowledge base>/<path>} for files placed for the bulk job (see
  * {@link #keyOf}), and {@code <tenant>/<knowledge base>/.versions/<document id>/<version id>/<file
@@ -87,13 +89,19 @@ public final class ObjectStore {
      * The link serves the file with {@link DownloadHeaders}: HTML, SVG or scripts never open inline.
      */
     public String presignedGet(String key, Duration ttl) {
-        DownloadHeaders headers = DownloadHeaders.of(key);
+        ObjectLocation at = locate(key);
+        DownloadHeaders headers = DownloadHeaders.of(at.key());
         return call(() -> signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Method.GET).bucket(settings.bucket()).object(key)
+                .method(Method.GET).bucket(at.bucket()).object(at.key())
                 // the link decides how the file is served, whatever it was stored with
                 .extraQueryParams(java.util.Map.of("response-content-type", headers.contentType(),
                         "response-content-disposition", headers.contentDisposition()))
                 .expiry((int) ttl.toSeconds()).build()), "presign " + key);
+    }
+
+    /** Where {@code key} (a plain key of this bucket, or {@code s3://bucket/key}) is. */
+    private ObjectLocation locate(String key) {
+        return ObjectLocation.of(key, settings.bucket());
     }
 
     public void ensureBucket() {
@@ -132,8 +140,9 @@ public final class ObjectStore {
      * announced); the caller closes the stream. Any other failure throws.
      */
     public Optional<InputStream> openIfExists(String key) {
+        ObjectLocation at = locate(key);
         try {
-            return Optional.of(client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+            return Optional.of(client.getObject(GetObjectArgs.builder().bucket(at.bucket()).object(at.key()).build()));
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
                 return Optional.empty();
@@ -146,8 +155,9 @@ public final class ObjectStore {
 
     /** Whether the object is there; any failure other than its absence throws. */
     public boolean exists(String key) {
+        ObjectLocation at = locate(key);
         try {
-            client.statObject(io.minio.StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+            client.statObject(io.minio.StatObjectArgs.builder().bucket(at.bucket()).object(at.key()).build());
             return true;
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
@@ -161,7 +171,8 @@ public final class ObjectStore {
 
     /** The object's bytes; the caller closes the stream. */
     public InputStream open(String key) {
-        return call(() -> client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build()),
+        ObjectLocation at = locate(key);
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(at.bucket()).object(at.key()).build()),
                 "read " + key);
     }
 
@@ -233,7 +244,14 @@ public final class ObjectStore {
         return removed;
     }
 
+    /**
+     * Removes the object {@code key} of Docflow's bucket. An object of another bucket (a bulk job's
+     * {@code s3://bucket/prefix} source) is left where it is: Docflow indexed it, it does not own it.
+     */
     public void remove(String key) {
+        if (ObjectLocation.isElsewhere(key, settings.bucket())) {
+            return;
+        }
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
             return null;

@@ -35,6 +35,11 @@ public record ObjectStoreSettings(String endpoint, String accessKey, String secr
         }
     }
 
+    /** The same store and credentials over another bucket (a bulk job listing an {@code s3://bucket/prefix}). */
+    public ObjectStoreSettings withBucket(String other) {
+        return new ObjectStoreSettings(endpoint, accessKey, secretKey, other, timeout);
+    }
+
     @Override
     public String toString() {
         return "ObjectStoreSettings[endpoint=" + endpoint + ", bucket=" + bucket + ", timeout=" + timeout + "]";

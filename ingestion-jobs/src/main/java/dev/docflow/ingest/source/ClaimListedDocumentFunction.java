@@ -16,20 +16,26 @@ public final class ClaimListedDocumentFunction extends RichMapFunction<StoredObj
     private final String tenant;
     private final String knowledgeBase;
     private final UUID knowledgeBaseId;
+    private final ListingPrefix listing;
+    private final String ownBucket;
     private transient KnowledgeBaseDocuments documents;
 
-    public ClaimListedDocumentFunction(DatabaseSettings database, KnowledgeBase knowledgeBase) {
+    /** @param listing where the source lists; @param ownBucket Docflow's bucket */
+    public ClaimListedDocumentFunction(DatabaseSettings database, KnowledgeBase knowledgeBase, ListingPrefix listing,
+            String ownBucket) {
         this.database = database;
         this.tenant = knowledgeBase.tenantId();
         this.knowledgeBase = knowledgeBase.name();
         this.knowledgeBaseId = knowledgeBase.id();
+        this.listing = listing;
+        this.ownBucket = ownBucket;
     }
 
     @Override
     public void open(OpenContext openContext) {
         db = Database.forSubtask(database);
         documents = new KnowledgeBaseDocuments(db.documents(), tenant,
-                new KnowledgeBase(knowledgeBaseId, tenant, knowledgeBase));
+                new KnowledgeBase(knowledgeBaseId, tenant, knowledgeBase), listing, ownBucket);
     }
 
     @Override

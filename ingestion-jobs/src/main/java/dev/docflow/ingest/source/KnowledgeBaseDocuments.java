@@ -1,6 +1,5 @@
 package dev.docflow.ingest.source;
 
-import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.objectstore.StoredObject;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.connectors.postgres.KnowledgeBase;
@@ -18,20 +17,30 @@ public final class KnowledgeBaseDocuments {
     private final DocumentRepository documents;
     private final String tenant;
     private final KnowledgeBase knowledgeBase;
+    private final ListingPrefix listing;
+    private final String ownBucket;
 
-    public KnowledgeBaseDocuments(DocumentRepository documents, String tenant, KnowledgeBase knowledgeBase) {
+    /**
+     * @param listing where the objects were listed
+     * @param ownBucket Docflow's bucket: objects listed elsewhere are recorded as {@code s3://bucket/key}
+     */
+    public KnowledgeBaseDocuments(DocumentRepository documents, String tenant, KnowledgeBase knowledgeBase,
+            ListingPrefix listing, String ownBucket) {
         this.documents = documents;
         this.tenant = tenant;
         this.knowledgeBase = knowledgeBase;
+        this.listing = listing;
+        this.ownBucket = ownBucket;
     }
 
     public DocumentRef claim(StoredObject object) {
-        String path = object.key().substring(ObjectStore.prefixOf(tenant, knowledgeBase.name()).length());
+        String path = listing.pathOf(object.key());
         UUID documentId = documents.idOf(knowledgeBase, path);
         String fileName = path.substring(path.lastIndexOf('/') + 1);
-        OffsetDateTime uploadedAt = documents.markProcessing(documentId, knowledgeBase.id(), object.key(), fileName,
+        String key = listing.storedKey(object.key(), ownBucket);
+        OffsetDateTime uploadedAt = documents.markProcessing(documentId, knowledgeBase.id(), key, fileName,
                 object.size(), object.etag());
         return new DocumentRef(documentId.toString(), tenant, knowledgeBase.name(), knowledgeBase.id().toString(),
-                object.key(), fileName, object.size(), uploadedAt.toInstant().toEpochMilli());
+                key, fileName, object.size(), uploadedAt.toInstant().toEpochMilli());
     }
 }

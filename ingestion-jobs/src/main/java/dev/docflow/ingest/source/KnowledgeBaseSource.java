@@ -14,7 +14,8 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * The bulk job's source: every object under a knowledge base's prefix, listed lazily by the
+ * The bulk job's source: every object under a knowledge base's prefix (or an
+ * {@code s3://bucket/prefix}, {@link ListingPrefix}), listed lazily by the
  * enumerator ({@link ObjectListingEnumerator}) and handed to readers one at a time, so memory on
  * the client and the JobManager does not grow with the number of files, and a restored job goes on
  * from the listing position of its checkpoint.
@@ -30,6 +31,11 @@ public final class KnowledgeBaseSource
 
     public KnowledgeBaseSource(ObjectStoreSettings store, String tenant, String knowledgeBase) {
         this(store, ObjectStore.prefixOf(tenant, knowledgeBase), DEFAULT_PAGE_SIZE);
+    }
+
+    /** The objects under {@code listing}, on the store of {@code store} with its credentials. */
+    public KnowledgeBaseSource(ObjectStoreSettings store, ListingPrefix listing) {
+        this(store.withBucket(listing.bucket()), listing.prefix(), DEFAULT_PAGE_SIZE);
     }
 
     KnowledgeBaseSource(ObjectStoreSettings store, String prefix, int pageSize) {
