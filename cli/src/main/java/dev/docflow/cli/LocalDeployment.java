@@ -91,10 +91,7 @@ public final class LocalDeployment implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             EmbeddedStack stack = startStack(config, out, started);
-            LocalDeployment deployment = new LocalDeployment(config, stack.endpoints(), flink, null, started);
-            deployment.jobCluster = new RemoteFlinkCluster(flink);
-            deployment.migrate();
-            return deployment;
+            return forCluster(config, stack.endpoints(), flink, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -109,13 +106,9 @@ public final class LocalDeployment implements AutoCloseable {
         Optional<StackEndpoints> running = RunningStack.find(config.workDir());
         if (running.isPresent()) {
             out.println("Using the running Docflow stack; jobs go to the Flink cluster at " + flink);
-            return new LocalDeployment(config, running.get(), flink, null, new ArrayDeque<>());
+            return overCluster(config, running.get(), flink);
         }
-        Deque<AutoCloseable> started = new ArrayDeque<>();
-        EmbeddedStack stack = startStack(config, out, started);
-        LocalDeployment deployment = new LocalDeployment(config, stack.endpoints(), flink, null, started);
-        deployment.migrate();
-        return deployment;
+        return startForCluster(config, flink, out);
     }
 
     private static EmbeddedStack startStack(DocflowConfig config, PrintStream out, Deque<AutoCloseable> started) {
@@ -145,7 +138,13 @@ public final class LocalDeployment implements AutoCloseable {
 
     /** A deployment over servers someone else owns whose jobs go to the Flink cluster at {@code flink} as the job jar. */
     static LocalDeployment overCluster(DocflowConfig config, StackEndpoints endpoints, URI flink) {
-        LocalDeployment deployment = new LocalDeployment(config, endpoints, flink, null, new ArrayDeque<>());
+        return forCluster(config, endpoints, flink, new ArrayDeque<>());
+    }
+
+    /** Jobs on the cluster at {@code flink} as the job jar, over {@code endpoints}; closing stops {@code started}. */
+    private static LocalDeployment forCluster(DocflowConfig config, StackEndpoints endpoints, URI flink,
+            Deque<AutoCloseable> started) {
+        LocalDeployment deployment = new LocalDeployment(config, endpoints, flink, null, started);
         deployment.jobCluster = new RemoteFlinkCluster(flink);
         deployment.migrate();
         return deployment;
