@@ -1,5 +1,6 @@
 package dev.docflow.ingest.tables;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ final class NotATable {
             "that", "with", "as", "by", "on", "be", "or", "it", "if", "are", "can", "not", "this", "from", "at", "use");
     /** A column this share of whose cells are comments, marks or kinds makes the block code. */
     static final double MARKED_SHARE = 0.6;
-    /** Cells that are one or two lower-case function words, as a share of all cells, in prose cut into columns. */
+    /** Cells that are nothing but one or two lower-case function words, as a share of all cells, in prose cut into columns. */
     static final double FUNCTION_WORD_SHARE = 0.1;
 
     private NotATable() {}
@@ -58,14 +59,16 @@ final class NotATable {
             }
             sameMark &= cell.equals(mark);
         }
-        // a column of one repeated mark of a character or two: the margin of console input or Fortran source
-        boolean margin = sameMark && filled >= 2 && mark.length() <= 2 && !Character.isLetterOrDigit(mark.charAt(0))
-                || sameMark && filled >= 2 && (mark.equals("c") || mark.equals("C"));
+        // the first column one repeated mark of a character or two: the margin of console input or Fortran
+        // source (further right, a column of dashes is a table's "none")
+        boolean margin = column == 0 && sameMark && filled >= 2 && mark.length() <= 2 && !Character.isLetterOrDigit(mark.charAt(0))
+                || column == 0 && sameMark && filled >= 2 && (mark.equals("c") || mark.equals("C"));
         return filled >= 2 && (margin || marked >= MARKED_SHARE * filled);
     }
 
     private static boolean functionWords(String cell) {
+        // all of the cell ("of", "for the"): a header's "to air" is a label
         String[] words = cell.split(" ");
-        return words.length <= 2 && FUNCTION_WORDS.contains(words[0]);
+        return words.length <= 2 && Arrays.stream(words).allMatch(FUNCTION_WORDS::contains);
     }
 }

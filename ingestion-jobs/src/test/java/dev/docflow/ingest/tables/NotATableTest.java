@@ -64,6 +64,9 @@ class NotATableTest {
         assertThat(NotATable.junk(List.of(
                 List.of("[1,]", "1", "3"), List.of("[2,]", "2", "4")))).isFalse();
         assertThat(NotATable.junk(List.of(
+                List.of("Pollutant", "to air", "to water"),
+                List.of("Carbon dioxide (CO2)", "100 million", "-"), List.of("Methane (CH4)", "100 000", "-")))).isFalse();
+        assertThat(NotATable.junk(List.of(
                 List.of("-", "Minus, can be unary or binary"), List.of("+", "Plus, can be unary or binary")))).isFalse();
     }
 }
