@@ -75,13 +75,18 @@ final class AlignedTextAreas {
 
     /** The line's runs of words, counting as separate only runs apart by a column gap. */
     private static int words(Line line) {
+        return runs(line, MIN_COLUMN_GAP);
+    }
+
+    /** The line's runs of words, counting as separate only runs at least {@code gap} glyph heights apart. */
+    static int runs(Line line, float gap) {
         int count = 0;
         TextChunk previous = null;
         for (TextChunk chunk : line.getTextElements()) {
             if (chunk.isSameChar(Line.WHITE_SPACE_CHARS)) {
                 continue;
             }
-            if (previous == null || chunk.getLeft() - previous.getRight() >= MIN_COLUMN_GAP * chunk.getHeight()) {
+            if (previous == null || chunk.getLeft() - previous.getRight() >= gap * chunk.getHeight()) {
                 count++;
             }
             previous = chunk;

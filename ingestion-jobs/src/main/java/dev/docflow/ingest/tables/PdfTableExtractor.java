@@ -4,15 +4,19 @@ import dev.docflow.ingest.tables.PageTable.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import technology.tabula.Line;
 import technology.tabula.ObjectExtractor;
 import technology.tabula.Page;
 import technology.tabula.Rectangle;
 import technology.tabula.RectangularTextContainer;
 import technology.tabula.Table;
+import technology.tabula.TextChunk;
+import technology.tabula.TextElement;
 import technology.tabula.extractors.BasicExtractionAlgorithm;
 import technology.tabula.extractors.SpreadsheetExtractionAlgorithm;
 
@@ -78,20 +82,23 @@ public final class PdfTableExtractor {
 
     private static List<PageTable> tablesOf(Page page) {
         List<Found> found = new ArrayList<>();
+        List<Rectangle> ruled = new ArrayList<>();
         if (!page.getHorizontalRulings().isEmpty() && !page.getVerticalRulings().isEmpty()) {
             for (Table table : new SpreadsheetExtractionAlgorithm().extract(page)) {
-                TableFilter.keep(textOf(table), Method.LATTICE)
-                        .ifPresent(rows -> found.add(new Found(table, rows, Method.LATTICE)));
+                Optional<List<List<String>>> kept = TableFilter.keep(textOf(table), Method.LATTICE);
+                if (kept.isPresent()) {
+                    ruled.add(table);
+                    if (UnruledBody.lacksRulings(layoutOf(table))) {
+                        streamTables(page.getArea(table), found);
+                    } else {
+                        found.add(new Found(table, kept.get(), Method.LATTICE));
+                    }
+                }
             }
         }
-        List<Found> ruled = List.copyOf(found);
-        BasicExtractionAlgorithm stream = new BasicExtractionAlgorithm();
         for (Rectangle area : AlignedTextAreas.find(page)) {
-            if (ruled.stream().noneMatch(lattice -> lattice.table().intersects(area))) {
-                for (Table table : stream.extract(page.getArea(area))) {
-                    TableFilter.keep(textOf(table), Method.STREAM)
-                            .ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
-                }
+            if (ruled.stream().noneMatch(lattice -> lattice.intersects(area))) {
+                streamTables(page.getArea(area), found);
             }
         }
         found.sort(Comparator.comparingDouble((Found f) -> f.table().getTop())
@@ -101,6 +108,90 @@ public final class PdfTableExtractor {
             tables.add(new PageTable(page.getPageNumber(), tables.size() + 1, f.rows(), f.method()));
         }
         return tables;
+    }
+
+    /**
+     * The tables tabula's stream mode reads in an area; when it reads none, the area split at the
+     * {@link Gutters} channel whose two sides give the most cells (a table beside a column of prose).
+     */
+    private static void streamTables(Page area, List<Found> found) {
+        List<Found> whole = streamTablesOf(area);
+        if (whole.isEmpty()) {
+            List<Gutters.Span> spans = new ArrayList<>();
+            double height = 0;
+            List<TextChunk> chunks = TextElement.mergeWords(area.getText());
+            for (TextChunk chunk : chunks) {
+                if (!chunk.isSameChar(Line.WHITE_SPACE_CHARS)) {
+                    spans.add(new Gutters.Span(chunk.getLeft(), chunk.getRight()));
+                    height += chunk.getHeight();
+                }
+            }
+            double minWidth = AlignedTextAreas.MIN_COLUMN_GAP * height / Math.max(1, spans.size());
+            for (double x : Gutters.find(spans, minWidth)) {
+                List<Found> sides = new ArrayList<>(alignedTablesOf(area.getArea(
+                        new Rectangle(area.getTop(), area.getLeft(), (float) (x - area.getLeft()), (float) area.getHeight()))));
+                sides.addAll(alignedTablesOf(area.getArea(
+                        new Rectangle(area.getTop(), (float) x, (float) (area.getRight() - x), (float) area.getHeight()))));
+                if (cells(sides) > cells(whole)) {
+                    whole = sides;
+                }
+            }
+        }
+        found.addAll(whole);
+    }
+
+    /** A side's own aligned areas, read by stream: the title lines above a table no longer reach across the page. */
+    private static List<Found> alignedTablesOf(Page side) {
+        List<Found> found = new ArrayList<>();
+        for (Rectangle area : AlignedTextAreas.find(side)) {
+            found.addAll(streamTablesOf(side.getArea(area)));
+        }
+        return found;
+    }
+
+    private static List<Found> streamTablesOf(Page area) {
+        List<Found> found = new ArrayList<>();
+        for (Table table : new BasicExtractionAlgorithm().extract(area)) {
+            TableFilter.keep(textOf(table), Method.STREAM)
+                    .ifPresent(rows -> found.add(new Found(table, rows, Method.STREAM)));
+        }
+        return found;
+    }
+
+    private static long cells(List<Found> tables) {
+        return tables.stream().flatMap(f -> f.rows().stream()).flatMap(List::stream).filter(c -> !c.isEmpty()).count();
+    }
+
+    /** Gap inside a ruled cell that splits it into runs of words: wider than a space, narrower than most columns. */
+    private static final float CELL_RUN_GAP = 1.0f;
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static List<List<UnruledBody.CellLayout>> layoutOf(Table table) {
+        List<List<UnruledBody.CellLayout>> rows = new ArrayList<>();
+        for (List<RectangularTextContainer> row : table.getRows()) {
+            List<UnruledBody.CellLayout> cells = new ArrayList<>();
+            for (RectangularTextContainer cell : row) {
+                List<TextChunk> chunks = cell.getTextElements();
+                if (chunks == null || chunks.isEmpty()) {
+                    cells.add(UnruledBody.CellLayout.EMPTY);
+                    continue;
+                }
+                int lines = 0;
+                int widest = 0;
+                int runs = 0;
+                for (Line line : TextChunk.groupByLines(chunks)) {
+                    int onLine = AlignedTextAreas.runs(line, CELL_RUN_GAP);
+                    if (onLine > 0) {
+                        lines++;
+                        runs += onLine;
+                        widest = Math.max(widest, onLine);
+                    }
+                }
+                cells.add(new UnruledBody.CellLayout(lines, widest, runs));
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private record Found(Table table, List<List<String>> rows, Method method) {}

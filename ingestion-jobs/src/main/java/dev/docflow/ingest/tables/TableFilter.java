@@ -65,7 +65,10 @@ final class TableFilter {
         List<List<String>> kept = rows.stream()
                 .map(row -> columns.stream().map(c -> cell(row, c)).toList())
                 .toList();
-        boolean junk = method == PageTable.Method.STREAM ? readsAsProse(kept) : framesText(kept);
+        if (method == PageTable.Method.STREAM) {
+            kept = MergedNumberColumns.split(kept);
+        }
+        boolean junk = method == PageTable.Method.STREAM ? readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
         return junk ? Optional.empty() : Optional.of(kept);
     }
 

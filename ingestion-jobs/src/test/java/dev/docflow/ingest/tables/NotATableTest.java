@@ -1,0 +1,72 @@
+package dev.docflow.ingest.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Blocks of the R manuals that alignment takes for tables, and real tables beside them. */
+class NotATableTest {
+    @Test
+    void codeWithAlignedCommentsIsNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("yf <- as.factor(y)", "# 0.21s"),
+                List.of("DF <- read.table(\"code.dat\")", "# 4.9s"),
+                List.of("DF <- read.table(\"code.dat\", nrows=1e6)", "# 3.6s")))).isTrue();
+        assertThat(NotATable.junk(List.of(
+                List.of("int callflag;", "/* The context ‘type’ */"),
+                List.of("JMP_BUF cjmpbuf;", "/* C stack and register information */")))).isTrue();
+    }
+
+    @Test
+    void codeBehindContinuationOrFortranCommentMarksIsNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("+", "mean = mean(x),"), List.of("+", "median = median(x),")))).isTrue();
+        assertThat(NotATable.junk(List.of(
+                List.of("c", "subroutine fcn(m,n,x,fvec,iflag)"), List.of("c", "integer m,n,iflag")))).isTrue();
+    }
+
+    @Test
+    void definitionLinesAreNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("double gammafn (double x)", "[Function]"),
+                List.of("double lgammafn (double x)", "[Function]")))).isTrue();
+    }
+
+    @Test
+    void aVectorPrintoutIsNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("[1] \"aic\" \"boundary\" \"coefold\"", "\"control\"", "\"conv\""),
+                List.of("[6] \"dev\" \"dev.resids\" \"devold\"", "\"EMPTY\"", "\"eta\"")))).isTrue();
+    }
+
+    @Test
+    void proseCutAtItsWideSpacesIsNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("The installation", "consists", "of", "up to", "four", "Apple", "packages:", "for", "the", "Intel"),
+                List.of("org.R-project.R.fw.pkg,", "", "", "org.R-project.R.GUI.pkg,", "", "", "", "", "", "")))).isTrue();
+    }
+
+    @Test
+    void realTablesOfTheManualsAreTables() {
+        assertThat(NotATable.junk(List.of(
+                List.of("R storage mode", "C type", "Fortran type"),
+                List.of("logical", "int *", "INTEGER"),
+                List.of("integer", "int *", "INTEGER")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("\"NULL\"", "NULL"),
+                List.of("\"symbol\"", "a variable name"),
+                List.of("\"pairlist\"", "a pairlist object (mainly internal)")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("% total", "seconds", "% self", "seconds", "name"),
+                List.of("100.0", "25.22", "0.2", "0.04", "\"boot\""),
+                List.of("99.8", "25.18", "0.6", "0.16", "\"statistic\"")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("[1,]", "1", "3"), List.of("[2,]", "2", "4")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("Pollutant", "to air", "to water"),
+                List.of("Carbon dioxide (CO2)", "100 million", "-"), List.of("Methane (CH4)", "100 000", "-")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("-", "Minus, can be unary or binary"), List.of("+", "Plus, can be unary or binary")))).isFalse();
+    }
+}
