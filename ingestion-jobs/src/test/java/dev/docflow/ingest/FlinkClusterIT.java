@@ -14,6 +14,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.ingest.chunk.Chunker;
 import dev.docflow.ingest.chunk.WordPieceTokenCounter;
+import dev.docflow.ingest.embed.SharedEmbeddingModel;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.parse.DocumentExtractor;
 import dev.docflow.ingest.runtime.JobJar;
@@ -58,8 +59,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Then the streaming job jar on the same TaskManager JVMs: an upload event on its Kafka topic is
  * ingested (ONNX Runtime loaded by the job's class loader), the job is cancelled and submitted
  * again, and a scanned image uploaded to the second job is read by OCR and indexed: native
- * libraries already loaded in those JVMs do not fail a second class loader, and Flink's
- * leaked-class-loader check (on by default) finds nothing of the first job left.
+ * libraries already loaded in those JVMs do not fail a second class loader, the first job's
+ * embedding model is closed once its class loader is released, and Flink's leaked-class-loader
+ * check (on by default) finds nothing of the first job left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
@@ -174,9 +176,13 @@ class FlinkClusterIT {
                     Files.writeString(files.resolve("note.md"), "# Note\n\nA heron waits by the cluster's lake.\n"));
             producer.send(new ProducerRecord<>(topic, note.documentId(), UploadEvents.of(note).toJson())).get();
             awaitIndexed(cluster, first, note);
+            long closedBefore = modelsClosedInTaskManagerLogs();
             cluster.cancel(first);
             await("the first streaming job cancelled").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                     .until(() -> cluster.jobState(first).equals("CANCELED"));
+            // once the TaskManagers release the job's slots and class loader, its model's native session is freed
+            await("the cancelled job's embedding model closed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> modelsClosedInTaskManagerLogs() > closedBefore);
 
             String second = cluster.run(jarId, StreamingIngestJob.class.getName(), args);
             Path scan = files.resolve("scan.png");
@@ -191,6 +197,19 @@ class FlinkClusterIT {
         }
         assertThat(flink.registeredTaskManagers()).as("both jobs ran on the same TaskManager JVMs")
                 .containsExactlyInAnyOrderElementsOf(taskManagers);
+    }
+
+    /** How often the TaskManagers have logged closing a released job's embedding models. */
+    private static long modelsClosedInTaskManagerLogs() throws java.io.IOException {
+        long count = 0;
+        try (var logs = Files.list(flink.folder())) {
+            for (Path log : logs.filter(file -> file.getFileName().toString().matches("taskmanager-\\d+\\.log")).toList()) {
+                try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    count += lines.filter(line -> line.contains(SharedEmbeddingModel.CLOSED_LOG_LINE)).count();
+                }
+            }
+        }
+        return count;
     }
 
     /** A file in the object store with its document row, as the agent service leaves an upload. */

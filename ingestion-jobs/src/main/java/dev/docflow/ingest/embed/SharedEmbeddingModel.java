@@ -6,6 +6,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedding models, each loaded once per class loader of this class and shared by every
@@ -19,6 +21,9 @@ import org.apache.flink.api.common.functions.RuntimeContext;
  */
 public final class SharedEmbeddingModel {
     static final String RELEASE_HOOK = "docflow-embedding-models";
+    /** Logged once per job class loader released (FlinkClusterIT looks for it in the TaskManagers' logs). */
+    public static final String CLOSED_LOG_LINE = "embedding models closed with their job's class loader";
+    private static final Logger LOG = LoggerFactory.getLogger(SharedEmbeddingModel.class);
     private static final Map<EmbeddingModelChoice, OnnxSentenceEncoder> MODELS = new EnumMap<>(EmbeddingModelChoice.class);
 
     private SharedEmbeddingModel() {}
@@ -54,7 +59,9 @@ public final class SharedEmbeddingModel {
 
     /** Closes every model loaded here; the next {@link #get} loads it again. */
     static synchronized void closeAll() {
+        String closed = MODELS.keySet().toString();
         MODELS.values().forEach(OnnxSentenceEncoder::close);
         MODELS.clear();
+        LOG.info(CLOSED_LOG_LINE + " models={}", closed);
     }
 }
