@@ -106,6 +106,9 @@ public final class Quotables {
         for (int i = 0; i < spans.size(); i++) {
             SentenceSplitter.Span span = spans.get(i);
             String sentence = withoutReferenceMarks(span.of(block).replaceAll("\\s+", " "));
+            if (sentence.isEmpty()) {
+                continue; // only reference marks ("[1] [2]"): nothing to quote
+            }
             // a block that starts in lower case continues the one before, cut by a blank line (a page
             // break, a code line in mid-sentence: "> y <- x[-(1:5)]" "gives y all but the first five")
             String quoted = i == 0 && continues(sentence) ? withLineBefore(sentence, text, from) : sentence;
@@ -187,8 +190,9 @@ public final class Quotables {
         return spans.isEmpty() ? line : line.substring(0, spans.get(0).end());
     }
 
-    private static boolean continues(String sentence) {
-        return Character.isLowerCase(sentence.codePointAt(0));
+    /** Whether a block's first sentence starts in lower case; one that was only reference marks is empty. */
+    static boolean continues(String sentence) {
+        return !sentence.isEmpty() && Character.isLowerCase(sentence.codePointAt(0));
     }
 
     /** The last non-blank line before {@code start} in front of {@code quote}, if there is one short enough. */

@@ -25,6 +25,19 @@ class QuotablesTest {
     }
 
     @Test
+    void aBlockWhoseFirstSentenceIsOnlyReferenceMarksIsSkippedNotAFailure() {
+        // R-exts: a printout's "[1]" alone before its prose, which once ended the chat request in a 500
+        String text = "sqrt(2) in C code\n\n[1] [2] The value is computed with the sqrt function of the C library.";
+        List<Quotable> quotables = Quotables.of(List.of(passage(text)), 10);
+        assertThat(quotables).extracting(Quotable::text).noneMatch(String::isBlank)
+                .anyMatch(quote -> quote.contains("sqrt function"));
+        // a first sentence left empty once its marks are gone continues nothing (it threw, a 500 in chat)
+        assertThat(Quotables.continues("")).isFalse();
+        assertThat(Quotables.continues("gives y all but the first five")).isTrue();
+        assertThat(Quotables.continues("The value")).isFalse();
+    }
+
+    @Test
     void stopsAtTheLimit() {
         assertThat(Quotables.of(List.of(passage("One two three four. Five six seven eight.")), 1)).hasSize(1);
     }
