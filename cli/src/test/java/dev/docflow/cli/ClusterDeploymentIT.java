@@ -90,8 +90,11 @@ class ClusterDeploymentIT {
         await("wetlands.md indexed by the job on the cluster").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.status(knowledgeBase, id).equals(DocumentStatus.INDEXED.code()));
 
-        JsonNode answer = new ChatClient(port, deployment.demoKey()).ask(knowledgeBase, "Where does the bittern boom?", null);
-        assertThat(answer.path("citations").path(0).path("fileName").asText()).isEqualTo("wetlands.md");
+        // searchable within the index's refresh interval (a second) of the status turning indexed
+        ChatClient chat = new ChatClient(port, deployment.demoKey());
+        await("chat cites wetlands.md").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> chat.ask(knowledgeBase, "Where does the bittern boom?", null)
+                        .path("citations").path(0).path("fileName").asText().equals("wetlands.md"));
         assertThat(jobStates(cluster, IngestionJobNames.STREAMING)).containsExactly("RUNNING");
     }
 
