@@ -74,11 +74,15 @@ final class KafkaServer implements LocalServer {
                 throw LocalStackException.serverFailed(NAME, log, "formatting " + data + " failed (exit code " + code + ")", null);
             }
         }
-        ServerProcess process = ServerProcess.start(NAME, java(log4j2, "256m", "kafka.Kafka", properties.toString()),
+        ServerProcess process = ServerProcess.start(NAME, java(log4j2, BROKER_HEAP, "kafka.Kafka", properties.toString()),
                 Map.of(), folder, settings.startTimeout(),
                 server -> server.logContains(STARTED_LINE) && accepts(port));
         return new KafkaServer(process, port, controllerPort);
     }
+
+    /** The broker's {@code -Xmx}. */
+    static final String BROKER_HEAP = "256m";
+    static final long CLEANER_DEDUPE_BUFFER_BYTES = 16L << 20;
 
     /** The broker's configuration: one node that is both broker and controller, internal topics unreplicated. */
     static Map<String, String> serverProperties(int port, int controllerPort, Path logDir) {
@@ -104,6 +108,11 @@ final class KafkaServer implements LocalServer {
         // a topic's retention is applied within a second rather than five minutes: tests of events
         // expiring unread wait on it, and a local broker's check costs nothing
         properties.put("log.retention.check.interval.ms", "1000");
+        // the log cleaner allocates this at start (Kafka's default: 128 MB, half the broker's heap):
+        // once a compacted topic such as __consumer_offsets exists, a start could end in
+        // "OutOfMemoryError: Java heap space" in LogCleaner.startup. 16 MB still holds about
+        // 700,000 keys per cleaning pass, far more than a local broker's offsets topic has
+        properties.put("log.cleaner.dedupe.buffer.size", Long.toString(CLEANER_DEDUPE_BUFFER_BYTES));
         return properties;
     }
 

@@ -34,6 +34,16 @@ class KafkaServerTest {
     }
 
     @Test
+    void theLogCleanersBufferLeavesTheBrokerMostOfItsHeap() {
+        // Kafka's default dedupe buffer (128 MB) took half of the 256 MB heap: a stack's third start
+        // ended in OutOfMemoryError in LogCleaner.startup once __consumer_offsets existed
+        long heapBytes = Long.parseLong(KafkaServer.BROKER_HEAP.replace("m", "")) << 20;
+        long dedupe = Long.parseLong(KafkaServer.serverProperties(9092, 9093, dir).get("log.cleaner.dedupe.buffer.size"));
+
+        assertThat(dedupe).isGreaterThanOrEqualTo(1L << 20).isLessThanOrEqualTo(heapBytes / 8);
+    }
+
+    @Test
     void propertiesFilesReadBackAsWrittenEvenWithOddPaths() throws IOException {
         Path odd = dir.resolve("dossier été: #1 = ok");
         Map<String, String> written = KafkaServer.serverProperties(9092, 9093, odd);
