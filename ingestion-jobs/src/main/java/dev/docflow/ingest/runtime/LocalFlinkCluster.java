@@ -6,6 +6,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -46,6 +47,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_PORT, restPorts);
+        // the blob server (job jars, large RPC payloads) binds jobmanager.bind-host, every address unless set
+        config.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+        config.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
         config.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("32m"));
         config.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
