@@ -40,6 +40,7 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
     public void processElement(ExtractedDocument document, Context context, Collector<ChunkedDocument> out) {
         metrics.received();
         List<Chunk> chunks;
+        long start = System.nanoTime();
         try {
             chunks = chunker.chunk(document);
             if (chunks.isEmpty()) {
@@ -57,6 +58,8 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
             return;
         }
         metrics.chunked(chunks.size());
+        LOG.debug("document chunked documentId={} stage=chunk chunks={} tookMs={}", document.ref().documentId(), chunks.size(),
+                (System.nanoTime() - start) / 1_000_000);
         out.collect(new ChunkedDocument(document.ref(), document.contentType(), document.pageCount(),
                 chunks.toArray(new Chunk[0]), document.deadlineMillis()));
     }

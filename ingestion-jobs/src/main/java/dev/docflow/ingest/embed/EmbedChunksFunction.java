@@ -41,6 +41,7 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
     public void processElement(ChunkedDocument document, Context context, Collector<EmbeddedDocument> out) {
         metrics.received();
         List<float[]> vectors;
+        long start = System.nanoTime();
         try {
             vectors = embedder.embed(document.chunks(), document.deadlineMillis());
         } catch (DocumentFailedException e) {
@@ -55,6 +56,8 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
             embedded[i] = new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id());
         }
         metrics.embedded();
+        LOG.debug("document embedded documentId={} stage=embed chunks={} tookMs={}", document.ref().documentId(), embedded.length,
+                (System.nanoTime() - start) / 1_000_000);
         out.collect(new EmbeddedDocument(document.ref(), document.pageCount(), embedded));
     }
 }

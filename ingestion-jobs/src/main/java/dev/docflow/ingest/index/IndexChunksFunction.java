@@ -95,6 +95,7 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
     public void processElement(EmbeddedDocument document, Context context, Collector<DocumentOutcome> out) throws Exception {
         metrics.received();
         Integer before = chunksWritten.value();
+        long start = System.nanoTime();
         try {
             writer.write(document, before == null ? 0 : before);
         } catch (DocumentFailedException e) {
@@ -114,7 +115,8 @@ public class IndexChunksFunction extends KeyedProcessFunction<String, EmbeddedDo
                     document.ref().documentId(), document.ref().objectKey());
             return;
         }
-        LOG.debug("document indexed documentId={} stage=index chunks={}", document.ref().documentId(), document.chunks().length);
+        LOG.debug("document indexed documentId={} stage=index chunks={} tookMs={}", document.ref().documentId(),
+                document.chunks().length, (System.nanoTime() - start) / 1_000_000);
         metrics.indexed(document.chunks().length);
         out.collect(DocumentOutcome.indexed(document.ref(), document.pageCount(), document.chunks().length));
     }

@@ -76,7 +76,9 @@ public class ParseDocumentFunction extends ProcessFunction<DocumentRef, Extracte
             }
             long start = System.nanoTime();
             ExtractedDocument document = extractor.extract(ref, copy);
-            metrics.parsed(document, (System.nanoTime() - start) / 1_000_000);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            metrics.parsed(document, tookMs);
+            LOG.debug("document parsed documentId={} stage=parse pages={} tookMs={}", ref.documentId(), document.pageCount(), tookMs);
             out.collect(document);
         } catch (DocumentFailedException e) {
             fail(ref, context, e);
