@@ -74,14 +74,14 @@ final class KafkaServer implements LocalServer {
                 throw LocalStackException.serverFailed(NAME, log, "formatting " + data + " failed (exit code " + code + ")", null);
             }
         }
-        ServerProcess process = ServerProcess.start(NAME, java(log4j2, BROKER_HEAP, "kafka.Kafka", properties.toString()),
+        ServerProcess process = ServerProcess.start(NAME, java(log4j2, BROKER_HEAP_MB + "m", "kafka.Kafka", properties.toString()),
                 Map.of(), folder, settings.startTimeout(),
                 server -> server.logContains(STARTED_LINE) && accepts(port));
         return new KafkaServer(process, port, controllerPort);
     }
 
-    /** The broker's {@code -Xmx}. */
-    static final String BROKER_HEAP = "256m";
+    /** The broker's {@code -Xmx}, in MB. */
+    static final int BROKER_HEAP_MB = 256;
     static final long CLEANER_DEDUPE_BUFFER_BYTES = 16L << 20;
 
     /** The broker's configuration: one node that is both broker and controller, internal topics unreplicated. */

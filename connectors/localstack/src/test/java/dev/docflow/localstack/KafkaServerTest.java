@@ -37,7 +37,7 @@ class KafkaServerTest {
     void theLogCleanersBufferLeavesTheBrokerMostOfItsHeap() {
         // Kafka's default dedupe buffer (128 MB) took half of the 256 MB heap: a stack's third start
         // ended in OutOfMemoryError in LogCleaner.startup once __consumer_offsets existed
-        long heapBytes = Long.parseLong(KafkaServer.BROKER_HEAP.replace("m", "")) << 20;
+        long heapBytes = (long) KafkaServer.BROKER_HEAP_MB << 20;
         long dedupe = Long.parseLong(KafkaServer.serverProperties(9092, 9093, dir).get("log.cleaner.dedupe.buffer.size"));
 
         assertThat(dedupe).isGreaterThanOrEqualTo(1L << 20).isLessThanOrEqualTo(heapBytes / 8);
