@@ -40,7 +40,9 @@ final class BenchCommand implements Runnable {
                 "folder into its own knowledge base (eval-<folder>; again only when the folder changed), and asks",
                 "every question in bm25, knn and hybrid mode. Per mode, over all questions and per corpus: recall",
                 "@1/@5/@20/@50 of the chunks retrieval ranks (before the answer stage), recall@1/@5 and MRR of the",
-                "reply's citations (first 5), and answer accuracy, as a Markdown table; the RESULT line is hybrid's."})
+                "reply's citations (first 5), answer accuracy and the share refused; then the off-topic questions of",
+                "the same half (eval/off-topic*.jsonl, checked by OffTopicChecker), whose right reply is a refusal.",
+                "A Markdown table; the RESULT line is hybrid's."})
     static final class Retrieval implements Callable<Integer> {
         private final DocflowConfig config;
 
@@ -52,6 +54,11 @@ final class BenchCommand implements Runnable {
                 description = "A question set by name instead of --questions: tuning or test (the halves of eval/questions.jsonl),"
                         + " all (eval/questions.jsonl) or dev (../shared/eval/questions-dev.jsonl). Tune on tuning only.")
         String split;
+
+        @Option(names = "--off-topic", paramLabel = "FILE",
+                description = "Questions no knowledge base can answer (default: with --split, its half of eval/off-topic.jsonl;"
+                        + " otherwise none). Each should be refused.")
+        Path offTopicFile;
 
         @Option(names = "--corpus-root", paramLabel = "DIR",
                 description = "Folder the questions' 'corpus' paths are under (default: ../shared/corpus).")
@@ -84,6 +91,20 @@ final class BenchCommand implements Runnable {
             }
             List<EvalQuestion> questions = EvalQuestion.read(questionsPath);
             System.out.println("Questions: " + questionsPath + " " + QuestionSplit.perCorpus(questions));
+            List<OffTopicQuestion> offTopic = List.of();
+            Path offTopicPath = offTopicPath();
+            if (offTopicPath != null) {
+                List<String> offTopicProblems = new OffTopicChecker(root).problems(offTopicPath);
+                if (!offTopicProblems.isEmpty()) {
+                    System.out.println(offTopicPath + " has " + offTopicProblems.size() + " question(s) its corpus may answer:");
+                    offTopicProblems.forEach(problem -> System.out.println("  " + problem));
+                    return 2;
+                }
+                offTopic = OffTopicQuestion.read(offTopicPath).stream()
+                        .filter(question -> questions.stream().anyMatch(q -> q.corpus().equals(question.corpus()))).toList();
+                System.out.println("Off-topic questions: " + offTopicPath + " " + offTopic.size()
+                        + " (of the corpora above)");
+            }
             int candidates = config.agent().retrieval().candidates();
             if (candidates < RetrievalTally.RANKING_DEPTH) {
                 System.out.printf(Locale.ROOT, "Retrieval ranks %d candidates (retrieval.candidates): recall@50 counts those%n",
@@ -114,15 +135,30 @@ final class BenchCommand implements Runnable {
                     for (EvalQuestion question : questions) {
                         String knowledgeBase = knowledgeBaseOf(question.corpus(), model);
                         // the ranking is asked as chat asks it, with the tenant the demo key belongs to
-                        int ranked = CitationJudge.firstCorrectPassage(question, ranking.rank(DocflowConfig.DEMO_TENANT,
-                                knowledgeBase, question.question(), mode, RetrievalTally.RANKING_DEPTH), RetrievalTally.RANKING_DEPTH);
+                        dev.docflow.agent.retrieval.Retrieval retrieval = ranking.retrieval(DocflowConfig.DEMO_TENANT,
+                                knowledgeBase, question.question(), mode, RetrievalTally.RANKING_DEPTH);
+                        int ranked = CitationJudge.firstCorrectPassage(question, retrieval.chunks(), RetrievalTally.RANKING_DEPTH);
                         JsonNode reply = chat.ask(knowledgeBase, question.question(), mode.label());
                         int cited = CitationJudge.firstCorrect(question, reply, RetrievalTally.CITATIONS);
                         boolean answered = CitationJudge.answerIsCorrect(question, reply);
-                        table.add(mode.label(), question.corpus(), ranked, cited, answered);
+                        boolean refused = CitationJudge.isRefusal(reply);
+                        table.add(mode.label(), question.corpus(), ranked, cited, answered, refused);
                         if (perQuestion) {
-                            System.out.printf(Locale.ROOT, "Q %s %s retrieval_rank=%d citation_rank=%d answer=%s%n",
-                                    question.id(), mode.label(), ranked, cited, answered ? "correct" : "wrong");
+                            System.out.printf(Locale.ROOT, "Q %s %s retrieval_rank=%d citation_rank=%d answer=%s best_similarity=%.3f%n",
+                                    question.id(), mode.label(), ranked, cited,
+                                    refused ? "refused" : answered ? "correct" : "wrong", retrieval.bestSimilarity());
+                        }
+                    }
+                    for (OffTopicQuestion question : offTopic) {
+                        String knowledgeBase = knowledgeBaseOf(question.corpus(), model);
+                        JsonNode reply = chat.ask(knowledgeBase, question.question(), mode.label());
+                        boolean refused = CitationJudge.isRefusal(reply);
+                        table.addOffTopic(mode.label(), question.kind(), refused);
+                        if (perQuestion) {
+                            double best = ranking.retrieval(DocflowConfig.DEMO_TENANT, knowledgeBase, question.question(), mode,
+                                    RetrievalTally.RANKING_DEPTH).bestSimilarity();
+                            System.out.printf(Locale.ROOT, "Q %s %s off-topic %s answer=%s best_similarity=%.3f%n",
+                                    question.id(), mode.label(), question.kind().label(), refused ? "refused" : "answered", best);
                         }
                     }
                     System.out.println(table.of(mode.label()).line(mode.label()));
@@ -136,9 +172,11 @@ final class BenchCommand implements Runnable {
                 }
                 RetrievalTally hybrid = table.of(RetrievalMode.HYBRID.label());
                 System.out.printf(Locale.ROOT,
-                        "RESULT recall_at_1=%.3f recall_at_5=%.3f mrr=%.3f answer_accuracy=%.3f retrieval_recall_at_20=%.3f retrieval_recall_at_50=%.3f%n",
+                        "RESULT recall_at_1=%.3f recall_at_5=%.3f mrr=%.3f answer_accuracy=%.3f retrieval_recall_at_20=%.3f"
+                                + " retrieval_recall_at_50=%.3f answerable_refused=%.3f off_topic_refused=%.3f%n",
                         hybrid.recallAt1(), hybrid.recallAt5(), hybrid.mrr(), hybrid.answerAccuracy(),
-                        hybrid.rankingRecallAt(20), hybrid.rankingRecallAt(50));
+                        hybrid.rankingRecallAt(20), hybrid.rankingRecallAt(50), hybrid.refusalRate(),
+                        table.offTopicRefusalRate(RetrievalMode.HYBRID.label()));
                 return 0;
             }
         }
@@ -174,6 +212,20 @@ final class BenchCommand implements Runnable {
                 case "all" -> eval.resolve("questions.jsonl");
                 case "dev" -> shared.resolve("eval/questions-dev.jsonl");
                 default -> throw new IllegalArgumentException("--split is tuning, test, all or dev, not " + split);
+            };
+        }
+
+        /** --off-topic, or the half of the off-topic set that --split names, or none. */
+        private Path offTopicPath() {
+            if (offTopicFile != null || split == null) {
+                return offTopicFile;
+            }
+            Path eval = config.home().resolve("eval");
+            return switch (split) {
+                case "tuning" -> eval.resolve("off-topic-tuning.jsonl");
+                case "test" -> eval.resolve("off-topic-test.jsonl");
+                case "all" -> eval.resolve("off-topic.jsonl");
+                default -> null;
             };
         }
 

@@ -68,6 +68,11 @@ public final class CitationJudge {
         return containsAny(text, question.passageContains());
     }
 
+    /** The service's refusal: a reply without citations (its text says the knowledge base does not hold the answer). */
+    public static boolean isRefusal(JsonNode reply) {
+        return reply.path("citations").isEmpty();
+    }
+
     public static boolean answerIsCorrect(EvalQuestion question, JsonNode reply) {
         String answer = reply.path("answer").asText();
         if (!containsAny(answer, question.answerContains())) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A question set cut into a tuning half and a test half, once, at random but reproducibly: within
@@ -31,22 +32,31 @@ public record QuestionSplit(List<EvalQuestion> tuning, List<EvalQuestion> test) 
     }
 
     public static QuestionSplit of(List<EvalQuestion> questions, long seed) {
-        Map<String, List<EvalQuestion>> byCorpus = new TreeMap<>();
-        for (EvalQuestion question : questions) {
-            byCorpus.computeIfAbsent(question.corpus(), corpus -> new ArrayList<>()).add(question);
-        }
-        Random random = new Random(seed);
-        Set<EvalQuestion> tuning = new HashSet<>();
-        for (List<EvalQuestion> corpus : byCorpus.values()) {
-            Collections.shuffle(corpus, random);
-            tuning.addAll(corpus.subList(0, corpus.size() / 2));
-        }
+        Set<EvalQuestion> tuning = tuningPart(questions, EvalQuestion::corpus, seed);
         List<EvalQuestion> tuningHalf = new ArrayList<>();
         List<EvalQuestion> testHalf = new ArrayList<>();
         for (EvalQuestion question : questions) {
             (tuning.contains(question) ? tuningHalf : testHalf).add(question);
         }
         return new QuestionSplit(tuningHalf, testHalf);
+    }
+
+    /**
+     * The items of the tuning half, by the rule above, for any kind of question that belongs to a
+     * corpus (the off-topic questions are cut by it too).
+     */
+    static <T> Set<T> tuningPart(List<T> items, Function<T, String> corpusOf, long seed) {
+        Map<String, List<T>> byCorpus = new TreeMap<>();
+        for (T item : items) {
+            byCorpus.computeIfAbsent(corpusOf.apply(item), corpus -> new ArrayList<>()).add(item);
+        }
+        Random random = new Random(seed);
+        Set<T> tuning = new HashSet<>();
+        for (List<T> corpus : byCorpus.values()) {
+            Collections.shuffle(corpus, random);
+            tuning.addAll(corpus.subList(0, corpus.size() / 2));
+        }
+        return tuning;
     }
 
     /** Questions per corpus in {@code questions}, in corpus name order. */

@@ -22,6 +22,7 @@ public final class RetrievalTally {
     private int citedWithinFive;
     private double reciprocalRanks;
     private int correctAnswers;
+    private int refusals;
 
     /**
      * @param rankingRank 1-based position of the first correct passage among the ranked chunks, 0 if
@@ -30,7 +31,15 @@ public final class RetrievalTally {
      *     {@link #CITATIONS}
      */
     public void add(int rankingRank, int citationRank, boolean answerCorrect) {
+        add(rankingRank, citationRank, answerCorrect, false);
+    }
+
+    /** @param refused the service answered that the knowledge base does not hold the answer */
+    public void add(int rankingRank, int citationRank, boolean answerCorrect, boolean refused) {
         questions++;
+        if (refused) {
+            refusals++;
+        }
         for (int cut = 0; cut < RANKING_CUTS.length; cut++) {
             if (rankingRank >= 1 && rankingRank <= RANKING_CUTS[cut]) {
                 rankedWithin[cut]++;
@@ -77,15 +86,20 @@ public final class RetrievalTally {
         return share(correctAnswers);
     }
 
+    /** The share of these answerable questions the service refused to answer. */
+    public double refusalRate() {
+        return share(refusals);
+    }
+
     public int questions() {
         return questions;
     }
 
     public String line(String mode) {
         return String.format(Locale.ROOT,
-                "%-7s questions=%d retrieval_recall@1=%.3f @5=%.3f @20=%.3f @50=%.3f citation_recall@1=%.3f recall@5=%.3f mrr=%.3f answer_accuracy=%.3f",
+                "%-7s questions=%d retrieval_recall@1=%.3f @5=%.3f @20=%.3f @50=%.3f citation_recall@1=%.3f recall@5=%.3f mrr=%.3f answer_accuracy=%.3f refused=%.3f",
                 mode, questions, rankingRecallAt(1), rankingRecallAt(5), rankingRecallAt(20), rankingRecallAt(50),
-                recallAt1(), recallAt5(), mrr(), answerAccuracy());
+                recallAt1(), recallAt5(), mrr(), answerAccuracy(), refusalRate());
     }
 
     private double share(int count) {

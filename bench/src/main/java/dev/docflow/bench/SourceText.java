@@ -41,6 +41,15 @@ public final class SourceText implements AutoCloseable {
         }
     }
 
+    /** Every page of {@code pdf}, as {@link #page} reads each. */
+    public String document(Path pdf) {
+        try {
+            return new PDFTextStripper().getText(pdf(pdf));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + pdf, e);
+        }
+    }
+
     /** The whole text of a file that is not a PDF: an HTML page's visible text, anything else as it is. */
     public String file(Path file) {
         return files.computeIfAbsent(file, path -> {
@@ -59,7 +68,7 @@ public final class SourceText implements AutoCloseable {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
     }
 
-    private static boolean isHtml(Path file) {
+    static boolean isHtml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".html") || name.endsWith(".htm");
     }

@@ -17,6 +17,14 @@ class CitationJudgeTest {
             List.of("8085"), List.of("8085"));
 
     @Test
+    void aReplyWithoutCitationsIsARefusal() throws Exception {
+        assertThat(CitationJudge.isRefusal(reply("""
+                {"answer":"I could not find an answer to that in the knowledge base kb.","citations":[]}"""))).isTrue();
+        assertThat(CitationJudge.isRefusal(reply("""
+                {"answer":"It is 8085 [1].","citations":[{"n":1,"fileName":"health.md","snippet":"port 8085"}]}"""))).isFalse();
+    }
+
+    @Test
     void theFirstCitationNamingSourcePageAndPassageCounts() throws Exception {
         JsonNode reply = reply("""
                 {"answer":"It is read.xport [2]. See also [1].","citations":[

@@ -43,6 +43,16 @@ class QuestionSetTest {
     }
 
     @Test
+    void theOffTopicQuestionsAreAnsweredNowhereInTheirCorpusAndSplitBySeed() {
+        Path whole = EVAL.resolve("off-topic.jsonl");
+        assertThat(new OffTopicChecker(SHARED.resolve("corpus")).problems(whole)).isEmpty();
+        assertThat(OffTopicQuestion.read(whole)).hasSizeGreaterThanOrEqualTo(40)
+                .extracting(OffTopicQuestion::kind).contains(OffTopicQuestion.Kind.values());
+        assertThat(OffTopicChecker.splitProblems(whole, EVAL.resolve("off-topic-tuning.jsonl"),
+                EVAL.resolve("off-topic-test.jsonl"), QuestionSplit.SEED)).isEmpty();
+    }
+
+    @Test
     void theDevQuestionsAreSoundAndNotRepeatedInTheLargeSet() {
         Path dev = SHARED.resolve("eval/questions-dev.jsonl");
         assertThat(checker.problems(dev)).isEmpty();

@@ -54,9 +54,9 @@ class RetrievalTallyTest {
     void theLineShowsEveryMeasure() {
         RetrievalTally tally = new RetrievalTally();
         tally.add(2, 1, true);
-        tally.add(0, 0, false);
+        tally.add(0, 0, false, true);
 
         assertThat(tally.line("hybrid")).isEqualTo("hybrid  questions=2 retrieval_recall@1=0.000 @5=0.500 @20=0.500 @50=0.500"
-                + " citation_recall@1=0.500 recall@5=0.500 mrr=0.500 answer_accuracy=0.500");
+                + " citation_recall@1=0.500 recall@5=0.500 mrr=0.500 answer_accuracy=0.500 refused=0.500");
     }
 }

@@ -29,6 +29,11 @@ public final class PassageRanking {
      *     chunks chat adds to a passage
      */
     public List<RetrievedChunk> rank(String tenant, String knowledgeBase, String question, RetrievalMode mode, int depth) {
-        return retriever.ranked(encoder.encode(question), RetrievalScope.of(tenant, knowledgeBase), mode, depth).chunks();
+        return retrieval(tenant, knowledgeBase, question, mode, depth).chunks();
+    }
+
+    /** As {@link #rank}, with the cosine of the nearest chunk by kNN that the relevance gate weighs (-1 for bm25). */
+    public Retrieval retrieval(String tenant, String knowledgeBase, String question, RetrievalMode mode, int depth) {
+        return retriever.ranked(encoder.encode(question), RetrievalScope.of(tenant, knowledgeBase), mode, depth);
     }
 }
