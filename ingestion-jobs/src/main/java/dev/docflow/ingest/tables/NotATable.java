@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * on the R manuals page by page, {@code eval/tables/r-manuals-table-pages.tsv}): code with its
  * comments aligned in a column, code behind a column of continuation or comment marks
  * ({@code +}, Fortran's {@code c} and {@code *}), definition lines with their kind at the right
- * margin ({@code [Function]}), R's printout of a vector ({@code [1] "aic" "boundary" …}), and
- * justified prose cut at its wide spaces, whose "cells" are single function words.
+ * margin ({@code [Function]}), R's printout of a vector ({@code [1] "aic" "boundary" …}),
+ * justified prose cut at its wide spaces, whose "cells" are single function words, and
+ * {@link ColumnsOfNames}.
  */
 final class NotATable {
     private static final Pattern COMMENT = Pattern.compile("^(#|/\\*|//|;;|--\\s).*");
@@ -37,7 +38,8 @@ final class NotATable {
         long filled = rows.stream().flatMap(List::stream).filter(cell -> !cell.isEmpty()).count();
         long vectorRows = rows.stream().filter(row -> !row.isEmpty() && VECTOR_INDEX.matcher(row.get(0)).matches()).count();
         long functionWords = rows.stream().flatMap(List::stream).filter(NotATable::functionWords).count();
-        return vectorRows * 2 > rows.size() || (functionWords >= 2 && functionWords >= FUNCTION_WORD_SHARE * filled);
+        return vectorRows * 2 > rows.size() || (functionWords >= 2 && functionWords >= FUNCTION_WORD_SHARE * filled)
+                || ColumnsOfNames.matches(rows);
     }
 
     private static boolean markedColumn(List<List<String>> rows, int column) {

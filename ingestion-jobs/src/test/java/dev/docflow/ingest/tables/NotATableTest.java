@@ -48,6 +48,15 @@ class NotATableTest {
     }
 
     @Test
+    void namesSetInColumnsAreNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of(".Primitive", ".Internal"), List.of(".Call.graphics", ".External.graphics"),
+                List.of(".subset", ".subset2")))).isTrue();
+        assertThat(NotATable.junk(List.of(
+                List.of(".C", "R_CMethodDef"), List.of(".Call", "R_CallMethodDef")))).isFalse();
+    }
+
+    @Test
     void realTablesOfTheManualsAreTables() {
         assertThat(NotATable.junk(List.of(
                 List.of("R storage mode", "C type", "Fortran type"),
