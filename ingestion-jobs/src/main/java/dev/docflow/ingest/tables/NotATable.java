@@ -10,14 +10,17 @@ import java.util.regex.Pattern;
  * on the R manuals page by page, {@code eval/tables/r-manuals-table-pages.tsv}): code with its
  * comments aligned in a column, code behind a column of continuation or comment marks
  * ({@code +}, Fortran's {@code c} and {@code *}), definition lines with their kind at the right
- * margin ({@code [Function]}), R's printout of a vector ({@code [1] "aic" "boundary" …}),
- * justified prose cut at its wide spaces, whose "cells" are single function words, and
- * {@link ColumnsOfNames}.
+ * margin ({@code [Function]}), R's printout of a vector ({@code [1] "aic" "boundary" …}), R
+ * statements set side by side ({@code yb1 <- mean(y1);   yb2 <- mean(y2)}), a log behind its
+ * process id ({@code ==12539==}), justified prose cut at its wide spaces, whose "cells" are single
+ * function words, and {@link ColumnsOfNames}.
  */
 final class NotATable {
     private static final Pattern COMMENT = Pattern.compile("^(#|/\\*|//|;;|--\\s).*");
     private static final Pattern VECTOR_INDEX = Pattern.compile("^\\[\\d+]( .*)?$");
     private static final Pattern DEFINITION_KIND = Pattern.compile("^\\[[A-Z][a-z]+( [A-Za-z]+)?]$");
+    /** {@code s1 <- var(y1);}: R's assignment with its spaces (a table's {@code x$a<-1} is an example of syntax). */
+    private static final Pattern R_ASSIGNMENT = Pattern.compile("^[A-Za-z.][A-Za-z0-9._]*\\s+<-\\s+\\S.*");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "of", "to", "and", "a", "an", "in", "for", "is",
             "that", "with", "as", "by", "on", "be", "or", "it", "if", "are", "can", "not", "this", "from", "at", "use");
     /** A column this share of whose cells are comments, marks or kinds makes the block code. */
@@ -53,7 +56,8 @@ final class NotATable {
                 continue;
             }
             filled++;
-            if (COMMENT.matcher(cell).matches() || DEFINITION_KIND.matcher(cell).matches()) {
+            if (COMMENT.matcher(cell).matches() || DEFINITION_KIND.matcher(cell).matches()
+                    || R_ASSIGNMENT.matcher(cell).matches()) {
                 marked++;
             }
             if (mark == null) {
@@ -61,10 +65,12 @@ final class NotATable {
             }
             sameMark &= cell.equals(mark);
         }
-        // the first column one repeated mark of a character or two: the margin of console input or Fortran
-        // source (further right, a column of dashes is a table's "none")
-        boolean margin = column == 0 && sameMark && filled >= 2 && mark.length() <= 2 && !Character.isLetterOrDigit(mark.charAt(0))
-                || column == 0 && sameMark && filled >= 2 && (mark.equals("c") || mark.equals("C"));
+        // the first column one repeated mark: of a character or two, the margin of console input or Fortran
+        // source (further right, a column of dashes is a table's "none"); between signs, a log's process id
+        // (valgrind's ==12539==)
+        boolean margin = column == 0 && sameMark && filled >= 2
+                && (mark.equals("c") || mark.equals("C") || !Character.isLetterOrDigit(mark.charAt(0))
+                        && (mark.length() <= 2 || !Character.isLetterOrDigit(mark.charAt(mark.length() - 1))));
         return filled >= 2 && (margin || marked >= MARKED_SHARE * filled);
     }
 

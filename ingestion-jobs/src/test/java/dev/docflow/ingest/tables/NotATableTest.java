@@ -48,6 +48,32 @@ class NotATableTest {
     }
 
     @Test
+    void aLogBehindItsProcessIdIsNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("==12539==", "at 0x1CDF6CBE: csc_compTr (Mutils.c:273)"),
+                List.of("==12539==", "by 0x1CE07E1E: tsc_transpose (dtCMatrix.c:25)"),
+                List.of("==12539==", "by 0x80A67A7: do_dotcall (dotcode.c:858)")))).isTrue();
+        // the same word down the first column is a value (oprofile's image name), not a margin
+        assertThat(NotATable.junk(List.of(
+                List.of("10397", "28.5123", "R", "R_gc_internal"),
+                List.of("5683", "15.5848", "R", "do_sprintf")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("R", "R_gc_internal"), List.of("R", "do_sprintf")))).isFalse();
+    }
+
+    @Test
+    void rStatementsSetSideBySideAreNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("yb1 <- mean(y1);", "yb2 <- mean(y2)"),
+                List.of("s1 <- var(y1);", "s2 <- var(y2)")))).isTrue();
+        // R-lang's pairs of calls that are not equivalent: examples of syntax, in a table
+        assertThat(NotATable.junk(List.of(
+                List.of("x$a<-1", "assign(\"x$a\",1)"),
+                List.of("x[[1]]", "get(\"x[[1]]\")"),
+                List.of("names(x)<-nm", "assign(\"names(x)\",nm)")))).isFalse();
+    }
+
+    @Test
     void namesSetInColumnsAreNoTable() {
         assertThat(NotATable.junk(List.of(
                 List.of(".Primitive", ".Internal"), List.of(".Call.graphics", ".External.graphics"),
