@@ -74,6 +74,30 @@ class NotATableTest {
     }
 
     @Test
+    void proseWithASentenceEndingInOneCellAndTheNextBeginningInTheNextIsNoTable() {
+        assertThat(NotATable.junk(List.of(
+                List.of("and macOS", "platforms.", "See", "https://clang.llvm.org/docs/UsersManual.html#"),
+                List.of("controlling-code-generation,", "", "", "https://clang.llvm.org/docs/AddressSanitizer.")))).isTrue();
+        // abbreviations end in a full stop too
+        assertThat(NotATable.junk(List.of(
+                List.of("Min. 1st Qu.", "Median", "Mean 3rd Qu.", "Max."),
+                List.of("1.600 2.163", "4.000", "3.488 4.454", "5.100")))).isFalse();
+        assertThat(NotATable.junk(List.of(
+                List.of("Serial No.", "Contract No.", "Method of Procurement"),
+                List.of("1", "TS-01/2016", "Open tender")))).isFalse();
+    }
+
+    @Test
+    void linesThatShareNoColumnAreNoTable() {
+        // R-intro: a plot's axis labels, and the line of code below it
+        assertThat(NotATable.junk(List.of(
+                List.of("", "", "3.0", "3.5", "4.0", "4.5", "5.0"),
+                List.of("par(pty=\"s\")", "# arrange for a square figure region", "", "", "", "", "")))).isTrue();
+        assertThat(NotATable.junk(List.of(
+                List.of("Vm", "K"), List.of("212.68370711", "0.06412123")))).isFalse();
+    }
+
+    @Test
     void namesSetInColumnsAreNoTable() {
         assertThat(NotATable.junk(List.of(
                 List.of(".Primitive", ".Internal"), List.of(".Call.graphics", ".External.graphics"),
