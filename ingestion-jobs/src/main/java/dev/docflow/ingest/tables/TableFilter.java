@@ -66,7 +66,7 @@ final class TableFilter {
                 .map(row -> columns.stream().map(c -> cell(row, c)).toList())
                 .toList();
         if (method == PageTable.Method.STREAM) {
-            kept = MergedNumberColumns.split(kept);
+            kept = MergedNumberColumns.split(TableInComments.uncomment(kept));
         }
         boolean junk = method == PageTable.Method.STREAM ? readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
         return junk ? Optional.empty() : Optional.of(kept);
