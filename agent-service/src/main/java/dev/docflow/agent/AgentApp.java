@@ -45,6 +45,7 @@ import dev.docflow.agent.http.TenantResolver;
 import dev.docflow.agent.knowledgebase.KnowledgeBaseService;
 import dev.docflow.agent.llm.LanguageModels;
 import dev.docflow.agent.openai.OpenAiController;
+import dev.docflow.agent.retrieval.EarlierModelChunks;
 import dev.docflow.agent.retrieval.HybridRetriever;
 import dev.docflow.agent.retrieval.PassageRanking;
 import dev.docflow.agent.retrieval.QuestionEncoder;
@@ -243,6 +244,7 @@ public final class AgentApp implements AutoCloseable {
      * @return the bound port (a free one when the configured port is 0)
      */
     public int start() {
+        EarlierModelChunks.notice(config.elasticsearch(), config.retrieval().embeddingModel()).ifPresent(LOG::warn);
         index.ensureExists();
         store.ensureBucket();
         publisher.start();

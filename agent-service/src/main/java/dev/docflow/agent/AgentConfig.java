@@ -58,10 +58,11 @@ import java.util.function.Function;
  *       retrieval.neighbours, retrieval.coverage-weight</td><td>1, 1, 1, 0, 0, 0.01</td><td>fusion weights, BM25
  *       field boosts, context, re-scoring by the question's terms: see
  *       {@link RetrievalSettings}</td></tr>
- *   <tr><td>embedding.model</td><td>all-minilm-l6-v2</td><td>see {@link EmbeddingModelChoice}; the ingestion
+ *   <tr><td>embedding.model</td><td>bge-small-en-v15-q</td><td>see {@link EmbeddingModelChoice}; the ingestion
  *       job reads the same key</td></tr>
  *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
- *       <td>0.30, 0.40, 5</td><td>see {@link AnswerSettings}</td></tr>
+ *       <td>the model's: 0.60, 0.55 for bge-small, 0.30, 0.40 for all-MiniLM-L6-v2; 5</td>
+ *       <td>see {@link AnswerSettings}</td></tr>
  *   <tr><td>answer.provider</td><td>extractive</td><td>{@code extractive} (quotes sentences) or
  *       {@code language-model} (an OpenAI-compatible chat model writes the answer and rewrites follow-ups)</td></tr>
  *   <tr><td>llm.base-url, llm.model, llm.api-key</td><td>none</td><td>the model's API root with its version
@@ -186,7 +187,7 @@ public record AgentConfig(
         require(requestsPerMinute >= 0, "rate-limit.requests-per-minute", "must be 0 (no limit) or more");
         require(answer != null, "answer.min-similarity", "must be set");
         require(answer.minSimilarity() >= -1 && answer.minSimilarity() <= 1, "answer.min-similarity",
-                "is a cosine: between -1 and 1 (0.3 is a sensible bar for all-MiniLM-L6-v2)");
+                "is a cosine: between -1 and 1 (the default is the embedding model's own, see AnswerSettings)");
         require(answer.minSentenceScore() >= 0 && answer.minSentenceScore() <= 1, "answer.min-sentence-score",
                 "must be between 0 and 1");
         require(answer.maxSentences() >= 1, "answer.max-sentences", "must be at least 1");
@@ -334,8 +335,9 @@ public record AgentConfig(
                         embeddingModel(source),
                         source.decimal("retrieval.coverage-weight", RetrievalSettings.DEFAULT_COVERAGE_WEIGHT)),
                 new AnswerSettings(
-                        source.decimal("answer.min-similarity", AnswerSettings.DEFAULT_MIN_SIMILARITY),
-                        source.decimal("answer.min-sentence-score", AnswerSettings.DEFAULT_MIN_SENTENCE_SCORE),
+                        source.decimal("answer.min-similarity", AnswerSettings.defaultMinSimilarity(embeddingModel(source))),
+                        source.decimal("answer.min-sentence-score",
+                                AnswerSettings.defaultMinSentenceScore(embeddingModel(source))),
                         source.integer("answer.max-sentences", AnswerSettings.DEFAULT_MAX_SENTENCES)),
                 new UploadSettings(
                         new ObjectStoreSettings(

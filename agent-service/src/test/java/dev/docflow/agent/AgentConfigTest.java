@@ -28,7 +28,8 @@ class AgentConfigTest {
         assertThat(config.httpPort()).isEqualTo(7070);
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.elasticsearch().url()).isEqualTo("http://127.0.0.1:9200");
-        assertThat(config.elasticsearch().indexAlias()).isEqualTo("docflow-chunks");
+        assertThat(config.elasticsearch().indexAlias()).isEqualTo("docflow-chunks-bge-small-en-v15-q");
+        assertThat(config.retrieval().embeddingModel()).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
         assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/docflow");
         assertThat(config.adminKey()).isEmpty();
         assertThat(config.uploads().kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
@@ -36,7 +37,8 @@ class AgentConfigTest {
         assertThat(config.retrieval().topK()).isEqualTo(8);
         assertThat(config.retrieval().candidates()).isEqualTo(50);
         assertThat(config.retrieval().rrfK()).isEqualTo(60);
-        assertThat(config.answer().minSimilarity()).isEqualTo(0.30);
+        assertThat(config.answer().minSimilarity()).isEqualTo(0.60);
+        assertThat(config.answer().minSentenceScore()).isEqualTo(0.55);
         assertThat(config.answer().maxSentences()).isEqualTo(5);
         assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.EXTRACTIVE);
         assertThat(config.languageModel().timeout()).hasSeconds(60);
@@ -286,5 +288,19 @@ class AgentConfigTest {
     void environmentVariablesAreDerivedFromKeys() {
         assertThat(AgentConfig.environmentVariable("retrieval.top-k")).isEqualTo("DOCFLOW_RETRIEVAL_TOP_K");
         assertThat(AgentConfig.environmentVariable("database.url")).isEqualTo("DOCFLOW_DATABASE_URL");
+    }
+
+    @Test
+    void theAnswerThresholdsDefaultToTheEmbeddingModelsOwnAndASettingWins() {
+        AgentConfig miniLm = AgentConfig.load(null, Map.of("DOCFLOW_EMBEDDING_MODEL", "all-minilm-l6-v2"));
+        AgentConfig set = AgentConfig.load(null, Map.of("DOCFLOW_EMBEDDING_MODEL", "all-minilm-l6-v2",
+                "DOCFLOW_ANSWER_MIN_SENTENCE_SCORE", "0.5"));
+
+        // each model spreads its cosines differently: MiniLM's nearest chunks score far lower
+        assertThat(miniLm.answer().minSimilarity()).isEqualTo(0.30);
+        assertThat(miniLm.answer().minSentenceScore()).isEqualTo(0.40);
+        assertThat(miniLm.elasticsearch().indexAlias()).isEqualTo("docflow-chunks");
+        assertThat(set.answer().minSentenceScore()).isEqualTo(0.5);
+        assertThat(set.answer().minSimilarity()).isEqualTo(0.30);
     }
 }

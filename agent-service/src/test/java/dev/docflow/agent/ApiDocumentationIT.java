@@ -9,7 +9,7 @@ import dev.docflow.agent.testutils.StackAgentConfig;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import io.javalin.router.Endpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +49,7 @@ class ApiDocumentationIT {
         StackEndpoints stack = SharedStack.get();
         AgentConfig config = StackAgentConfig.of(stack, "api-docs-it-" + RUN);
         Database.migrate(StackAgentConfig.database(stack));
-        app = AgentApp.create(config, Database.open(StackAgentConfig.database(stack)), new AllMiniLmL6V2EmbeddingModel());
+        app = AgentApp.create(config, Database.open(StackAgentConfig.database(stack)), EmbeddingModelChoice.DEFAULT.load());
         base = URI.create("http://127.0.0.1:" + app.start());
     }
 

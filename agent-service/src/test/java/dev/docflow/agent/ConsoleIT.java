@@ -18,7 +18,7 @@ import dev.docflow.connectors.contract.IngestionJobNames;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.KnowledgeBase;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ class ConsoleIT {
         ApiClient other = service.clientOf("console-other-" + knowledgeBase);
         assertThat(other.post("/api/knowledge-bases", "{\"name\":\"" + knowledgeBase + "\"}").statusCode()).isEqualTo(201);
         otherTenantsJobs = other.get("/api/knowledge-bases/" + knowledgeBase + "/jobs");
-        job = new IngestionStandIn(service.database, service.fixture.elasticsearch, new AllMiniLmL6V2EmbeddingModel());
+        job = new IngestionStandIn(service.database, service.fixture.elasticsearch, EmbeddingModelChoice.DEFAULT.load());
         Path signals = Files.createDirectories(project.dir().resolve("signals-" + knowledgeBase));
         Path screenshots = Path.of(System.getProperty("console.screenshots", module.resolve("target/console-screenshots").toString()));
         Map<String, String> env = new HashMap<>();

@@ -22,7 +22,7 @@ import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import dev.docflow.agent.testutils.UploadClient;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -76,7 +76,7 @@ class DocumentUploadIT {
         database = Database.open(databaseSettings);
         ObjectStoreSettings objectStore = new ObjectStoreSettings(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), null);
         store = new ObjectStore(objectStore);
-        model = new AllMiniLmL6V2EmbeddingModel();
+        model = EmbeddingModelChoice.DEFAULT.load();
         config = new AgentConfig("127.0.0.1", 0, new ElasticsearchSettings(stack.elasticsearchUrl(), "upload-it-" + RUN),
                 databaseSettings, "", RetrievalSettings.defaults(), AnswerSettings.defaults(),
                 new UploadSettings(objectStore, stack.kafkaBootstrapServers(), TOPIC, 64 * 1024)

@@ -12,7 +12,7 @@ import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +59,7 @@ class KnowledgeBaseRoutesIT {
         database.documents().markProcessing(pending, kb.id(), "k/zeta.docx", "zeta.docx", 3000, "e3");
 
         AgentConfig config = StackAgentConfig.of(stack, "kb-routes-it-" + RUN);
-        app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel(), ctx -> ctx.header("X-Test-Tenant"));
+        app = AgentApp.create(config, database, EmbeddingModelChoice.DEFAULT.load(), ctx -> ctx.header("X-Test-Tenant"));
         base = URI.create("http://127.0.0.1:" + app.start());
     }
 

@@ -9,7 +9,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +43,7 @@ class RateLimitIT {
         AgentConfig stackConfig = StackAgentConfig.of(stack, "rate-it-" + RUN);
         AgentConfig config = new AgentConfig(stackConfig.httpHost(), stackConfig.httpPort(), stackConfig.elasticsearch(),
                 stackConfig.database(), "", stackConfig.retrieval(), stackConfig.answer(), stackConfig.uploads(), 2);
-        app = AgentApp.create(config, database, new AllMiniLmL6V2EmbeddingModel());
+        app = AgentApp.create(config, database, EmbeddingModelChoice.DEFAULT.load());
         base = URI.create("http://127.0.0.1:" + app.start());
     }
 

@@ -12,7 +12,7 @@ import dev.docflow.agent.testutils.StackAgentConfig;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +70,7 @@ class ServiceProcessIT {
         model = new FakeOpenAiServer();
         Database.migrate(StackAgentConfig.database(stack));
         database = Database.open(StackAgentConfig.database(stack));
-        fixture = HandbookFixture.create(stack, database, new AllMiniLmL6V2EmbeddingModel(),
+        fixture = HandbookFixture.create(stack, database, EmbeddingModelChoice.DEFAULT.load(),
                 "process-it-" + UUID.randomUUID().toString().substring(0, 8));
         key = new ApiKeys(database.apiKeys()).issue(fixture.tenant, "process-it");
         Path dir = Files.createDirectories(Path.of("target", "service-process-it"));

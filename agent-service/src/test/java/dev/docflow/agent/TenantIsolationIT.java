@@ -9,7 +9,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +43,7 @@ class TenantIsolationIT {
         DatabaseSettings databaseSettings = new DatabaseSettings(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
         AgentConfig config = StackAgentConfig.of(stack, "tenants-it-" + RUN).withAdminKey(ADMIN_KEY);
         Database.migrate(databaseSettings);
-        app = AgentApp.create(config, Database.open(databaseSettings), new AllMiniLmL6V2EmbeddingModel());
+        app = AgentApp.create(config, Database.open(databaseSettings), EmbeddingModelChoice.DEFAULT.load());
         base = URI.create("http://127.0.0.1:" + app.start());
         alpha = tenantWithKey("alpha-" + RUN);
         beta = tenantWithKey("beta-" + RUN);

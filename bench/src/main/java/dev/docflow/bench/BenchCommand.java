@@ -249,13 +249,13 @@ final class BenchCommand implements Runnable {
         }
 
         /**
-         * {@code eval-<folder>}, and {@code -<model>} after it for a model other than the default:
-         * each model's chunks in knowledge bases of their own, so a run never reuses (or replaces)
-         * another model's vectors.
+         * {@code eval-<folder>}, and {@code -<model>} after it for a model other than all-MiniLM-L6-v2
+         * (the names of the runs before the default changed): each model's knowledge bases, and
+         * their fingerprint records, apart, so a run never reuses (or replaces) another model's vectors.
          */
         static String knowledgeBaseOf(String corpus, EmbeddingModelChoice model) {
             String name = "eval-" + corpus.replaceAll("[^A-Za-z0-9]+", "-");
-            return model == EmbeddingModelChoice.DEFAULT ? name : name + "-" + model.id();
+            return model == EmbeddingModelChoice.LEGACY_DEFAULT ? name : name + "-" + model.id();
         }
     }
 }

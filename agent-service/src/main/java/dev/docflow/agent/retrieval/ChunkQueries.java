@@ -90,10 +90,10 @@ public final class ChunkQueries {
         return body;
     }
 
-    /** Chunks of the model; chunks indexed before the field existed were all embedded by the default. */
+    /** Chunks of the model; chunks indexed before the field existed were all embedded by the earlier default. */
     static ObjectNode embeddedBy(EmbeddingModelChoice model) {
         ObjectNode term = ChunkIndex.term(EMBEDDING_MODEL, model.id());
-        if (model != EmbeddingModelChoice.DEFAULT) {
+        if (model != EmbeddingModelChoice.LEGACY_DEFAULT) {
             return term;
         }
         ObjectNode either = JSON.objectNode();

@@ -28,8 +28,21 @@ class RelevanceGateTest {
     }
 
     @Test
-    void admitsAChunkSharingAStemmedTermEvenWhenEmbeddingsDisagree() {
-        assertThat(gate.admits(question, retrieval(0.1, "flight econom", "hotel reimburs 180 euro"))).isTrue();
+    void admitsAChunkHoldingEveryTermOfTheQuestionEvenWhenEmbeddingsDisagree() {
+        assertThat(gate.admits(question, retrieval(0.1, "flight econom", "hotel night much reimburs 180 euro"))).isTrue();
+    }
+
+    @Test
+    void sharedWordsSpreadOverChunksOrPartOfTheQuestionAreNotEnough() {
+        // a large corpus holds some words of almost any question
+        assertThat(gate.admits(question, retrieval(0.1, "much flight econom", "hotel night reimburs 180 euro", "night shift")))
+                .isFalse();
+    }
+
+    @Test
+    void withoutAKnnSearchOneSharedTermAdmits() {
+        assertThat(gate.admits(question, retrieval(-1, "flight econom", "night shift"))).isTrue();
+        assertThat(gate.admits(question, retrieval(-1, "flight econom", "laptop first dai"))).isFalse();
     }
 
     @Test

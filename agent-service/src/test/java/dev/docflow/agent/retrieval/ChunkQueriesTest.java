@@ -59,18 +59,20 @@ class ChunkQueriesTest {
                 .isEqualTo("[{\"term\":{\"tenant\":\"acme\"}},{\"term\":{\"knowledge_base\":\"handbook\"}}," + DEFAULT_MODEL + "]");
     }
 
-    /** The default model's chunks, and chunks indexed before chunks named their model (all the default's). */
-    private static final String DEFAULT_MODEL = "{\"bool\":{\"should\":[{\"term\":{\"embedding_model\":\"all-minilm-l6-v2\"}},"
-            + "{\"bool\":{\"must_not\":{\"exists\":{\"field\":\"embedding_model\"}}}}],\"minimum_should_match\":1}}";
+    /** The default model's chunks. */
+    private static final String DEFAULT_MODEL = "{\"term\":{\"embedding_model\":\"bge-small-en-v15-q\"}}";
 
     @Test
-    void knnSearchesOnlyTheChunksOfItsOwnModel() {
-        RetrievalSettings bge = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 0);
+    void knnSearchesOnlyTheChunksOfItsOwnModelAndForTheEarlierDefaultChunksThatNameNone() {
+        RetrievalSettings miniLm = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.ALL_MINILM_L6_V2, 0);
 
-        JsonNode filters = ChunkQueries.knn(question, RetrievalScope.of("acme", "handbook"), bge)
+        JsonNode filters = ChunkQueries.knn(question, RetrievalScope.of("acme", "handbook"), miniLm)
                 .path("knn").path("filter").path("bool").path("filter");
 
-        assertThat(filters.get(filters.size() - 1).toString()).isEqualTo("{\"term\":{\"embedding_model\":\"bge-small-en-v15-q\"}}");
+        // chunks indexed before chunks named their model were all embedded by all-MiniLM-L6-v2
+        assertThat(filters.get(filters.size() - 1).toString()).isEqualTo(
+                "{\"bool\":{\"should\":[{\"term\":{\"embedding_model\":\"all-minilm-l6-v2\"}},"
+                + "{\"bool\":{\"must_not\":{\"exists\":{\"field\":\"embedding_model\"}}}}],\"minimum_should_match\":1}}");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.KnowledgeBase;
 import dev.docflow.localstack.StackEndpoints;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -129,6 +130,8 @@ public final class HandbookFixture {
                         .put(ChunkFields.TEXT, chunk.text())
                         .put(ChunkFields.TEXT_STEMMED, english.analyze(chunk.text()));
                 float[] vector = model.embed(chunk.headingPath() + "\n" + chunk.text()).content().vector();
+                // labelled as the service searches: the fixtures embed with the default model
+                source.put(ChunkFields.EMBEDDING_MODEL, EmbeddingModelChoice.DEFAULT.id());
                 var embedding = source.putArray(ChunkFields.EMBEDDING);
                 for (float value : vector) {
                     embedding.add(value);

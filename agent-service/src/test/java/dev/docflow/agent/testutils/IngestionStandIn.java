@@ -14,6 +14,7 @@ import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.DocumentRecord;
 import dev.docflow.connectors.postgres.DocumentVersions;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.net.URI;
@@ -83,6 +84,8 @@ public final class IngestionStandIn {
                             .put(ChunkFields.HEADING_PATH, heading)
                             .put(ChunkFields.TEXT, text)
                             .put(ChunkFields.TEXT_STEMMED, english.analyze(text));
+                    // labelled as the service searches: the fixtures embed with the default model
+                    source.put(ChunkFields.EMBEDDING_MODEL, EmbeddingModelChoice.DEFAULT.id());
                     var embedding = source.putArray(ChunkFields.EMBEDDING);
                     for (float value : model.embed(heading + "\n" + text).content().vector()) {
                         embedding.add(value);

@@ -8,7 +8,7 @@ import dev.docflow.connectors.postgres.Database;
 import dev.docflow.localstack.StackEndpoints;
 import dev.docflow.localstack.testutils.SharedStack;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import java.net.URI;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -38,7 +38,7 @@ public final class ServedHandbook implements AutoCloseable {
     /** @param configure adjusts the service's configuration (the stack's connections are set) */
     public static ServedHandbook start(String name, UnaryOperator<AgentConfig> configure) throws Exception {
         StackEndpoints stack = SharedStack.get();
-        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+        EmbeddingModel model = EmbeddingModelChoice.DEFAULT.load();
         // pooled, as Main opens it: a flood of requests costs no connection set-up each
         Database.migrate(StackAgentConfig.database(stack));
         Database database = Database.pooled(StackAgentConfig.database(stack), ServiceLimits.DEFAULT_MAX_DATABASE_CONNECTIONS);

@@ -44,13 +44,13 @@ public final class SharedSettings {
     }
 
     /**
-     * The default model's chunks in {@code docflow-chunks}, another model's in an index of its own
-     * ({@code docflow-chunks-bge-small-en-v15-q}): vectors of two models never meet, and neither do
-     * their BM25 statistics (term frequencies are index-wide, so copies of a corpus embedded by
-     * another model would shift the default's scores).
+     * Each model's chunks in an index of its own ({@code docflow-chunks-bge-small-en-v15-q}), the
+     * earlier default's in {@code docflow-chunks}, where they were before the default changed:
+     * vectors of two models never meet, and neither do their BM25 statistics (term frequencies are
+     * index-wide, so copies of a corpus embedded by another model would shift each other's scores).
      */
     public static String chunkIndexAlias(EmbeddingModelChoice model) {
-        return model == EmbeddingModelChoice.DEFAULT
+        return model == EmbeddingModelChoice.LEGACY_DEFAULT
                 ? ElasticsearchSettings.DEFAULT_ALIAS
                 : ElasticsearchSettings.DEFAULT_ALIAS + "-" + model.id();
     }

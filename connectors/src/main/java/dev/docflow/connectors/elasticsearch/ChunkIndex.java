@@ -38,9 +38,19 @@ public final class ChunkIndex implements AutoCloseable {
         return settings.indexAlias();
     }
 
+    /** Whether the alias (and so an index behind it) exists. */
+    public boolean exists() {
+        return exists("/_alias/" + alias());
+    }
+
+    /** Chunks in the index, of every tenant. */
+    public long countAll() {
+        return send("POST", "/" + alias() + "/_count", null).path("count").asLong();
+    }
+
     /** Creates the versioned index behind the alias unless the alias already exists. Idempotent. */
     public void ensureExists() {
-        if (exists("/_alias/" + alias())) {
+        if (exists()) {
             // fields added since the index was made; a changed field would fail here, loudly
             ObjectNode mapping = JSON.createObjectNode();
             mapping.set("properties", ChunkIndexMapping.properties());

@@ -50,7 +50,9 @@ class ConfigSourceTest {
 
         assertThat(SharedSettings.elasticsearch(source, model).indexAlias()).isEqualTo("docflow-chunks-bge-small-en-v15-q");
         assertThat(SharedSettings.elasticsearch(ConfigSource.of(null, Map.of()), EmbeddingModelChoice.DEFAULT).indexAlias())
-                .isEqualTo("docflow-chunks");
+                .isEqualTo("docflow-chunks-bge-small-en-v15-q");
+        // where the earlier default's chunks were before the default changed, so they are found again
+        assertThat(SharedSettings.chunkIndexAlias(EmbeddingModelChoice.ALL_MINILM_L6_V2)).isEqualTo("docflow-chunks");
         assertThat(SharedSettings.uploadsTopic(source)).isEqualTo("acme.uploads");
         assertThat(SharedSettings.uploadsTopic(ConfigSource.of(null, Map.of()))).isEqualTo("docflow.uploads");
         assertThatThrownBy(() -> SharedSettings.embeddingModel(ConfigSource.of(null, Map.of("DOCFLOW_EMBEDDING_MODEL", "gpt"))))

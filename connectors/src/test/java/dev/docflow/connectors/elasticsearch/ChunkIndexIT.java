@@ -49,6 +49,25 @@ class ChunkIndexIT {
         }
     }
 
+    @Test
+    void anIndexExistsOnceEnsuredAndCountsTheChunksOfEveryTenant() throws Exception {
+        ElasticsearchSettings settings = new ElasticsearchSettings(SharedStack.get().elasticsearchUrl(),
+                "it-count-" + UUID.randomUUID().toString().substring(0, 8));
+        try (RestClient client = ElasticsearchClients.restClient(settings); ChunkIndex index = new ChunkIndex(settings)) {
+            assertThat(index.exists()).isFalse();
+
+            index.ensureExists();
+            for (String tenant : new String[] {"acme", "globex"}) {
+                Request put = new Request("PUT", "/" + settings.indexAlias() + "/_doc/" + tenant + "-1?refresh=true");
+                put.setJsonEntity(JSON.createObjectNode().put(ChunkFields.TENANT, tenant).put(ChunkFields.TEXT, "x").toString());
+                client.performRequest(put);
+            }
+
+            assertThat(index.exists()).isTrue();
+            assertThat(index.countAll()).isEqualTo(2);
+        }
+    }
+
     private static JsonNode ignoreAbove(RestClient client, ElasticsearchSettings settings, String field) throws Exception {
         String body = EntityUtils.toString(client.performRequest(new Request("GET", "/" + settings.indexAlias() + "/_mapping")).getEntity());
         return JSON.readTree(body).path(ChunkIndexMapping.indexName(settings.indexAlias()))

@@ -41,7 +41,7 @@ class JobJarIT {
                 "technology/tabula/ObjectExtractor.class",
                 "net/sourceforge/tess4j/Tesseract.class",
                 "ai/onnxruntime/OrtEnvironment.class",
-                "all-minilm-l6-v2.onnx"))
+                "bge-small-en-v1.5-q.onnx", "all-minilm-l6-v2.onnx"))
                 .allSatisfy(name -> assertThat(jar.getEntry(name)).as(name).isNotNull());
     }
 
