@@ -93,7 +93,8 @@ public final class Chunker {
                     headings[level] = null;
                 }
                 assembly.headingPath = headingPath(headings);
-                assembly.add(new Unit(block.start(), block.end(), block.page(), count(text, block.start(), block.end()), false));
+                assembly.add(new Unit(block.start(), block.end(), block.page(),
+                        tokens.count(text.substring(block.start(), block.end())), false));
                 continue;
             }
             boolean prose = block.kind().isProse();
@@ -129,30 +130,42 @@ public final class Chunker {
     /** A sentence or smaller piece of a block: the atoms chunks are packed from. */
     private record Unit(int start, int end, int page, int tokens, boolean prose) {}
 
+    /**
+     * Counts ranges of one block, given in the document's offsets. The block is tokenized once for
+     * itself, its sentences, words and pieces, which were each tokenized again before (issue 16).
+     */
+    private record BlockTokens(int blockStart, TokenCounter.RangeCounts ranges) {
+        int count(int start, int end) {
+            return ranges.count(start - blockStart, end - blockStart);
+        }
+    }
+
     private List<Unit> units(String text, TextBlock block, boolean prose) {
-        int whole = count(text, block.start(), block.end());
+        String blockText = text.substring(block.start(), block.end());
+        BlockTokens counts = new BlockTokens(block.start(), tokens.ranges(blockText));
+        int whole = counts.count(block.start(), block.end());
         if (whole <= settings.textBudget()) {
             return List.of(new Unit(block.start(), block.end(), block.page(), whole, prose));
         }
         List<Unit> units = new ArrayList<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        sentences.setText(text.substring(block.start(), block.end()));
+        sentences.setText(blockText);
         int from = sentences.first();
         for (int to = sentences.next(); to != BreakIterator.DONE; from = to, to = sentences.next()) {
             int start = block.start() + from;
             int end = trimEnd(text, start, block.start() + to);
-            int sentenceTokens = count(text, start, end);
+            int sentenceTokens = counts.count(start, end);
             if (sentenceTokens <= settings.textBudget()) {
                 units.add(new Unit(start, end, block.page(), sentenceTokens, prose));
             } else {
-                splitByWords(text, start, end, block.page(), prose, units);
+                splitByWords(text, start, end, block.page(), prose, counts, units);
             }
         }
         return units;
     }
 
     /** Cuts an over-long sentence between words (or, for a single huge word, between characters). */
-    private void splitByWords(String text, int start, int end, int page, boolean prose, List<Unit> into) {
+    private void splitByWords(String text, int start, int end, int page, boolean prose, BlockTokens counts, List<Unit> into) {
         int pieceStart = start;
         int pieceTokens = 0;
         int position = start;
@@ -161,16 +174,16 @@ public final class Chunker {
             while (wordEnd < end && !Character.isWhitespace(text.charAt(wordEnd))) {
                 wordEnd++;
             }
-            int wordTokens = count(text, position, wordEnd);
+            int wordTokens = counts.count(position, wordEnd);
             if (wordTokens > settings.textBudget()) {
                 // a "word" longer than a chunk (base64, a URL run): cut it evenly by characters
                 int step = Math.max(1, (wordEnd - position) * settings.textBudget() / (wordTokens * 2));
                 wordEnd = Math.min(wordEnd, position + step);
-                wordTokens = count(text, position, wordEnd);
+                wordTokens = counts.count(position, wordEnd);
             }
             if (pieceTokens + wordTokens > settings.textBudget() && pieceTokens > 0) {
                 int pieceEnd = trimEnd(text, pieceStart, position);
-                into.add(new Unit(pieceStart, pieceEnd, page, count(text, pieceStart, pieceEnd), prose));
+                into.add(new Unit(pieceStart, pieceEnd, page, counts.count(pieceStart, pieceEnd), prose));
                 pieceStart = position;
                 pieceTokens = 0;
             }
@@ -181,12 +194,8 @@ public final class Chunker {
             }
         }
         if (pieceStart < end) {
-            into.add(new Unit(pieceStart, end, page, count(text, pieceStart, end), prose));
+            into.add(new Unit(pieceStart, end, page, counts.count(pieceStart, end), prose));
         }
-    }
-
-    private int count(String text, int start, int end) {
-        return tokens.count(text.substring(start, end));
     }
 
     private static int trimEnd(String text, int start, int end) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docflow.ingest.model.Chunk;
 import dev.docflow.ingest.model.TextBlock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,35 @@ class ChunkerTest {
 
         assertThat(chunks).hasSizeGreaterThanOrEqualTo(4);
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.tokens()).isLessThanOrEqualTo(32));
+    }
+
+    @Test
+    void eachBlockIsTokenizedOnceHoweverFinelyItIsCut() {
+        Document doc = new Document();
+        doc.heading(1, "Guide");
+        doc.paragraph(0, sentence(0, 100));
+        doc.paragraph(0, sentence(1, 20) + " " + sentence(2, 20));
+        List<String> tokenized = new ArrayList<>();
+        // answers a block's ranges from one pass, as the word-piece counter does
+        TokenCounter onePass = new TokenCounter() {
+            @Override
+            public int count(String text) {
+                tokenized.add(text);
+                return WORDS.count(text);
+            }
+
+            @Override
+            public RangeCounts ranges(String text) {
+                tokenized.add(text);
+                return (start, end) -> WORDS.count(text.substring(start, end));
+            }
+        };
+        List<Chunk> chunks = new Chunker(onePass, new ChunkingSettings(32, 6)).chunk(doc.text(), doc.blocks());
+
+        assertThat(chunks).containsExactlyElementsOf(chunker.chunk(doc.text(), doc.blocks()));
+        assertThat(chunks).hasSizeGreaterThan(4);
+        assertThat(tokenized).containsExactly(Arrays.stream(doc.blocks())
+                .map(block -> doc.text().substring(block.start(), block.end())).toArray(String[]::new));
     }
 
     @Test
