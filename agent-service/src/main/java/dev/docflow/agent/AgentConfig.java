@@ -60,8 +60,8 @@ import java.util.function.Function;
  *       {@link RetrievalSettings}</td></tr>
  *   <tr><td>embedding.model</td><td>bge-small-en-v15-q</td><td>see {@link EmbeddingModelChoice}; the ingestion
  *       job reads the same key</td></tr>
- *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences</td>
- *       <td>the model's: 0.60, 0.55 for bge-small, 0.30, 0.40 for all-MiniLM-L6-v2; 5</td>
+ *   <tr><td>answer.min-similarity, answer.min-sentence-score, answer.max-sentences, answer.max-quotables</td>
+ *       <td>the model's: 0.60, 0.55 for bge-small, 0.30, 0.40 for all-MiniLM-L6-v2; 5; 64</td>
  *       <td>see {@link AnswerSettings}</td></tr>
  *   <tr><td>answer.provider</td><td>extractive</td><td>{@code extractive} (quotes sentences) or
  *       {@code language-model} (an OpenAI-compatible chat model writes the answer and rewrites follow-ups)</td></tr>
@@ -191,6 +191,8 @@ public record AgentConfig(
         require(answer.minSentenceScore() >= 0 && answer.minSentenceScore() <= 1, "answer.min-sentence-score",
                 "must be between 0 and 1");
         require(answer.maxSentences() >= 1, "answer.max-sentences", "must be at least 1");
+        require(answer.maxQuotables() >= answer.maxSentences(), "answer.max-quotables",
+                "must be at least answer.max-sentences (" + answer.maxSentences() + ")");
         require(answerProvider != null, "answer.provider", "must be extractive or language-model");
         require(languageModel != null, "llm.base-url", "must be set");
         if (answerProvider == AnswerProviderKind.LANGUAGE_MODEL) {
@@ -338,7 +340,8 @@ public record AgentConfig(
                         source.decimal("answer.min-similarity", AnswerSettings.defaultMinSimilarity(embeddingModel(source))),
                         source.decimal("answer.min-sentence-score",
                                 AnswerSettings.defaultMinSentenceScore(embeddingModel(source))),
-                        source.integer("answer.max-sentences", AnswerSettings.DEFAULT_MAX_SENTENCES)),
+                        source.integer("answer.max-sentences", AnswerSettings.DEFAULT_MAX_SENTENCES),
+                        source.integer("answer.max-quotables", AnswerSettings.DEFAULT_MAX_QUOTABLES)),
                 new UploadSettings(
                         new ObjectStoreSettings(
                                 source.text("s3.endpoint", UploadSettings.DEFAULTS.objectStore().endpoint()),

@@ -40,6 +40,7 @@ class AgentConfigTest {
         assertThat(config.answer().minSimilarity()).isEqualTo(0.60);
         assertThat(config.answer().minSentenceScore()).isEqualTo(0.55);
         assertThat(config.answer().maxSentences()).isEqualTo(5);
+        assertThat(config.answer().maxQuotables()).isEqualTo(64);
         assertThat(config.answerProvider()).isEqualTo(AnswerProviderKind.EXTRACTIVE);
         assertThat(config.languageModel().timeout()).hasSeconds(60);
     }
@@ -70,6 +71,13 @@ class AgentConfigTest {
         assertThat(config.retrieval().topK()).isEqualTo(8);
         assertThat(config.retrieval().rrfK()).isEqualTo(20);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.4);
+    }
+
+    @Test
+    void anAnswerScoresAtLeastAsManyQuotablesAsItMayQuote() {
+        assertThat(AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_MAX_QUOTABLES", "16")).answer().maxQuotables()).isEqualTo(16);
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_ANSWER_MAX_QUOTABLES", "4")))
+                .hasMessageContaining("answer.max-quotables");
     }
 
     @Test

@@ -11,8 +11,10 @@ import dev.docflow.connectors.embedding.EmbeddingModelChoice;
  * @param minSentenceScore a sentence is quoted only when its score (mostly cosine to the question,
  *     partly shared terms) reaches this
  * @param maxSentences most sentences an extractive answer quotes
+ * @param maxQuotables most sentences, lines and rows an extractive answer scores, taken from the
+ *     passages best first: each is embedded, which is most of a chat request's time
  */
-public record AnswerSettings(double minSimilarity, double minSentenceScore, int maxSentences) {
+public record AnswerSettings(double minSimilarity, double minSentenceScore, int maxSentences, int maxQuotables) {
     /**
      * The thresholds are cosines, and each model spreads its cosines differently: all-MiniLM-L6-v2's
      * nearest chunk scores 0.38–0.79 for answerable questions and 0.13–0.37 for off-topic ones,
@@ -55,12 +57,16 @@ public record AnswerSettings(double minSimilarity, double minSentenceScore, int 
      */
     public static final int DEFAULT_MAX_SENTENCES = 5;
 
+    /** Bounds the embedding work per question: see {@link #maxQuotables}. */
+    public static final int DEFAULT_MAX_QUOTABLES = 64;
+
     /** The defaults for the default embedding model. */
     public static AnswerSettings defaults() {
         return defaults(EmbeddingModelChoice.DEFAULT);
     }
 
     public static AnswerSettings defaults(EmbeddingModelChoice model) {
-        return new AnswerSettings(defaultMinSimilarity(model), defaultMinSentenceScore(model), DEFAULT_MAX_SENTENCES);
+        return new AnswerSettings(defaultMinSimilarity(model), defaultMinSentenceScore(model), DEFAULT_MAX_SENTENCES,
+                DEFAULT_MAX_QUOTABLES);
     }
 }

@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ExtractiveAnswerProvider implements AnswerProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractiveAnswerProvider.class);
     static final double SIMILARITY_WEIGHT = 0.75;
-    /** Bounds embedding work per question (about 0.2 s on two cores for 40 sentences). */
-    static final int MAX_QUOTABLES_SCORED = 64;
     /** Citations shown besides the quoted passages: a reader checks about five sources. */
     static final int MAX_CITATIONS = 5;
     /**
@@ -78,7 +76,7 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
 
     /** What to cite and quote for {@code question}; empty when no quotable is good enough. */
     Selection select(Question question, List<Passage> passages) {
-        List<Quotable> quotables = Quotables.of(passages, MAX_QUOTABLES_SCORED);
+        List<Quotable> quotables = Quotables.of(passages, settings.maxQuotables());
         if (quotables.isEmpty()) {
             return new Selection(List.of(), List.of());
         }

@@ -25,7 +25,7 @@ class ExtractiveAnswerProviderTest {
     }
 
     private ExtractiveAnswerProvider provider(int maxSentences) {
-        return new ExtractiveAnswerProvider(new BagOfWordsEmbeddingModel(), terms, new AnswerSettings(0.3, 0.35, maxSentences));
+        return new ExtractiveAnswerProvider(new BagOfWordsEmbeddingModel(), terms, new AnswerSettings(0.3, 0.35, maxSentences, AnswerSettings.DEFAULT_MAX_QUOTABLES));
     }
 
     private Question question(String text) {
@@ -47,6 +47,35 @@ class ExtractiveAnswerProviderTest {
 
         assertThat(texts(answer)).containsExactly("Hotels are reimbursed up to 180 euros per night.");
         assertThat(answer.citationOf(answer.quotes().get(0))).isEqualTo(1);
+    }
+
+    @Test
+    void scoresOnlyTheFirstQuotablesOfTheBestPassagesUpToTheLimit() {
+        List<Passage> passages = List.of(
+                passage("travel", "Flights are booked in economy. Meals are covered by a daily allowance."),
+                passage("hotels", "Hotels are reimbursed up to 180 euros per night."));
+        List<String> embedded = new java.util.ArrayList<>();
+        BagOfWordsEmbeddingModel words = new BagOfWordsEmbeddingModel();
+        dev.langchain4j.model.embedding.EmbeddingModel counting = new dev.langchain4j.model.embedding.EmbeddingModel() {
+            @Override
+            public dev.langchain4j.model.output.Response<List<dev.langchain4j.data.embedding.Embedding>> embedAll(
+                    List<dev.langchain4j.data.segment.TextSegment> segments) {
+                segments.forEach(segment -> embedded.add(segment.text()));
+                return words.embedAll(segments);
+            }
+        };
+        Question question = question("How much are hotels reimbursed per night?");
+
+        Selection bounded = new ExtractiveAnswerProvider(counting, terms, new AnswerSettings(0.3, 0.35, 2, 2))
+                .select(question, passages);
+
+        assertThat(embedded).containsExactly("Flights are booked in economy.", "Meals are covered by a daily allowance.");
+        assertThat(texts(bounded)).doesNotContain("Hotels are reimbursed up to 180 euros per night.");
+        embedded.clear();
+        Selection all = new ExtractiveAnswerProvider(counting, terms, new AnswerSettings(0.3, 0.35, 2, 3))
+                .select(question, passages);
+        assertThat(embedded).hasSize(3);
+        assertThat(texts(all)).containsExactly("Hotels are reimbursed up to 180 euros per night.");
     }
 
     @Test
