@@ -5,6 +5,7 @@ import dev.docflow.agent.answer.AnswerSettings;
 import dev.docflow.agent.llm.LanguageModelSettings;
 import dev.docflow.agent.operations.LogFormat;
 import dev.docflow.agent.operations.OperationsSettings;
+import dev.docflow.agent.retrieval.FusionMethod;
 import dev.docflow.agent.retrieval.RetrievalSettings;
 import dev.docflow.connectors.config.ConfigSource;
 import dev.docflow.connectors.config.SharedSettings;
@@ -55,7 +56,7 @@ import java.util.function.Function;
  *   <tr><td>retrieval.top-k, retrieval.candidates, retrieval.rrf-k</td><td>8, 50, 60</td>
  *       <td>see {@link RetrievalSettings}</td></tr>
  *   <tr><td>retrieval.bm25-weight, retrieval.knn-weight, retrieval.heading-boost, retrieval.title-boost,
- *       retrieval.neighbours, retrieval.coverage-weight</td><td>1, 1, 1, 0, 0, 0.01</td><td>fusion weights, BM25
+ *       retrieval.neighbours, retrieval.coverage-weight, retrieval.fusion</td><td>1, 1, 1, 0, 0, 0.01, rrf</td><td>fusion weights, BM25
  *       field boosts, context, re-scoring by the question's terms: see
  *       {@link RetrievalSettings}</td></tr>
  *   <tr><td>embedding.model</td><td>bge-small-en-v15-q</td><td>see {@link EmbeddingModelChoice}; the ingestion
@@ -335,7 +336,8 @@ public record AgentConfig(
                         source.decimal("retrieval.title-boost", RetrievalSettings.DEFAULT_TITLE_BOOST),
                         source.integer("retrieval.neighbours", RetrievalSettings.DEFAULT_NEIGHBOURS),
                         embeddingModel(source),
-                        source.decimal("retrieval.coverage-weight", RetrievalSettings.DEFAULT_COVERAGE_WEIGHT)),
+                        source.decimal("retrieval.coverage-weight", RetrievalSettings.DEFAULT_COVERAGE_WEIGHT),
+                        named(source, "retrieval.fusion", RetrievalSettings.DEFAULT_FUSION.label(), FusionMethod::parse)),
                 new AnswerSettings(
                         source.decimal("answer.min-similarity", AnswerSettings.defaultMinSimilarity(embeddingModel(source))),
                         source.decimal("answer.min-sentence-score",

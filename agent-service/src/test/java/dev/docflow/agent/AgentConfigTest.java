@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docflow.agent.answer.AnswerProviderKind;
+import dev.docflow.agent.retrieval.FusionMethod;
 import dev.docflow.agent.operations.LogFormat;
 import dev.docflow.agent.operations.OperationsSettings;
 import dev.docflow.connectors.elasticsearch.ElasticsearchSettings;
@@ -71,6 +72,15 @@ class AgentConfigTest {
         assertThat(config.retrieval().topK()).isEqualTo(8);
         assertThat(config.retrieval().rrfK()).isEqualTo(20);
         assertThat(config.answer().minSimilarity()).isEqualTo(0.4);
+    }
+
+    @Test
+    void fusionIsByRankUnlessConvexIsChosen() {
+        assertThat(AgentConfig.load(null, Map.of()).retrieval().fusion()).isEqualTo(FusionMethod.RRF);
+        assertThat(AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_FUSION", "convex")).retrieval().fusion())
+                .isEqualTo(FusionMethod.CONVEX);
+        assertThatThrownBy(() -> AgentConfig.load(null, Map.of("DOCFLOW_RETRIEVAL_FUSION", "sum")))
+                .hasMessageContaining("retrieval.fusion").hasMessageContaining("rrf or convex");
     }
 
     @Test

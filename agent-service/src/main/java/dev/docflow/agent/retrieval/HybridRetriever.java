@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * BM25 and kNN over one knowledge base, fused by {@link ReciprocalRankFusion}, the fused
+ * BM25 and kNN over one knowledge base, fused by {@link ReciprocalRankFusion} (or
+ * {@link ConvexFusion}, {@code retrieval.fusion}), the fused
  * candidates then re-scored by {@link TermCoverage}. BM25 finds exact words (names, codes, rare
  * terms), kNN finds paraphrases; fusion needs no score calibration.
  * Thread-safe when the search function is.
@@ -61,15 +62,11 @@ public final class HybridRetriever {
                 : hits(search.apply(ChunkQueries.knn(question, scope, settings)));
 
         Map<String, JsonNode> sources = new HashMap<>();
-        List<String> lexicalIds = ids(lexical, sources);
-        List<String> semanticIds = ids(semantic, sources);
+        List<ConvexFusion.Hit> lexicalHits = hits(lexical, sources);
+        List<ConvexFusion.Hit> semanticHits = hits(semantic, sources);
         int keep = Math.min(depth, settings.candidates());
-        List<RetrievedChunk> chunks = new ArrayList<>(lexicalIds.size() + semanticIds.size());
-        double[] weights = {settings.bm25Weight(), settings.knnWeight()};
-        if (mode != RetrievalMode.HYBRID) {
-            weights = new double[] {1, 1}; // one list only: its own order
-        }
-        for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(List.of(lexicalIds, semanticIds), weights, settings.rrfK())) {
+        List<RetrievedChunk> chunks = new ArrayList<>(lexicalHits.size() + semanticHits.size());
+        for (ReciprocalRankFusion.Fused fused : fuse(lexicalHits, semanticHits, mode)) {
             chunks.add(chunk(fused.id(), sources.get(fused.id()), fused.score()));
         }
         if (mode == RetrievalMode.HYBRID) {
@@ -125,14 +122,29 @@ public final class HybridRetriever {
         return response.path("hits").path("hits");
     }
 
-    private static List<String> ids(JsonNode hits, Map<String, JsonNode> sources) {
-        List<String> ids = new ArrayList<>(hits.size());
+    private List<ReciprocalRankFusion.Fused> fuse(List<ConvexFusion.Hit> lexical, List<ConvexFusion.Hit> semantic,
+            RetrievalMode mode) {
+        if (mode == RetrievalMode.HYBRID && settings.fusion() == FusionMethod.CONVEX) {
+            return ConvexFusion.fuse(lexical, semantic, settings.lexicalShare());
+        }
+        // one search alone keeps its own order
+        double[] weights = mode == RetrievalMode.HYBRID ? new double[] {settings.bm25Weight(), settings.knnWeight()}
+                : new double[] {1, 1};
+        return ReciprocalRankFusion.fuse(List.of(ids(lexical), ids(semantic)), weights, settings.rrfK());
+    }
+
+    private static List<ConvexFusion.Hit> hits(JsonNode hits, Map<String, JsonNode> sources) {
+        List<ConvexFusion.Hit> found = new ArrayList<>(hits.size());
         for (JsonNode hit : hits) {
             String id = hit.path("_id").asText();
-            ids.add(id);
+            found.add(new ConvexFusion.Hit(id, hit.path("_score").asDouble()));
             sources.putIfAbsent(id, hit.path("_source"));
         }
-        return ids;
+        return found;
+    }
+
+    private static List<String> ids(List<ConvexFusion.Hit> hits) {
+        return hits.stream().map(ConvexFusion.Hit::id).toList();
     }
 
     private static RetrievedChunk chunk(String id, JsonNode source, double score) {

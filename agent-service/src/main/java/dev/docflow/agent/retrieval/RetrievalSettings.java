@@ -17,10 +17,12 @@ import dev.docflow.connectors.embedding.EmbeddingModelChoice;
  * @param embeddingModel the model questions are embedded with; kNN searches only chunks it embedded
  * @param coverageWeight hybrid only: what a fused candidate holding all the question's terms gains
  *     over one holding none ({@link TermCoverage}); 0 keeps the fused order
+ * @param fusion how the two rankings are joined: by rank ({@code rrfK}, the weights) or by
+ *     normalised score (the lexical share {@code bm25Weight / (bm25Weight + knnWeight)})
  */
 public record RetrievalSettings(int topK, int candidates, int rrfK, double bm25Weight, double knnWeight,
         double headingBoost, double titleBoost, int neighbours, EmbeddingModelChoice embeddingModel,
-        double coverageWeight) {
+        double coverageWeight, FusionMethod fusion) {
     /**
      * The answer quotes the best sentences of these chunks, so more chunks give it more to choose
      * from: on the dev questions recall@5 rose from 5 to 6 to 8 chunks and not beyond (10 gave the
@@ -42,17 +44,23 @@ public record RetrievalSettings(int topK, int candidates, int rrfK, double bm25W
      * accuracy 0.500 → 0.516. 0.02 was worse (MRR 0.599, accuracy 0.500, recall@20 0.855 → 0.839).
      */
     public static final double DEFAULT_COVERAGE_WEIGHT = 0.01;
+    public static final FusionMethod DEFAULT_FUSION = FusionMethod.RRF;
     /** Elasticsearch refuses a kNN {@code num_candidates} above this. */
     public static final int MAX_CANDIDATES = 10_000;
 
     /** Equal weights, no boosts beyond the heading path's, no neighbours, the default model and re-scoring weight. */
     public RetrievalSettings(int topK, int candidates, int rrfK) {
         this(topK, candidates, rrfK, DEFAULT_BM25_WEIGHT, DEFAULT_KNN_WEIGHT, DEFAULT_HEADING_BOOST, DEFAULT_TITLE_BOOST,
-                DEFAULT_NEIGHBOURS, EmbeddingModelChoice.DEFAULT, DEFAULT_COVERAGE_WEIGHT);
+                DEFAULT_NEIGHBOURS, EmbeddingModelChoice.DEFAULT, DEFAULT_COVERAGE_WEIGHT, DEFAULT_FUSION);
     }
 
     public static RetrievalSettings defaults() {
         return new RetrievalSettings(DEFAULT_TOP_K, DEFAULT_CANDIDATES, DEFAULT_RRF_K);
+    }
+
+    /** The lexical search's share in {@link FusionMethod#CONVEX} fusion. */
+    public double lexicalShare() {
+        return bm25Weight / (bm25Weight + knnWeight);
     }
 
     /** HNSW candidates per shard: twice what we keep, for recall, within Elasticsearch's limit. */

@@ -64,7 +64,7 @@ class ChunkQueriesTest {
 
     @Test
     void knnSearchesOnlyTheChunksOfItsOwnModelAndForTheEarlierDefaultChunksThatNameNone() {
-        RetrievalSettings miniLm = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.ALL_MINILM_L6_V2, 0);
+        RetrievalSettings miniLm = new RetrievalSettings(5, 50, 60, 1, 1, 1, 0, 0, EmbeddingModelChoice.ALL_MINILM_L6_V2, 0, FusionMethod.RRF);
 
         JsonNode filters = ChunkQueries.knn(question, RetrievalScope.of("acme", "handbook"), miniLm)
                 .path("knn").path("filter").path("bool").path("filter");

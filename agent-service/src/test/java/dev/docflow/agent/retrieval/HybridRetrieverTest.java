@@ -23,21 +23,29 @@ class HybridRetrieverTest {
             2, new int[] {190, 300}, 3, new int[] {500, 600});
 
     private final List<ObjectNode> requests = new ArrayList<>();
+    /** Each search also returns a much worse third hit, so scores spread between best and worst. */
+    private boolean spread;
 
     private JsonNode search(ObjectNode body) {
         requests.add(body);
         ArrayNode hits = JSON.createArrayNode();
         if (body.has("knn")) {
-            hit(hits, 2);
-            hit(hits, 3);
+            hit(hits, 2, 0.95);
+            hit(hits, 3, 0.94);
+            if (spread) {
+                hit(hits, 1, 0.50);
+            }
         } else if (body.path("query").path("bool").path("should").size() > 0) {
-            hit(hits, 3);
-            hit(hits, 2);
+            hit(hits, 3, 10);
+            hit(hits, 2, 2); // far behind d:3 by score, one rank by rank
+            if (spread) {
+                hit(hits, 0, 1);
+            }
         } else { // ids of neighbours
             for (JsonNode id : body.path("query").path("bool").path("filter").get(2).path("terms").path("chunk_id")) {
                 int ordinal = Integer.parseInt(id.asText().substring(2));
                 if (SPANS.containsKey(ordinal)) {
-                    hit(hits, ordinal);
+                    hit(hits, ordinal, 1);
                 }
             }
         }
@@ -46,9 +54,9 @@ class HybridRetrieverTest {
         return response;
     }
 
-    private static void hit(ArrayNode hits, int ordinal) {
+    private static void hit(ArrayNode hits, int ordinal, double score) {
         ObjectNode hit = hits.addObject();
-        hit.put("_id", "d:" + ordinal).put("_score", 0.9);
+        hit.put("_id", "d:" + ordinal).put("_score", score);
         ObjectNode source = hit.putObject("_source");
         int[] span = SPANS.get(ordinal);
         source.put("document_id", "d").put("file_name", "f.md").put("ordinal", ordinal)
@@ -63,7 +71,7 @@ class HybridRetrieverTest {
     private static RetrievalSettings settings(double bm25Weight, double knnWeight, int topK, int neighbours,
             double coverageWeight) {
         return new RetrievalSettings(topK, 50, 60, bm25Weight, knnWeight, 1, 0, neighbours, EmbeddingModelChoice.DEFAULT,
-                coverageWeight);
+                coverageWeight, FusionMethod.RRF);
     }
 
     @Test
@@ -90,6 +98,24 @@ class HybridRetrieverTest {
 
         assertThat(byBm25).extracting(RetrievedChunk::chunkId).containsExactly("d:3", "d:2");
         assertThat(byKnn).extracting(RetrievedChunk::chunkId).containsExactly("d:2", "d:3");
+    }
+
+    @Test
+    void convexFusionWeighsHowFarAheadEachSearchPutsItsHit() {
+        // by rank, knn's heavier weight puts its first hit d:2 first; by score, BM25's d:3 is far
+        // ahead of d:2 while kNN has them nearly level, so a third of the weight puts d:3 first
+        spread = true;
+        RetrievalSettings rrf = settings(1, 2, 2, 0);
+        RetrievalSettings convex = new RetrievalSettings(2, 50, 60, 1, 2, 1, 0, 0, EmbeddingModelChoice.DEFAULT, 0,
+                FusionMethod.CONVEX);
+
+        assertThat(new HybridRetriever(this::search, rrf).retrieve(QUESTION, RetrievalScope.of("t", "kb")).chunks())
+                .extracting(RetrievedChunk::chunkId).containsExactly("d:2", "d:3");
+        List<RetrievedChunk> byScore = new HybridRetriever(this::search, convex).retrieve(QUESTION, RetrievalScope.of("t", "kb"))
+                .chunks();
+        assertThat(byScore).extracting(RetrievedChunk::chunkId).containsExactly("d:3", "d:2");
+        // d:3: 1/3 × (10 - 1) / 9 + 2/3 × (0.94 - 0.5) / 0.45
+        assertThat(byScore.get(0).score()).isCloseTo(1.0 / 3 + 2.0 / 3 * 0.44 / 0.45, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
