@@ -147,6 +147,11 @@ final class BenchCommand implements Runnable {
                             System.out.printf(Locale.ROOT, "Q %s %s retrieval_rank=%d citation_rank=%d answer=%s best_similarity=%.3f%n",
                                     question.id(), mode.label(), ranked, cited,
                                     refused ? "refused" : answered ? "correct" : "wrong", retrieval.bestSimilarity());
+                            if (!answered && !refused) {
+                                // what was quoted instead of the value, so a loss in the answer stage shows
+                                System.out.printf(Locale.ROOT, "  wanted %s; answered: %s%n", question.answerContains(),
+                                        reply.path("answer").asText().replaceAll("\\s+", " "));
+                            }
                         }
                     }
                     for (OffTopicQuestion question : offTopic) {
