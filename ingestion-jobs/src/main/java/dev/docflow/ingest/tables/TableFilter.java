@@ -66,9 +66,9 @@ final class TableFilter {
                 .map(row -> columns.stream().map(c -> cell(row, c)).toList())
                 .toList();
         if (method == PageTable.Method.STREAM) {
-            kept = MergedNumberColumns.split(TableInComments.uncomment(kept));
+            kept = MergedNumberColumns.split(DotLeaders.split(TableInComments.uncomment(kept)));
         }
-        boolean junk = method == PageTable.Method.STREAM ? readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
+        boolean junk = method == PageTable.Method.STREAM ? kept.size() < MIN_ROWS || readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
         return junk ? Optional.empty() : Optional.of(kept);
     }
 
