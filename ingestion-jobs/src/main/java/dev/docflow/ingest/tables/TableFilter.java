@@ -69,7 +69,8 @@ final class TableFilter {
             kept = MergedNumberColumns.split(DotLeaders.split(TableInComments.uncomment(kept)));
         }
         boolean junk = method == PageTable.Method.STREAM ? kept.size() < MIN_ROWS || readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
-        return junk ? Optional.empty() : Optional.of(kept);
+        // once kept: joining the lines of wrapped cells does not decide whether there is a table
+        return junk ? Optional.empty() : Optional.of(WrappedLines.join(kept));
     }
 
     /**
