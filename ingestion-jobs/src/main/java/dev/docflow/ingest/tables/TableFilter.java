@@ -68,7 +68,7 @@ final class TableFilter {
         if (method == PageTable.Method.STREAM) {
             kept = MergedNumberColumns.split(DotLeaders.split(TableInComments.uncomment(kept)));
         }
-        boolean junk = method == PageTable.Method.STREAM ? kept.size() < MIN_ROWS || readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
+        boolean junk = method == PageTable.Method.STREAM ? kept.size() < MIN_ROWS || readsAsProse(kept) || ChartAxes.matches(kept) || NotATable.junk(kept) : framesText(kept);
         // once kept: joining the lines of wrapped cells does not decide whether there is a table
         return junk ? Optional.empty() : Optional.of(WrappedLines.join(kept));
     }
