@@ -71,6 +71,11 @@ final class MergedNumberColumns {
         return 1;
     }
 
+    /** Whether a cell is one figure. */
+    static boolean isFigure(String cell) {
+        return FIGURE.matcher(cell).matches();
+    }
+
     private static boolean allFigures(String[] tokens) {
         for (String token : tokens) {
             if (!FIGURE.matcher(token).matches()) {

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import technology.tabula.Cell;
 import technology.tabula.Line;
 import technology.tabula.ObjectExtractor;
 import technology.tabula.Page;
@@ -17,6 +18,7 @@ import technology.tabula.RectangularTextContainer;
 import technology.tabula.Table;
 import technology.tabula.TextChunk;
 import technology.tabula.TextElement;
+import technology.tabula.Utils;
 import technology.tabula.extractors.BasicExtractionAlgorithm;
 import technology.tabula.extractors.SpreadsheetExtractionAlgorithm;
 
@@ -85,6 +87,11 @@ public final class PdfTableExtractor {
         List<Rectangle> ruled = new ArrayList<>();
         if (!page.getHorizontalRulings().isEmpty() && !page.getVerticalRulings().isEmpty()) {
             for (Table table : new SpreadsheetExtractionAlgorithm().extract(page)) {
+                if (ruled.stream().anyMatch(kept -> sameArea(kept, table))) {
+                    // the same lines read again (a chart's grid comes back once per set of lines): one table there
+                    continue;
+                }
+                regroupGlyphs(page, table);
                 Optional<List<List<String>>> kept = TableFilter.keep(textOf(table), Method.LATTICE);
                 if (kept.isPresent()) {
                     ruled.add(table);
@@ -108,6 +115,37 @@ public final class PdfTableExtractor {
             tables.add(new PageTable(page.getPageNumber(), tables.size() + 1, f.rows(), f.method()));
         }
         return tables;
+    }
+
+    /** Share of each of two areas that their overlap must cover for them to be one area. */
+    private static final double SAME_AREA = 0.9;
+
+    static boolean sameArea(java.awt.geom.Rectangle2D a, java.awt.geom.Rectangle2D b) {
+        if (!a.intersects(b)) {
+            return false;
+        }
+        java.awt.geom.Rectangle2D overlap = a.createIntersection(b);
+        double shared = overlap.getWidth() * overlap.getHeight();
+        return shared >= SAME_AREA * a.getWidth() * a.getHeight() && shared >= SAME_AREA * b.getWidth() * b.getHeight();
+    }
+
+    /** Margin round a ruled table within which glyphs crossing its frame are looked for, in points. */
+    private static final float FRAME_MARGIN = 3f;
+
+    /** Gives each ruled cell the glyphs whose centre it holds ({@link CellGlyphs}), not only those wholly inside it. */
+    @SuppressWarnings("rawtypes")
+    private static void regroupGlyphs(Page page, Table table) {
+        List<TextElement> glyphs = new ArrayList<>(page.getText(new Rectangle(table.getTop() - FRAME_MARGIN,
+                table.getLeft() - FRAME_MARGIN, (float) table.getWidth() + 2 * FRAME_MARGIN,
+                (float) table.getHeight() + 2 * FRAME_MARGIN)));
+        Utils.sort(glyphs, Rectangle.ILL_DEFINED_ORDER);
+        for (List<RectangularTextContainer> row : table.getRows()) {
+            for (RectangularTextContainer container : row) {
+                if (container instanceof Cell cell) {
+                    cell.setTextElements(TextElement.mergeWords(CellGlyphs.in(glyphs, cell)));
+                }
+            }
+        }
     }
 
     /**

@@ -66,10 +66,11 @@ final class TableFilter {
                 .map(row -> columns.stream().map(c -> cell(row, c)).toList())
                 .toList();
         if (method == PageTable.Method.STREAM) {
-            kept = MergedNumberColumns.split(TableInComments.uncomment(kept));
+            kept = MergedNumberColumns.split(DotLeaders.split(TableInComments.uncomment(kept)));
         }
-        boolean junk = method == PageTable.Method.STREAM ? readsAsProse(kept) || NotATable.junk(kept) : framesText(kept);
-        return junk ? Optional.empty() : Optional.of(kept);
+        boolean junk = method == PageTable.Method.STREAM ? kept.size() < MIN_ROWS || readsAsProse(kept) || ChartAxes.matches(kept) || NotATable.junk(kept) : framesText(kept);
+        // once kept: joining the lines of wrapped cells does not decide whether there is a table
+        return junk ? Optional.empty() : Optional.of(WrappedLines.join(kept));
     }
 
     /**

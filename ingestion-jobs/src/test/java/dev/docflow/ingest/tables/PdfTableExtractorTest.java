@@ -124,4 +124,15 @@ class PdfTableExtractorTest {
         }
         return text.toString();
     }
+
+    @Test
+    void tablesReadFromTheSameLinesTwiceAreOneArea() {
+        // eu-012 page 3: tabula returns a chart's grid six times over, the same area each time
+        java.awt.geom.Rectangle2D grid = new java.awt.geom.Rectangle2D.Double(74.4, 114.1, 445.4, 187.6);
+        assertThat(PdfTableExtractor.sameArea(grid, new java.awt.geom.Rectangle2D.Double(74.4, 114.1, 445.4, 187.6))).isTrue();
+        assertThat(PdfTableExtractor.sameArea(grid, new java.awt.geom.Rectangle2D.Double(75.0, 115.0, 440.0, 185.0))).isTrue();
+        // us-032: the boxes of a table's row labels lie inside its frame; each is a table of its own
+        assertThat(PdfTableExtractor.sameArea(grid, new java.awt.geom.Rectangle2D.Double(74.4, 114.1, 100.0, 60.0))).isFalse();
+        assertThat(PdfTableExtractor.sameArea(grid, new java.awt.geom.Rectangle2D.Double(600.0, 114.1, 100.0, 60.0))).isFalse();
+    }
 }
