@@ -79,6 +79,19 @@ class ExtractiveAnswerProviderTest {
     }
 
     @Test
+    void aQuestionAskingForASettingGetsTheSentenceThatNamesIt() {
+        // the two sentences score alike (seven words, the same four shared); only the second names a setting
+        List<Passage> passages = List.of(passage("tuning",
+                "Turn off memory tuning at any moment. Turn off memory tuning with autotuning.enabled."));
+
+        Selection value = provider(1).select(question("Which setting turns off memory tuning?"), passages);
+        Selection yesOrNo = provider(1).select(question("Can I turn off memory tuning?"), passages);
+
+        assertThat(texts(value)).containsExactly("Turn off memory tuning with autotuning.enabled.");
+        assertThat(texts(yesOrNo)).containsExactly("Turn off memory tuning at any moment.");
+    }
+
+    @Test
     void quotesSentencesOfAPassageInDocumentOrderNotScoreOrder() {
         List<Passage> passages = List.of(passage("travel",
                 "Hotels are reimbursed with a receipt too. Breakfast is served at seven every day. "
