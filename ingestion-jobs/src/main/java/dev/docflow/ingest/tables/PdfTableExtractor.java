@@ -1,12 +1,14 @@
 package dev.docflow.ingest.tables;
 
 import dev.docflow.ingest.tables.PageTable.Method;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import technology.tabula.Cell;
@@ -39,7 +41,8 @@ public final class PdfTableExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(PdfTableExtractor.class);
 
     /**
-     * The tables of one page.
+     * The tables of one page. Pages marked {@code /Rotate} and pages whose text runs sideways
+     * are read from an {@link UprightPage} copy.
      *
      * @param page 1-based page number
      * @throws TableExtractionException when tabula fails on the page
@@ -50,8 +53,16 @@ public final class PdfTableExtractor {
             throw new IndexOutOfBoundsException("page " + page + " of " + document.getNumberOfPages());
         }
         try {
-            return tablesOf(new ObjectExtractor(document).extract(page));
-        } catch (RuntimeException | NoSuchMethodError e) {
+            Page read = new ObjectExtractor(document).extract(page);
+            PDPage source = document.getPage(page - 1);
+            int direction = UprightPage.textDirection(read.getText());
+            if (!UprightPage.needsTurning(source.getRotation(), direction)) {
+                return tablesOf(read, page);
+            }
+            try (PDDocument upright = UprightPage.copyOf(source, direction)) {
+                return tablesOf(new ObjectExtractor(upright).extract(1), page);
+            }
+        } catch (IOException | RuntimeException | NoSuchMethodError e) {
             // NoSuchMethodError: a tabula path that still calls a PDFBox 2-only method; only that
             // page is lost. A missing class (NoClassDefFoundError) is a broken build and goes up.
             throw new TableExtractionException(page, e);
@@ -82,7 +93,7 @@ public final class PdfTableExtractor {
         }
     }
 
-    private static List<PageTable> tablesOf(Page page) {
+    private static List<PageTable> tablesOf(Page page, int number) {
         List<Found> found = new ArrayList<>();
         List<Rectangle> ruled = new ArrayList<>();
         if (!page.getHorizontalRulings().isEmpty() && !page.getVerticalRulings().isEmpty()) {
@@ -112,7 +123,7 @@ public final class PdfTableExtractor {
                 .thenComparingDouble(f -> f.table().getLeft()));
         List<PageTable> tables = new ArrayList<>();
         for (Found f : found) {
-            tables.add(new PageTable(page.getPageNumber(), tables.size() + 1, f.rows(), f.method()));
+            tables.add(new PageTable(number, tables.size() + 1, f.rows(), f.method()));
         }
         return tables;
     }

@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.util.Matrix;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tika and tabula in one JVM on the one PDFBox (3): the arrangement the build relies on. Expected
@@ -81,6 +86,59 @@ class PdfTableExtractorTest {
             assertThat(cells).hasSizeGreaterThan(200)
                     .allSatisfy(cell -> assertThat(cell).doesNotContain("\r", "\n", "  ").isEqualTo(cell.strip()));
         }
+    }
+
+    @ParameterizedTest(name = "page /Rotate {0}, content turned {1} degrees")
+    @CsvSource({"90, 0", "180, 0", "270, 0", "0, 90", "0, 270", "90, 90", "270, 180"})
+    void aTurnedPageGivesTheTablesOfTheUprightOne(int pageRotation, int contentTurn) throws IOException {
+        Path pdf = RESOURCES.resolve("argentina_diputados_voting_record.pdf");
+        List<PageTable> upright;
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            upright = extractor.extractPage(document, 1);
+        }
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            turn(document, document.getPage(0), pageRotation, contentTurn);
+
+            assertThat(extractor.extractPage(document, 1)).isEqualTo(upright);
+        }
+        assertThat(upright).hasSize(2);
+    }
+
+    /**
+     * Marks the page {@code /Rotate rotation} and draws its content turned counter-clockwise by
+     * {@code degrees} inside a box turned with it, so that its text runs at that angle (a landscape
+     * table printed sideways).
+     */
+    private static void turn(PDDocument document, PDPage page, int rotation, int degrees) throws IOException {
+        page.setRotation(rotation);
+        if (degrees == 0) {
+            return;
+        }
+        PDRectangle box = page.getMediaBox();
+        float w = box.getWidth();
+        float h = box.getHeight();
+        Matrix turn = Matrix.getRotateInstance(Math.toRadians(degrees), 0, 0);
+        // after turning, move the box back into the first quadrant
+        Matrix back = switch (degrees) {
+            case 90 -> Matrix.getTranslateInstance(h, 0);
+            case 180 -> Matrix.getTranslateInstance(w, h);
+            case 270 -> Matrix.getTranslateInstance(0, w);
+            default -> throw new IllegalArgumentException(String.valueOf(degrees));
+        };
+        try (PDPageContentStream before = new PDPageContentStream(document, page,
+                PDPageContentStream.AppendMode.PREPEND, false)) {
+            before.saveGraphicsState();
+            before.transform(back);
+            before.transform(turn);
+        }
+        try (PDPageContentStream after = new PDPageContentStream(document, page,
+                PDPageContentStream.AppendMode.APPEND, false)) {
+            after.restoreGraphicsState();
+        }
+        boolean sideways = degrees % 180 != 0;
+        PDRectangle turned = sideways ? new PDRectangle(h, w) : new PDRectangle(w, h);
+        page.setMediaBox(turned);
+        page.setCropBox(turned);
     }
 
     @Test
