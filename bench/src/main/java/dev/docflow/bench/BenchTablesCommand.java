@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
             "and icdar2013-dataset/*/NAME-str.xml,",
             "the ICDAR 2013 cell structure of NAME.pdf (page by page, pages without tables included).",
             "The csv set is read again with its pages turned by 90, 180 and 270 degrees (SET rotated).",
-            "Also counts the tables found in prose (--prose), where there should be few or none."})
+            "Also counts the tables found in prose (--prose), where there should be few or none.",
+            "--against-tabula: the same pages read by tabula on its own PDFBox 2 too (module bench/tabula-pdfbox2,",
+            "in a JVM of its own), scored the same way, per set and per page kind (ruled or unruled)."})
 final class BenchTablesCommand implements Callable<Integer> {
     private final DocflowConfig config;
 
@@ -44,6 +46,10 @@ final class BenchTablesCommand implements Callable<Integer> {
     @Option(names = "--prose", paramLabel = "DIR",
             description = "PDFs of running text, for the junk-table count (default: ../shared/corpus/manuals/r).")
     Path proseFolder;
+
+    @Option(names = "--against-tabula",
+            description = "Also read every PDF with tabula on its own PDFBox 2 (stream after its area guess, lattice, both) and print the figures side by side.")
+    boolean againstTabula;
 
     /** The ICDAR 2013 documents' tuning and test halves, under the repository. */
     static final String ICDAR_SPLIT = "eval/tables/icdar2013-split.tsv";
@@ -68,6 +74,7 @@ final class BenchTablesCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("Table corpus " + root + " does not exist (pass DIR)");
         }
+        TabulaComparison tabula = againstTabula ? readWithTabula(root, prose) : null;
         int documents = 0;
         CellMatch.Score total = CellMatch.Score.NONE;
 
@@ -75,7 +82,7 @@ final class BenchTablesCommand implements Callable<Integer> {
         CellMatch.Score csv = CellMatch.Score.NONE;
         CellMatch.Score rotated = CellMatch.Score.NONE;
         for (Path expected : files(root.resolve("csv"), ".csv")) {
-            Path pdf = root.resolve(name(expected, ".csv") + ".pdf");
+            Path pdf = csvPdf(root, expected);
             if (!Files.isRegularFile(pdf)) {
                 System.out.println("csv      " + expected.getFileName() + " skipped: no PDF of that name");
                 continue;
@@ -83,12 +90,15 @@ final class BenchTablesCommand implements Callable<Integer> {
             // tabula's tests each read one page (most of them page 1, us-020 page 2): the CSV is
             // compared with the page it matches best, and other pages' tables are left out
             List<String> cells = csvCells(expected);
-            BestPage best = BestPage.of(byPage(extract(pdf)), cells);
+            CellMatch.PageScore best = CellMatch.bestPage(byPage(extract(pdf)), cells);
             System.out.println("csv      " + pdf.getFileName() + " page " + best.page() + " " + best.score().line());
             csv = csv.plus(best.score());
+            if (tabula != null) {
+                tabula.csv(pdf, best, cells);
+            }
             documents++;
             for (int turn : QUARTER_TURNS) {
-                BestPage turned = BestPage.of(byPage(extractTurned(pdf, turn)), cells);
+                CellMatch.PageScore turned = CellMatch.bestPage(byPage(extractTurned(pdf, turn)), cells);
                 System.out.println("rotated  " + pdf.getFileName() + " +" + turn + " page " + turned.page() + " "
                         + turned.score().line());
                 rotated = rotated.plus(turned.score());
@@ -105,7 +115,7 @@ final class BenchTablesCommand implements Callable<Integer> {
         DocumentSplit split = DocumentSplit.read(config.home().resolve(ICDAR_SPLIT));
         for (Path set : directories(root.resolve("icdar2013-dataset"))) {
             for (Path structure : files(set, "-str.xml")) {
-                Path pdf = set.resolve(name(structure, "-str.xml") + ".pdf");
+                Path pdf = icdarPdf(structure);
                 if (!Files.isRegularFile(pdf)) {
                     // eu-009b, us-011b, …: ICDAR's second reading of a document whose PDF is the "a" one
                     System.out.println("icdar    " + structure.getFileName() + " skipped: no PDF of that name");
@@ -113,12 +123,16 @@ final class BenchTablesCommand implements Callable<Integer> {
                 }
                 Map<Integer, List<String>> expected = icdarCells(structure);
                 Map<Integer, List<String>> extracted = byPage(extract(pdf));
+                DocumentSplit.Half half = split.halves().get(name(pdf, ".pdf"));
                 CellMatch.Score score = CellMatch.Score.NONE;
                 for (int page = 1; page <= pages(pdf); page++) {
-                    score = score.plus(CellMatch.compare(
-                            extracted.getOrDefault(page, List.of()), expected.getOrDefault(page, List.of())));
+                    List<String> expectedCells = expected.getOrDefault(page, List.of());
+                    CellMatch.Score onPage = CellMatch.compare(extracted.getOrDefault(page, List.of()), expectedCells);
+                    score = score.plus(onPage);
+                    if (tabula != null) {
+                        tabula.icdarPage(pdf, half, page, onPage, expectedCells);
+                    }
                 }
-                DocumentSplit.Half half = split.halves().get(name(pdf, ".pdf"));
                 System.out.println("icdar    " + pdf.getFileName() + " " + (half == null ? "unsplit" : half.name().toLowerCase(Locale.ROOT))
                         + " " + score.line());
                 icdar = icdar.plus(score);
@@ -154,15 +168,51 @@ final class BenchTablesCommand implements Callable<Integer> {
                 pages += pages(pdf);
                 found += junk.size();
                 falseTables += falsePages.size();
+                if (tabula != null) {
+                    tabula.prose(pdf, junk.stream().map(PageTable::page).toList(), truth);
+                }
             }
             System.out.printf(Locale.ROOT, "SET prose tables=%d false_tables=%d pages=%d seconds=%.1f%n",
                     found, falseTables, pages, (System.nanoTime() - start) / 1e9);
         }
         System.out.printf(Locale.ROOT, "SET all %s%n", total.line());
+        if (tabula != null) {
+            tabula.print(System.out);
+        }
         System.out.printf(Locale.ROOT,
                 "RESULT cell_precision=%.3f cell_recall=%.3f icdar_precision=%.3f icdar_recall=%.3f false_tables=%d tables=%d documents=%d%n",
                 total.precision(), total.recall(), icdar.precision(), icdar.recall(), falseTables, groundTruthTables, documents);
         return 0;
+    }
+
+    /** Every PDF the run reads, in {@code TabulaPdfbox2Process}' JVM, before Docflow reads them here. */
+    private TabulaComparison readWithTabula(Path root, Path prose) throws Exception {
+        List<Path> pdfs = new ArrayList<>();
+        for (Path expected : files(root.resolve("csv"), ".csv")) {
+            pdfs.add(csvPdf(root, expected));
+        }
+        for (Path set : directories(root.resolve("icdar2013-dataset"))) {
+            for (Path structure : files(set, "-str.xml")) {
+                pdfs.add(icdarPdf(structure));
+            }
+        }
+        pdfs.addAll(files(prose, ".pdf"));
+        pdfs.removeIf(pdf -> !Files.isRegularFile(pdf));
+        long start = System.nanoTime();
+        TabulaTables tables = new TabulaPdfbox2Process(config.home())
+                .read(pdfs, config.workDir().resolve("bench-tables").resolve("tabula-pdfbox2.jsonl"));
+        System.out.printf(Locale.ROOT, "TABULA read %d PDFs in %.1f s%n", pdfs.size(), (System.nanoTime() - start) / 1e9);
+        return new TabulaComparison(tables);
+    }
+
+    /** The PDF a CSV of ground truth is about: the one of its name beside {@code csv/}. */
+    private static Path csvPdf(Path root, Path csv) {
+        return root.resolve(name(csv, ".csv") + ".pdf");
+    }
+
+    /** The PDF an ICDAR 2013 structure file is about; eu-009b and the like have none of their own. */
+    private static Path icdarPdf(Path structure) {
+        return structure.resolveSibling(name(structure, "-str.xml") + ".pdf");
     }
 
     private List<PageTable> extract(Path pdf) {
@@ -190,20 +240,6 @@ final class BenchTablesCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.out.println("         " + pdf.getFileName() + " could not be read: " + e.getMessage());
             return List.of();
-        }
-    }
-
-    /** The page whose tables match the expected cells best (page 1 unless another matches more). */
-    private record BestPage(int page, CellMatch.Score score) {
-        static BestPage of(Map<Integer, List<String>> extracted, List<String> cells) {
-            BestPage best = new BestPage(1, CellMatch.compare(extracted.getOrDefault(1, List.of()), cells));
-            for (Map.Entry<Integer, List<String>> page : extracted.entrySet()) {
-                CellMatch.Score score = CellMatch.compare(page.getValue(), cells);
-                if (score.matched() > best.score().matched()) {
-                    best = new BestPage(page.getKey(), score);
-                }
-            }
-            return best;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.docflow.bench;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,7 +40,25 @@ public final class CellMatch {
         }
     }
 
+    /** A page of a document and the score of its tables against the expected cells. */
+    public record PageScore(int page, Score score) {}
+
     private CellMatch() {}
+
+    /**
+     * The page whose cells match {@code expected} best (most matched cells; page 1 when none
+     * matches, or on a tie with it): for ground truth that names its document but not its page.
+     */
+    public static PageScore bestPage(Map<Integer, List<String>> cellsByPage, List<String> expected) {
+        PageScore best = new PageScore(1, compare(cellsByPage.getOrDefault(1, List.of()), expected));
+        for (Map.Entry<Integer, List<String>> page : cellsByPage.entrySet()) {
+            Score score = compare(page.getValue(), expected);
+            if (score.matched() > best.score().matched()) {
+                best = new PageScore(page.getKey(), score);
+            }
+        }
+        return best;
+    }
 
     /** Lower case, whitespace (line breaks included) collapsed to one space, trimmed. */
     public static String normalise(String cell) {

@@ -48,4 +48,14 @@ class CellMatchTest {
         assertThat(score.precision()).isEqualTo(1.0);
         assertThat(score.recall()).isEqualTo(1.0);
     }
+
+    @Test
+    void theBestPageIsTheOneWithTheMostMatchedCellsAndPageOneWhenNoneMatches() {
+        List<String> expected = List.of("a", "b", "c");
+
+        assertThat(CellMatch.bestPage(java.util.Map.of(1, List.of("a"), 2, List.of("a", "b", "x"), 3, List.of("b")), expected))
+                .isEqualTo(new CellMatch.PageScore(2, new CellMatch.Score(3, 3, 2)));
+        assertThat(CellMatch.bestPage(java.util.Map.of(2, List.of("x")), expected))
+                .isEqualTo(new CellMatch.PageScore(1, new CellMatch.Score(0, 3, 0)));
+    }
 }
