@@ -55,6 +55,12 @@ final class ContentTypes {
         return base.equals("text/csv") || base.equals("text/tab-separated-values");
     }
 
+    /** Plain XML, which an XML parser refuses whole for one undeclared entity or stray ampersand. */
+    static boolean isXml(MediaType type) {
+        String base = type.getBaseType().toString();
+        return base.equals("application/xml") || base.equals("text/xml");
+    }
+
     static char delimiterOf(MediaType type) {
         return type.getBaseType().toString().equals("text/csv") ? ',' : '\t';
     }

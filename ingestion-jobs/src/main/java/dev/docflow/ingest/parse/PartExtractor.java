@@ -128,6 +128,9 @@ final class PartExtractor implements AutoCloseable {
                     content.addTable(rows, 0);
                 } else if (ContentTypes.isPlainText(type)) {
                     PlainTextBlocks.addTo(content, PlainTextReader.read(file, budget), ContentTypes.isMarkdown(type, fileName));
+                } else if (ContentTypes.isXml(type)) {
+                    LooseXml.parse(tika, file, new BlockContentHandler(content, budget, paged), metadata, context,
+                            () -> content.replaceDrafts(List.of()));
                 } else {
                     tika.parse(stream, new BlockContentHandler(content, budget, paged), metadata, context);
                     // dc:title: a PDF's info or XMP title, an HTML <title>, a DOCX's core properties

@@ -79,6 +79,35 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void xmlThatIsNotWellFormedIsStillReadForItsText(@TempDir Path dir) throws Exception {
+        // Tika's own test file: one entity used and never declared makes the XML parser refuse it whole
+        Path xml = Files.writeString(dir.resolve("undeclared_entity.xml"), """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <!-- a licence header -->
+                <address>
+                   <company>START</company>
+                   <name>An entity here&undeclared_entity; is invalid!</name>
+                   <phone>END</phone>
+                </address>
+                """);
+
+        ExtractedDocument document = parse(xml);
+
+        assertThat(document.text()).contains("START", "is invalid!", "END").doesNotContain("licence header");
+        assertThat(document.text().indexOf("START")).isEqualTo(document.text().lastIndexOf("START"));
+    }
+
+    @Test
+    void wellFormedXmlIsReadOnce(@TempDir Path dir) throws Exception {
+        Path xml = Files.writeString(dir.resolve("address.xml"), """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <address><company>START</company><name>A &amp; B</name></address>
+                """);
+
+        assertThat(parse(xml).text()).contains("START", "A & B");
+    }
+
+    @Test
     void textOverTheLimitFailsAsTooLarge() {
         try (DocumentExtractor small = new DocumentExtractor(ParseLimits.DEFAULTS.withMaxExtractedChars(1_000), ExtractionSettings.DEFAULTS)) {
             assertThatThrownBy(() -> small.extract(ref("R-data.pdf"), SAMPLES.resolve("R-data.pdf")))
