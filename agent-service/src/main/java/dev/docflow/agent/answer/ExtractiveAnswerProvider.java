@@ -95,7 +95,7 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
         }
         List<Embedding> embeddings = model.embedAll(segments).content();
         List<Scored> scored = new ArrayList<>(quotables.size());
-        boolean asksForValue = AskedValues.asksForValue(question.text());
+        AskedValues asked = AskedValues.of(question.text());
         for (int i = 0; i < quotables.size(); i++) {
             Quotable quotable = quotables.get(i);
             double termShare = termShare(question.terms(), quotable.text());
@@ -106,7 +106,7 @@ public final class ExtractiveAnswerProvider implements AnswerProvider {
                 // most of what the question names counts by that share alone
                 score = Math.max(score, termShare);
             }
-            if (asksForValue && AskedValues.holdsNewValue(quotable.text(), question.text())) {
+            if (asked.heldBy(quotable.text())) {
                 score += VALUE_BONUS;
             }
             scored.add(new Scored(quotable, score, termShare > 0));
