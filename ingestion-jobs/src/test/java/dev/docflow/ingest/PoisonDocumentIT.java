@@ -246,7 +246,7 @@ class PoisonDocumentIT {
     }
 
     /**
-     * A document whose embedding takes longer than its own embed budget (5 s plus 1 s per 1,000
+     * A document whose embedding takes longer than its own embed budget (30 s plus 1 s per 1,000
      * chunks here; checkpoints every 5 s): a text of some 3,000 chunks, over a minute of embedding.
      * It fails as {@code timeout} at stage {@code embed}, the job does not restart, and the upload
      * after it is indexed. (Before the embed stage was asynchronous, the budget was
@@ -256,14 +256,16 @@ class PoisonDocumentIT {
     void aDocumentSlowerThanItsTimeBudgetFailsAsTimeoutAndTheNextUploadGoesThrough(@TempDir Path dir) throws Exception {
         String kb = "slow";
         KafkaSettings kafka = topic(kb);
-        IngestionSettings eightSeconds = settings.withEmbedBudget(new EmbedBudget(5, 1));
+        // 30 s however small (the next upload may wait for one batch of the slow one, seconds on a
+        // loaded machine), 1 s per 1,000 chunks: some 33 s for the slow one, which needs minutes
+        IngestionSettings shortEmbedBudget = settings.withEmbedBudget(new EmbedBudget(30, 1));
         Path slow = dir.resolve("long-rain.txt");
         writeRainLog(slow, 3_000_000);
         DocumentRef poison = upload(kb, "long-rain.txt", slow, ObjectStore.keyOf(TENANT, kb, "long-rain.txt"));
         DocumentRef next = upload(kb, "next.md", text(dir, "next.md", "# Next\n\nA robin hops on the lawn.\n"),
                 ObjectStore.keyOf(TENANT, kb, "next.md"));
 
-        JobClient job = new StreamingIngestJob(eightSeconds, kafka).start(flink.environment(PARALLELISM));
+        JobClient job = new StreamingIngestJob(shortEmbedBudget, kafka).start(flink.environment(PARALLELISM));
         try {
             publish(kafka, poison);
             publish(kafka, next);
