@@ -1,8 +1,7 @@
 package dev.docflow.ingest.model;
 
 /**
- * A document cut into chunks, in order.
- *
- * @param deadlineMillis when the document's time is up, as in {@link ExtractedDocument#deadlineMillis}
+ * A document cut into chunks, in order. It carries no deadline: the embed stage gives each
+ * document a time of its own, by its number of chunks ({@code EmbedBudget}).
  */
-public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks, long deadlineMillis) {}
+public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks) {}
