@@ -5,7 +5,6 @@ import dev.docflow.connectors.elasticsearch.ChunkIndex;
 import dev.docflow.connectors.objectstore.ObjectStore;
 import dev.docflow.connectors.postgres.Database;
 import dev.docflow.connectors.postgres.KnowledgeBase;
-import dev.docflow.ingest.embed.EmbedOrder;
 import dev.docflow.ingest.source.ClaimListedDocumentFunction;
 import dev.docflow.ingest.source.KnowledgeBaseSource;
 import dev.docflow.ingest.source.ListingPrefix;
@@ -110,9 +109,7 @@ public final class BulkIngestJob {
                         .map(new ClaimListedDocumentFunction(settings.database(), kb, listing, settings.objectStore().bucket()))
                         .name("Record as processing").uid("claim-documents")
                         .rebalance(),
-                settings, IngestionConnectors.of(settings, Math.max(documents, 0)),
-                // one version per object listed: a small document may overtake a large one being embedded
-                EmbedOrder.AS_COMPLETED);
+                settings, IngestionConnectors.of(settings, Math.max(documents, 0)));
         JobExecutionResult result = env.execute(IngestionJobNames.bulk(tenant, knowledgeBase));
         try (ChunkIndex index = new ChunkIndex(settings.elasticsearch())) {
             index.refresh();

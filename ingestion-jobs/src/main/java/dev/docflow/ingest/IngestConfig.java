@@ -6,7 +6,6 @@ import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.ingest.chunk.ChunkingSettings;
-import dev.docflow.ingest.embed.EmbedBudget;
 import dev.docflow.ingest.parse.ExtractionSettings;
 import dev.docflow.ingest.parse.ParseLimits;
 import dev.docflow.ingest.source.ListingPrefix;
@@ -54,8 +53,8 @@ public record IngestConfig(IngestionSettings ingestion, KafkaSettings kafka, int
             SharedSettings.ELASTICSEARCH_URL, SharedSettings.ELASTICSEARCH_ALIAS, SharedSettings.ELASTICSEARCH_TIMEOUT_SECONDS,
             SharedSettings.EMBEDDING_MODEL,
             SharedSettings.KAFKA_BOOTSTRAP_SERVERS, SharedSettings.KAFKA_UPLOADS_TOPIC, "kafka.consumer-group");
-    /** The stages' settings ({@link ParseLimits#from}, {@link ExtractionSettings#from}, {@link EmbedBudget#from}). */
-    static final List<String> KEY_PREFIXES = List.of("parse.", "ocr.", "tables.", "embed.");
+    /** The parse stage's settings ({@link ParseLimits#from}, {@link ExtractionSettings#from}). */
+    static final List<String> KEY_PREFIXES = List.of("parse.", "ocr.", "tables.");
 
     public IngestConfig {
         if (parallelism < 1) {
@@ -104,8 +103,7 @@ public record IngestConfig(IngestionSettings ingestion, KafkaSettings kafka, int
                 ParseLimits.from(source),
                 ExtractionSettings.from(source),
                 ChunkingSettings.DEFAULTS,
-                model,
-                EmbedBudget.from(source));
+                model);
         KafkaSettings kafka = new KafkaSettings(SharedSettings.kafkaBootstrapServers(source),
                 SharedSettings.uploadsTopic(source), source.text("kafka.consumer-group", KafkaSettings.DEFAULT_GROUP));
         return new IngestConfig(ingestion, kafka, source.integer(PARALLELISM, DEFAULT_PARALLELISM),
@@ -146,7 +144,7 @@ public record IngestConfig(IngestionSettings ingestion, KafkaSettings kafka, int
     /**
      * The settings that say where things are, as {@code --key value} arguments: what a launcher
      * passes to a job's {@code main} on a cluster that has no configuration file of ours. The
-     * stages' settings ({@code parse.*}, {@code embed.*}, …) are not among them (the cluster's own {@code DOCFLOW_*} environment
+     * parse stage's settings are not among them (the cluster's own {@code DOCFLOW_*} environment
      * or {@code --config} file gives those).
      */
     public List<String> connectionArguments() {

@@ -1,11 +1,7 @@
 package dev.docflow.ingest;
 
 import dev.docflow.ingest.chunk.ChunkDocumentFunction;
-import dev.docflow.ingest.embed.EmbedBudget;
 import dev.docflow.ingest.embed.EmbedChunksFunction;
-import dev.docflow.ingest.embed.EmbedOrder;
-import dev.docflow.ingest.embed.EmbedResult;
-import dev.docflow.ingest.embed.RouteEmbedResultsFunction;
 import dev.docflow.ingest.index.IndexChunksFunction;
 import dev.docflow.ingest.model.ChunkedDocument;
 import dev.docflow.ingest.model.DocumentOutcome;
@@ -17,13 +13,11 @@ import dev.docflow.ingest.outcome.OutcomeTag;
 import dev.docflow.ingest.outcome.RecordOutcomeSink;
 import dev.docflow.ingest.parse.ParseDocumentFunction;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -34,9 +28,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public final class IngestionPipeline {
     /**
-     * Beyond one document's parse budget, what a checkpoint barrier may still wait for: the parse
-     * worker's grace, chunking up to {@code Chunker.MAX_CHUNKS}, and the index writes of a large
-     * document with their retries. Embedding holds no task thread (the embed stage is asynchronous).
+     * Beyond one document's time budget, what a checkpoint barrier may still wait for: the parse
+     * worker's grace, chunking up to {@code Chunker.MAX_CHUNKS}, one embedding batch, and the index
+     * writes of a large document with their retries.
      */
     static final Duration CHECKPOINT_MARGIN = Duration.ofMinutes(5);
     /**
@@ -50,14 +44,11 @@ public final class IngestionPipeline {
     /**
      * Checkpoints every {@code interval}, unaligned, with a timeout no single document can reach. A
      * barrier passes an operator between two records; the longest a record holds one is its
-     * document's parse budget ({@code parse.max-seconds}, which bounds parse, OCR, tables and chunk)
-     * plus {@link #CHECKPOINT_MARGIN}. Embedding is not in it: the embed stage is asynchronous, its
-     * documents in flight are part of the checkpoint, and a barrier passes it between two
-     * documents arriving, whatever is still embedding (unless all its slots are taken, see
-     * {@link EmbedChunksFunction}: a late checkpoint is then tolerated). With Flink's default
-     * timeout (10 min, the same as the default budget) and no tolerated failure, one slow document
-     * expired a checkpoint, the job restarted, replayed the same document and expired the next one:
-     * a restart loop. Unaligned, so a barrier overtakes the records queued behind a slow one.
+     * document's time budget ({@code parse.max-seconds}, which bounds parse, OCR, tables, chunk and
+     * embed together) plus {@link #CHECKPOINT_MARGIN}. With Flink's default timeout (10 min, the
+     * same as the default budget) and no tolerated failure, one slow document expired a checkpoint,
+     * the job restarted, replayed the same document and expired the next one: a restart loop.
+     * Unaligned, so a barrier overtakes the records queued behind a slow one.
      */
     public static void configureCheckpoints(StreamExecutionEnvironment env, IngestionSettings settings, Duration interval) {
         env.enableCheckpointing(interval.toMillis());
@@ -71,23 +62,18 @@ public final class IngestionPipeline {
         return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(CHECKPOINT_MARGIN);
     }
 
-    /**
-     * The pipeline over an unbounded source of upload events, on the real servers: how many
-     * documents will come is not known, and the versions of one document must stay in upload order
-     * ({@link EmbedOrder#AS_RECEIVED}).
-     */
+    /** The pipeline over an unbounded source, on the real servers: how many documents will come is not known. */
     public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings) {
-        attach(documents, settings, IngestionConnectors.of(settings, 0), EmbedOrder.AS_RECEIVED);
+        attach(documents, settings, IngestionConnectors.of(settings, 0));
     }
 
     /**
      * The pipeline over {@code documents}, reading and writing through {@code connectors}: parse
-     * (with OCR and tables) → chunk → embed (asynchronous, emitting in {@code order}) → index, and
-     * every document's outcome recorded, a failure of parse, chunk or embed from their side outputs,
-     * the index stage's once its write is acknowledged.
+     * (with OCR and tables) → chunk → embed → index, and every document's outcome recorded, a
+     * failure of parse, chunk or embed from their side outputs, the index stage's once its write is
+     * acknowledged.
      */
-    public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings, IngestionConnectors connectors,
-            EmbedOrder order) {
+    public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings, IngestionConnectors connectors) {
         SingleOutputStreamOperator<ExtractedDocument> parsed = documents
                 .process(new ParseDocumentFunction(connectors.files(), settings.parseLimits(), settings.extraction()))
                 .name(Stage.PARSE.operatorName() + " → " + Stage.OCR.operatorName() + " → " + Stage.TABLES.operatorName())
@@ -95,28 +81,12 @@ public final class IngestionPipeline {
         SingleOutputStreamOperator<ChunkedDocument> chunked = parsed
                 .process(new ChunkDocumentFunction(settings.chunking()))
                 .name(Stage.CHUNK.operatorName()).uid("chunk");
-        SingleOutputStreamOperator<EmbeddedDocument> embedded = embed(chunked, settings, order)
-                .process(new RouteEmbedResultsFunction()).name("Route embed failures to outcomes").uid("embed-results");
+        SingleOutputStreamOperator<EmbeddedDocument> embedded = chunked
+                .process(new EmbedChunksFunction(settings.embeddingModel()))
+                .name(Stage.EMBED.operatorName() + " (" + settings.embeddingModel().displayName() + ")").uid("embed");
         DataStream<DocumentOutcome> indexed = index(embedded, connectors.index());
         recordOutcomes(parsed.getSideOutput(OutcomeTag.OUTCOMES).union(chunked.getSideOutput(OutcomeTag.OUTCOMES),
                 embedded.getSideOutput(OutcomeTag.OUTCOMES), indexed), connectors.outcomes());
-    }
-
-    /**
-     * The embed stage, asynchronous: at most {@link EmbedChunksFunction#DOCUMENTS_IN_FLIGHT}
-     * documents per subtask, each failing alone past its own budget, the operator's timeout derived
-     * from the same budget ({@link EmbedBudget#operatorTimeout()}).
-     */
-    static SingleOutputStreamOperator<EmbedResult> embed(DataStream<ChunkedDocument> chunked, IngestionSettings settings,
-            EmbedOrder order) {
-        EmbedChunksFunction function = new EmbedChunksFunction(settings.embeddingModel(), settings.embedBudget());
-        long timeoutMillis = settings.embedBudget().operatorTimeout().toMillis();
-        int capacity = EmbedChunksFunction.DOCUMENTS_IN_FLIGHT;
-        SingleOutputStreamOperator<EmbedResult> results = switch (order) {
-            case AS_RECEIVED -> AsyncDataStream.orderedWait(chunked, function, timeoutMillis, TimeUnit.MILLISECONDS, capacity);
-            case AS_COMPLETED -> AsyncDataStream.unorderedWait(chunked, function, timeoutMillis, TimeUnit.MILLISECONDS, capacity);
-        };
-        return results.name(Stage.EMBED.operatorName() + " (" + settings.embeddingModel().displayName() + ")").uid("embed");
     }
 
     /**

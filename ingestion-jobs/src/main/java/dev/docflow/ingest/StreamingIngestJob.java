@@ -21,9 +21,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * The long-running job: ingests each document whose upload event arrives on the uploads topic,
  * through the same pipeline as {@link BulkIngestJob}. Events are keyed by document id from the
- * source on, so the versions of one document are processed one after the other, in upload order
- * (the embed stage, asynchronous, emits them in the order they came: {@code EmbedOrder.AS_RECEIVED},
- * chosen by {@link IngestionPipeline#attach(DataStream, IngestionSettings)}). Offsets, outcomes and chunks are committed
+ * source on, so the versions of one document are processed one after the other, in upload order. Offsets, outcomes and chunks are committed
  * together at checkpoints; a restarted job replays from its last checkpoint and, chunk ids being
  * the document id and ordinal, rewrites rather than duplicates.
  */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import dev.docflow.ingest.embed.EmbedBudget;
 import dev.docflow.ingest.source.ListingPrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,16 +37,6 @@ class IngestConfigTest {
         assertThat(config.kafka().uploadsTopic()).isEqualTo("acme.uploads");
         assertThat(config.ingestion().elasticsearch().indexAlias()).isEqualTo("docflow-chunks-all-minilm-l6-v2-q");
         assertThat(config.ingestion().embeddingModel().id()).isEqualTo("all-minilm-l6-v2-q");
-    }
-
-    @Test
-    void theEmbedBudgetIsASettingOfItsOwn() {
-        IngestConfig config = IngestConfig.load(Map.of("DOCFLOW_EMBED_MIN_SECONDS", "30"),
-                "--embed.max-seconds-per-1000-chunks", "200");
-
-        assertThat(config.ingestion().embedBudget()).isEqualTo(new EmbedBudget(30, 200));
-        assertThat(IngestConfig.load(Map.of()).ingestion().embedBudget()).isEqualTo(EmbedBudget.DEFAULTS);
-        assertThatThrownBy(() -> IngestConfig.load(Map.of(), "--embed.min-seconds", "0")).hasMessageContaining("embed.min-seconds");
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.docflow.connectors.objectstore.ObjectStoreSettings;
 import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.ingest.chunk.ChunkingSettings;
 import dev.docflow.ingest.model.DocumentOutcome;
-import dev.docflow.ingest.embed.EmbedOrder;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.model.EmbeddedChunk;
 import dev.docflow.ingest.parse.ExtractionSettings;
@@ -69,8 +68,7 @@ class IngestionPipelineIT {
         env.setParallelism(2);
         assertThat(env.getConfig().hasGenericTypesDisabled()).isTrue();
         IngestionPipeline.attach(env.fromData(List.of(guide, empty, broken, gone), TypeInformation.of(DocumentRef.class)),
-                SETTINGS, new IngestionConnectors(new FolderFiles(folder.toString()), new CollectingIndex(), new CollectingOutcomes()),
-                EmbedOrder.AS_COMPLETED);
+                SETTINGS, new IngestionConnectors(new FolderFiles(folder.toString()), new CollectingIndex(), new CollectingOutcomes()));
         env.execute("Ingestion pipeline (MiniCluster, collecting sinks)");
 
         List<DocumentOutcome> outcomes = CollectingOutcomes.outcomes();

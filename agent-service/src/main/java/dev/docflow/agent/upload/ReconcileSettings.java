@@ -7,8 +7,7 @@ import java.time.Duration;
  *
  * @param stuckAfter a version waiting this long for its outcome, with no event left to publish, is
  *     published again ({@code reconcile.stuck-after-seconds}; longer than a document's whole
- *     processing may take: {@code parse.max-seconds}, then its embedding time, which grows with its
- *     chunks, {@code embed.min-seconds} + {@code embed.max-seconds-per-1000-chunks} per 1,000)
+ *     processing may take, {@code parse.max-seconds} and embedding included)
  * @param maxAttempts after this many publications without an outcome the document ends {@code
  *     failed} with reason {@code lost} ({@code reconcile.max-attempts})
  */

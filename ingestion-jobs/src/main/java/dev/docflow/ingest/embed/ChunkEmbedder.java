@@ -7,109 +7,61 @@ import dev.docflow.connectors.contract.FailureReason;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 /**
  * Embeds a document's chunks, {@link #BATCH} at a time (the model spreads a call over the cores),
- * each batch handed to the embedding executor only once the one before it is done. Every document
- * in flight so has at most one batch waiting there, and on one thread (see
- * {@link SharedEmbeddingModel#executor()}) the batches of all documents take turns: a small
- * document waits for one batch of a large one, not for all of it. A document whose deadline has
- * passed when its next batch comes up fails as {@code timeout}, so none holds the executor past its
- * budget by more than one batch. A chunk is embedded with its heading path in front, so a passage
- * is found by the section it belongs to.
+ * within the document's time budget: a document whose time runs out between two batches fails
+ * as {@code timeout}, so no document holds an embedding worker past its budget by more than one
+ * batch. A chunk is embedded with its heading path in front, so a passage is found by the
+ * section it belongs to.
  */
 public final class ChunkEmbedder {
-    /** Chunks per model call: a few seconds at most here (~10–30 chunks/s), so documents take turns often. */
+    /** Chunks per model call: a few seconds at most here (~30 chunks/s), so the deadline is seen often. */
     static final int BATCH = 64;
 
     private final EmbeddingModel model;
-    private final Executor executor;
     private final LongSupplier clock;
     private final EmbeddingBatchListener listener;
 
-    /** @param executor where each batch runs (the model call blocks its thread) */
-    public ChunkEmbedder(EmbeddingModel model, Executor executor, EmbeddingBatchListener listener) {
-        this(model, executor, System::currentTimeMillis, listener);
+    public ChunkEmbedder(EmbeddingModel model, EmbeddingBatchListener listener) {
+        this(model, System::currentTimeMillis, listener);
     }
 
     /** @param clock epoch milliseconds now */
-    ChunkEmbedder(EmbeddingModel model, Executor executor, LongSupplier clock, EmbeddingBatchListener listener) {
+    ChunkEmbedder(EmbeddingModel model, LongSupplier clock) {
+        this(model, clock, EmbeddingBatchListener.NONE);
+    }
+
+    private ChunkEmbedder(EmbeddingModel model, LongSupplier clock, EmbeddingBatchListener listener) {
         this.model = model;
-        this.executor = executor;
         this.clock = clock;
         this.listener = listener;
     }
 
-    /**
-     * Embeds the chunks, in order, unless {@code budget} runs out first (counted from now). Returns
-     * at once; the future completes on the executor with one vector per chunk, or exceptionally:
-     * {@link DocumentFailedException} ({@code timeout}, stage {@code embed}) when time ran out, the
-     * model's own exception when a call failed.
-     */
-    public CompletableFuture<List<float[]>> embed(Chunk[] chunks, Duration budget) {
-        Batches batches = new Batches(chunks, budget, clock.getAsLong() + budget.toMillis());
-        batches.submitFrom(0);
-        return batches.vectors;
-    }
-
-    /** One document's embedding in progress: which batch is next, and the vectors so far. */
-    private final class Batches {
-        private final Chunk[] chunks;
-        private final Duration budget;
-        private final long deadlineMillis;
-        private final List<float[]> embedded;
-        private final CompletableFuture<List<float[]>> vectors = new CompletableFuture<>();
-
-        Batches(Chunk[] chunks, Duration budget, long deadlineMillis) {
-            this.chunks = chunks;
-            this.budget = budget;
-            this.deadlineMillis = deadlineMillis;
-            this.embedded = new ArrayList<>(chunks.length);
-        }
-
-        void submitFrom(int from) {
-            if (from >= chunks.length) {
-                vectors.complete(embedded);
-                return;
+    /** Embeds the chunks in no more time than is left until {@code deadlineMillis} (epoch milliseconds). */
+    public List<float[]> embed(Chunk[] chunks, long deadlineMillis) {
+        List<float[]> vectors = new ArrayList<>(chunks.length);
+        for (int from = 0; from < chunks.length; from += BATCH) {
+            if (clock.getAsLong() > deadlineMillis) {
+                throw new DocumentFailedException(Stage.EMBED, FailureReason.TIMEOUT,
+                        "the document's time limit (parse.max-seconds) ran out after embedding " + from + " of "
+                                + chunks.length + " chunks", null);
             }
-            try {
-                executor.execute(() -> embedFrom(from));
-            } catch (RejectedExecutionException e) { // the executor was shut down with its job
-                vectors.completeExceptionally(e);
+            List<TextSegment> segments = new ArrayList<>(BATCH);
+            for (int i = from; i < Math.min(chunks.length, from + BATCH); i++) {
+                segments.add(TextSegment.from(textToEmbed(chunks[i])));
+            }
+            long start = System.nanoTime();
+            List<Embedding> embeddings = model.embedAll(segments).content();
+            listener.batchEmbedded(segments.size(), (System.nanoTime() - start) / 1_000_000);
+            for (Embedding embedding : embeddings) {
+                vectors.add(embedding.vector());
             }
         }
-
-        private void embedFrom(int from) {
-            try {
-                if (clock.getAsLong() > deadlineMillis) {
-                    throw new DocumentFailedException(Stage.EMBED, FailureReason.TIMEOUT,
-                            "the document's embedding time (" + budget.toSeconds() + " s for its chunks: "
-                                    + EmbedBudget.MIN_SECONDS + " + " + EmbedBudget.SECONDS_PER_1000_CHUNKS
-                                    + ") ran out after embedding " + from + " of " + chunks.length + " chunks", null);
-                }
-                List<TextSegment> segments = new ArrayList<>(BATCH);
-                for (int i = from; i < Math.min(chunks.length, from + BATCH); i++) {
-                    segments.add(TextSegment.from(textToEmbed(chunks[i])));
-                }
-                long start = System.nanoTime();
-                List<Embedding> embeddings = model.embedAll(segments).content();
-                listener.batchEmbedded(segments.size(), (System.nanoTime() - start) / 1_000_000);
-                for (Embedding embedding : embeddings) {
-                    embedded.add(embedding.vector());
-                }
-            } catch (Throwable e) { // even an Error: left uncaught it would end the thread and the future would never complete
-                vectors.completeExceptionally(e);
-                return;
-            }
-            submitFrom(from + BATCH);
-        }
+        return vectors;
     }
 
     static String textToEmbed(Chunk chunk) {

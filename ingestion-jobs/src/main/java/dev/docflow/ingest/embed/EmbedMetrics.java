@@ -10,10 +10,6 @@ import org.apache.flink.metrics.MetricGroup;
 /**
  * The embed stage's metrics ({@code stage.embed}): documents in, out and failed by reason,
  * embeddings made, and the time of each model call ({@value ChunkEmbedder#BATCH} chunks at most).
- *
- * <p>Updated from the task thread (documents in) and from the embedding executor's (batches and
- * results: the embed stage is asynchronous), hence synchronized; once per batch or document, so
- * the lock costs nothing that shows.
  */
 final class EmbedMetrics implements EmbeddingBatchListener {
     static final String EMBEDDINGS = "embeddings";
@@ -33,21 +29,21 @@ final class EmbedMetrics implements EmbeddingBatchListener {
         batchTime = stage.histogram(BATCH_TIME);
     }
 
-    synchronized void received() {
+    void received() {
         in.inc();
     }
 
     @Override
-    public synchronized void batchEmbedded(int chunks, long millis) {
+    public void batchEmbedded(int chunks, long millis) {
         embeddings.inc(chunks);
         batchTime.update(millis);
     }
 
-    synchronized void embedded() {
+    void embedded() {
         out.inc();
     }
 
-    synchronized void failed(FailureReason reason) {
+    void failed(FailureReason reason) {
         stage.failed(reason);
     }
 }

@@ -5,9 +5,6 @@ import dev.docflow.connectors.embedding.OnnxSentenceEncoder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +18,6 @@ import org.slf4j.LoggerFactory;
  * are closed when Flink releases the job's class loader ({@link #closeWithJob}), or every job run on
  * a TaskManager would leave its model's native memory behind. In the launcher (a local cluster on
  * its own class path) the models are the JVM's, shared by every job it runs and by the service.
- *
- * <p>The {@link #executor()} that the embed stage's batches run on is shared the same way, one per
- * TaskManager (per job class loader) for all its embed subtasks, with one thread: a model call
- * already spreads its batch over every core (LangChain4j's own pool, one thread per core), so two
- * batches at once would only take cores from each other, while one queue served in turn lets the
- * documents in flight interleave batch by batch.
  */
 public final class SharedEmbeddingModel {
     static final String RELEASE_HOOK = "docflow-embedding-models";
@@ -34,8 +25,6 @@ public final class SharedEmbeddingModel {
     public static final String CLOSED_LOG_LINE = "embedding models closed with their job's class loader";
     private static final Logger LOG = LoggerFactory.getLogger(SharedEmbeddingModel.class);
     private static final Map<EmbeddingModelChoice, OnnxSentenceEncoder> MODELS = new EnumMap<>(EmbeddingModelChoice.class);
-    static final String EXECUTOR_THREAD = "docflow-embedding";
-    private static ExecutorService executor;
 
     private SharedEmbeddingModel() {}
 
@@ -46,21 +35,6 @@ public final class SharedEmbeddingModel {
 
     public static synchronized EmbeddingModel get(EmbeddingModelChoice choice) {
         return MODELS.computeIfAbsent(choice, EmbeddingModelChoice::load);
-    }
-
-    /**
-     * The one thread the embed stage's batches run on, in the order they are submitted (see
-     * {@link ChunkEmbedder}). A daemon thread: in the launcher it lives as long as the JVM.
-     */
-    public static synchronized Executor executor() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, EXECUTOR_THREAD);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return executor;
     }
 
     /**
@@ -83,15 +57,8 @@ public final class SharedEmbeddingModel {
         return true;
     }
 
-    /**
-     * Closes every model loaded here and stops the executor; the next {@link #get} and
-     * {@link #executor()} start again. Batches still queued are dropped: their job is over.
-     */
+    /** Closes every model loaded here; the next {@link #get} loads it again. */
     static synchronized void closeAll() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
         String closed = MODELS.keySet().toString();
         MODELS.values().forEach(OnnxSentenceEncoder::close);
         MODELS.clear();

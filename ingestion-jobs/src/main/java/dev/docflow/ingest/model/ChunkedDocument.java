@@ -1,7 +1,8 @@
 package dev.docflow.ingest.model;
 
 /**
- * A document cut into chunks, in order. It carries no deadline: the embed stage gives each
- * document a time of its own, by its number of chunks ({@code EmbedBudget}).
+ * A document cut into chunks, in order.
+ *
+ * @param deadlineMillis when the document's time is up, as in {@link ExtractedDocument#deadlineMillis}
  */
-public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks) {}
+public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks, long deadlineMillis) {}

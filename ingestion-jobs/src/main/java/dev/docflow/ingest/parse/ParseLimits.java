@@ -10,8 +10,8 @@ import java.io.Serializable;
  * @param maxFileBytes size of the file as uploaded
  * @param maxExtractedChars characters of text extracted from the document and all its parts
  * @param maxPages pages over all paged parts
- * @param maxParseSeconds wall-clock time for parsing, OCR and tables here, then chunking with what
- *     is left; embedding has a time of its own, by the document's size ({@code EmbedBudget})
+ * @param maxParseSeconds wall-clock time for the document's whole processing: parsing, OCR and
+ *     tables here, then chunking and embedding with what is left (the one time budget of a document)
  * @param maxEmbeddedDepth levels of files within files (a ZIP in a mail is depth 2)
  * @param maxEmbeddedFiles files embedded in the document, at every depth
  * @param maxExpandedBytes bytes of all embedded files once unpacked (what a ZIP bomb inflates)
