@@ -98,6 +98,8 @@ try {
   seen.keyInSessionStorage = await page.evaluate(() => sessionStorage.getItem('docflow.apiKey'));
   seen.localStorageKeys = await page.evaluate(() => Object.keys(localStorage));
   seen.cookies = (await context.cookies()).length;
+  // the heading shows before the list is fetched: wait for its first item (the handbook's) to be drawn
+  await expect(page.locator('#kb-list li').first()).toBeVisible();
   seen.knowledgeBasesBefore = await page.locator('#kb-list li').evaluateAll((items) => items.map((item) => item.dataset.kb));
 
   // -- create a knowledge base: its documents view opens
@@ -260,6 +262,7 @@ try {
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: `Delete knowledge base ${kb}` }).click();
   await expect(page.locator(`#kb-list li[data-kb="${kb}"]`)).toHaveCount(0);
+  await expect(page.locator('#kb-list li').first()).toBeVisible(); // the list drawn again, not emptied for it
   seen.knowledgeBasesAfter = await page.locator('#kb-list li').evaluateAll((items) => items.map((item) => item.dataset.kb));
 
   // -- sign out: the key leaves the session
