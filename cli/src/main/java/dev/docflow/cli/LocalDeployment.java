@@ -40,6 +40,8 @@ public final class LocalDeployment implements AutoCloseable {
     /** Where a running deployment tells other processes its Flink REST address. */
     private static final String FLINK_ADDRESS_FILE = "flink.url";
     private static final int TASK_SLOTS = 4;
+    /** Where the local cluster's checkpoints go, under the work folder (Flink removes a job's when it ends). */
+    static final String CHECKPOINTS_FOLDER = "flink/checkpoints";
     static final String ADMIN_KEY_FILE = "admin-key";
     static final String DEMO_KEY_FILE = "demo-key";
 
@@ -68,7 +70,8 @@ public final class LocalDeployment implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             EmbeddedStack stack = startStack(config, out, started);
-            LocalFlinkCluster flink = LocalFlinkCluster.start(config.flinkRestPorts(), TASK_SLOTS);
+            LocalFlinkCluster flink = LocalFlinkCluster.start(config.flinkRestPorts(), TASK_SLOTS,
+                    config.workDir().resolve(CHECKPOINTS_FOLDER));
             started.push(flink);
             Path addressFile = config.workDir().resolve(FLINK_ADDRESS_FILE);
             Files.writeString(addressFile, flink.restAddress().toString());

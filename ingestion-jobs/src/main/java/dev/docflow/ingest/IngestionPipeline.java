@@ -1,6 +1,7 @@
 package dev.docflow.ingest;
 
 import dev.docflow.ingest.chunk.ChunkDocumentFunction;
+import dev.docflow.ingest.chunk.Chunker;
 import dev.docflow.ingest.embed.EmbedChunksFunction;
 import dev.docflow.ingest.index.IndexChunksFunction;
 import dev.docflow.ingest.model.ChunkedDocument;
@@ -29,10 +30,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class IngestionPipeline {
     /**
      * Beyond one document's time budget, what a checkpoint barrier may still wait for: the parse
-     * worker's grace, chunking up to {@code Chunker.MAX_CHUNKS}, one embedding batch, and the index
-     * writes of a large document with their retries.
+     * worker's grace, chunking up to {@code Chunker.MAX_CHUNKS}, and the index writes of a large
+     * document with their retries.
      */
     static final Duration CHECKPOINT_MARGIN = Duration.ofMinutes(5);
+    /**
+     * The longest a document's embedding may hold a barrier: {@link Chunker#MAX_CHUNKS} chunks at 10
+     * chunks/s, a loaded two-core machine's pace with bge-small-en-v1.5-q (9.3 measured). Embedding
+     * has no time limit of its own (see {@code ChunkEmbedder}), so the checkpoint timeout allows for it.
+     */
+    static final Duration LARGEST_EMBEDDING = Duration.ofSeconds(Chunker.MAX_CHUNKS / 10);
     /**
      * Checkpoints that may fail in a row (expired, say) before the job fails: a late checkpoint is
      * taken again at the next interval; restarting would replay the slow document and be late again.
@@ -44,8 +51,10 @@ public final class IngestionPipeline {
     /**
      * Checkpoints every {@code interval}, unaligned, with a timeout no single document can reach. A
      * barrier passes an operator between two records; the longest a record holds one is its
-     * document's time budget ({@code parse.max-seconds}, which bounds parse, OCR, tables, chunk and
-     * embed together) plus {@link #CHECKPOINT_MARGIN}. With Flink's default timeout (10 min, the
+     * document's time budget ({@code parse.max-seconds}, which bounds parse, OCR, tables and chunk),
+     * the embedding of the most chunks a document may have ({@link #LARGEST_EMBEDDING}) and
+     * {@link #CHECKPOINT_MARGIN}. Outcomes do not wait for checkpoints ({@code RecordOutcomeSink}),
+     * so a long one delays no status. With Flink's default timeout (10 min, the
      * same as the default budget) and no tolerated failure, one slow document expired a checkpoint,
      * the job restarted, replayed the same document and expired the next one: a restart loop.
      * Unaligned, so a barrier overtakes the records queued behind a slow one.
@@ -59,7 +68,7 @@ public final class IngestionPipeline {
     }
 
     static Duration checkpointTimeout(IngestionSettings settings) {
-        return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(CHECKPOINT_MARGIN);
+        return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(LARGEST_EMBEDDING).plus(CHECKPOINT_MARGIN);
     }
 
     /** The pipeline over an unbounded source, on the real servers: how many documents will come is not known. */

@@ -131,6 +131,71 @@ class BulkIngestJobIT {
         assertThat(exports.exists("2026/q3/herons.md")).as("the source stays where it was").isTrue();
     }
 
+    /**
+     * Statuses do not wait for the slowest document in flight: a checkpoint does (its barrier
+     * passes the embed stage only between documents), and outcomes were once recorded only at
+     * checkpoints, so the small files read before a large one showed {@code processing} until the
+     * large one was embedded. One subtask, so the large file is read after the small ones.
+     */
+    @Test
+    void smallFilesShowIndexedWhileALargeOneIsStillEmbeddedAndTheLargeOneIsIndexedWhole(@TempDir Path dir) throws Exception {
+        String kb = "one-large";
+        List<String> small = List.of("a-1.md", "a-2.md", "a-3.md", "a-4.md");
+        for (String name : small) {
+            new FolderUpload(store).upload(TENANT, kb, Files.writeString(dir.resolve(name),
+                    "# " + name + "\n\nA short note, one chunk: " + name + ".\n"));
+        }
+        Random random = new Random(7);
+        StringBuilder large = new StringBuilder("# A large manual\n\n");
+        for (int section = 0; section < 400; section++) {
+            large.append("## Section ").append(section).append("\n\n");
+            for (int word = 0; word < 160; word++) {
+                large.append(WORDS[random.nextInt(WORDS.length)]).append(word % 16 == 15 ? ". " : " ");
+            }
+            large.append("\n\n");
+        }
+        new FolderUpload(store).upload(TENANT, kb, Files.writeString(dir.resolve("z-large.md"), large));
+
+        database.knowledgeBases().ensure(TENANT, kb);
+        java.util.concurrent.CompletableFuture<BulkIngestJob.Run> job = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BulkIngestJob(settings).run(flink.environment(1), TENANT, kb);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, DocumentRecord> atThatMoment = firstRowsWhere(kb, job, rows -> small.stream().allMatch(name -> indexed(rows, name))
+                || rows.containsKey("z-large.md") && rows.get("z-large.md").status() != DocumentStatus.PROCESSING);
+        assertThat(small).as("indexed while the large file was still processing")
+                .allMatch(name -> indexed(atThatMoment, name));
+        assertThat(atThatMoment.get("z-large.md").status()).isEqualTo(DocumentStatus.PROCESSING);
+
+        job.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        DocumentRecord row = rows(kb).get("z-large.md");
+        assertThat(row.status()).isEqualTo(DocumentStatus.INDEXED);
+        assertThat(row.chunkCount()).isGreaterThan(300);
+        assertThat(index.countChunks(TENANT, kb, row.id().toString())).isEqualTo((long) row.chunkCount());
+    }
+
+    private static final String[] WORDS = ("heron otter alder bank river dusk nest reed willow current stone"
+            + " trout moss fern beetle marsh tide gravel pebble salmon kingfisher mayfly eddy weir").split(" ");
+
+    /** The knowledge base's rows, read every 50 ms until {@code wanted} holds of them, the job ends or 5 minutes pass. */
+    private static Map<String, DocumentRecord> firstRowsWhere(String kb, java.util.concurrent.Future<?> job,
+            java.util.function.Predicate<Map<String, DocumentRecord>> wanted) {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        Map<String, DocumentRecord> rows = rows(kb);
+        while (!wanted.test(rows) && !job.isDone() && System.nanoTime() < giveUp) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            rows = rows(kb);
+        }
+        return rows;
+    }
+
+    private static boolean indexed(Map<String, DocumentRecord> rows, String name) {
+        return rows.containsKey(name) && rows.get(name).status() == DocumentStatus.INDEXED;
+    }
+
     @Test
     void aChangedDocumentLeavesNoneOfItsOldChunksBehind(@TempDir Path dir) throws Exception {
         String kb = "changes";

@@ -61,6 +61,6 @@ public class ChunkDocumentFunction extends ProcessFunction<ExtractedDocument, Ch
         LOG.debug("document chunked documentId={} stage=chunk chunks={} tookMs={}", document.ref().documentId(), chunks.size(),
                 (System.nanoTime() - start) / 1_000_000);
         out.collect(new ChunkedDocument(document.ref(), document.contentType(), document.pageCount(),
-                chunks.toArray(new Chunk[0]), document.deadlineMillis()));
+                chunks.toArray(new Chunk[0])));
     }
 }

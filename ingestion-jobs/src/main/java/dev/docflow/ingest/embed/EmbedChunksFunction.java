@@ -2,11 +2,8 @@ package dev.docflow.ingest.embed;
 
 import dev.docflow.connectors.embedding.EmbeddingModelChoice;
 import dev.docflow.ingest.model.ChunkedDocument;
-import dev.docflow.ingest.model.DocumentFailedException;
-import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.EmbeddedChunk;
 import dev.docflow.ingest.model.EmbeddedDocument;
-import dev.docflow.ingest.outcome.OutcomeTag;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -15,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeds a document's chunks within what is left of its time budget (past it, the document fails
- * alone as {@code timeout}) and emits them together, for the index stage to write as one unit;
+ * Embeds a document's chunks and emits them together, for the index stage to write as one unit;
  * the document's outcome is the index stage's to emit, once its chunks are written
- * ({@code IndexChunksFunction}).
+ * ({@code IndexChunksFunction}). No document fails here: see {@link ChunkEmbedder} for why
+ * embedding has no time limit.
  */
 public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, EmbeddedDocument> {
     private static final Logger LOG = LoggerFactory.getLogger(EmbedChunksFunction.class);
@@ -40,17 +37,8 @@ public class EmbedChunksFunction extends ProcessFunction<ChunkedDocument, Embedd
     @Override
     public void processElement(ChunkedDocument document, Context context, Collector<EmbeddedDocument> out) {
         metrics.received();
-        List<float[]> vectors;
         long start = System.nanoTime();
-        try {
-            vectors = embedder.embed(document.chunks(), document.deadlineMillis());
-        } catch (DocumentFailedException e) {
-            metrics.failed(e.reason());
-            LOG.info("document failed documentId={} stage={} reason={} file={}: {}", document.ref().documentId(),
-                    e.stage().code(), e.reason(), document.ref().fileName(), e.getMessage());
-            context.output(OutcomeTag.OUTCOMES, DocumentOutcome.failed(document.ref(), e.stage(), e.reason(), e.getMessage()));
-            return;
-        }
+        List<float[]> vectors = embedder.embed(document.chunks());
         EmbeddedChunk[] embedded = new EmbeddedChunk[document.chunks().length];
         for (int i = 0; i < embedded.length; i++) {
             embedded[i] = new EmbeddedChunk(document.ref(), document.contentType(), document.chunks()[i], vectors.get(i), model.id());

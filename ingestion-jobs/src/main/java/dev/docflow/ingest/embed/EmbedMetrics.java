@@ -1,6 +1,5 @@
 package dev.docflow.ingest.embed;
 
-import dev.docflow.connectors.contract.FailureReason;
 import dev.docflow.ingest.metrics.StageMetricGroup;
 import dev.docflow.connectors.contract.Stage;
 import org.apache.flink.metrics.Counter;
@@ -8,7 +7,7 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * The embed stage's metrics ({@code stage.embed}): documents in, out and failed by reason,
+ * The embed stage's metrics ({@code stage.embed}): documents in and out (none fails here),
  * embeddings made, and the time of each model call ({@value ChunkEmbedder#BATCH} chunks at most).
  */
 final class EmbedMetrics implements EmbeddingBatchListener {
@@ -22,7 +21,7 @@ final class EmbedMetrics implements EmbeddingBatchListener {
     private final Histogram batchTime;
 
     EmbedMetrics(MetricGroup operator) {
-        stage = StageMetricGroup.failing(operator, Stage.EMBED.code());
+        stage = StageMetricGroup.of(operator, Stage.EMBED.code());
         in = stage.counter(StageMetricGroup.DOCUMENTS_IN);
         out = stage.counter(StageMetricGroup.DOCUMENTS_OUT);
         embeddings = stage.counter(EMBEDDINGS);
@@ -41,9 +40,5 @@ final class EmbedMetrics implements EmbeddingBatchListener {
 
     void embedded() {
         out.inc();
-    }
-
-    void failed(FailureReason reason) {
-        stage.failed(reason);
     }
 }

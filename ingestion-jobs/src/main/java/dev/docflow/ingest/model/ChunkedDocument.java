@@ -1,8 +1,7 @@
 package dev.docflow.ingest.model;
 
 /**
- * A document cut into chunks, in order.
- *
- * @param deadlineMillis when the document's time is up, as in {@link ExtractedDocument#deadlineMillis}
+ * A document cut into chunks, in order. It carries no deadline: the document's time budget ends
+ * with chunking (see {@code ChunkEmbedder} for why embedding has none).
  */
-public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks, long deadlineMillis) {}
+public record ChunkedDocument(DocumentRef ref, String contentType, int pageCount, Chunk[] chunks) {}

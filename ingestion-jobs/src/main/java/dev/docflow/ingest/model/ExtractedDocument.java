@@ -8,7 +8,8 @@ package dev.docflow.ingest.model;
  * @param parts the file (part 0) and the files embedded in it, in the order their text appears
  * @param tables the tables, in the order of their {@link BlockKind#TABLE} blocks
  * @param deadlineMillis when the document's time is up (epoch milliseconds): one budget,
- *     {@code parse.max-seconds}, for parsing, OCR, tables, chunking and embedding together;
+ *     {@code parse.max-seconds}, for parsing, OCR, tables and chunking together (embedding is
+ *     bounded by the chunk cap instead, see {@code ChunkEmbedder});
  *     {@link #NO_DEADLINE} when none was set
  */
 public record ExtractedDocument(

@@ -5,19 +5,28 @@ import dev.docflow.connectors.postgres.DatabaseSettings;
 import dev.docflow.connectors.postgres.DocumentRepository;
 import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.connectors.contract.Stage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records documents' outcomes in PostgreSQL. Outcomes are held until the writer flushes, which
- * Flink does at each checkpoint and at the end of input; an {@code indexed} outcome only comes
- * after the index stage has written the document's chunks, so a document is never shown indexed
- * before its chunks are searchable. Each outcome settles only the version its document's row waits for (see {@code
+ * Records documents' outcomes in PostgreSQL, in one transaction per {@link #RECORD_INTERVAL} (and
+ * at each checkpoint and the end of input, when Flink flushes the writer); an {@code indexed}
+ * outcome only comes after the index stage has written the document's chunks, so a document is
+ * never shown indexed before its chunks are searchable.
+ *
+ * <p>Why not only at checkpoints, as once: a checkpoint completes when its barrier has passed
+ * every subtask, so it waits for the slowest document in flight (a 3,005-chunk spreadsheet embeds
+ * for minutes), and every other document's status waited with it, though their chunks were long
+ * written. Recording sooner is safe because an outcome exists only once its write was
+ * acknowledged; a failure before the next checkpoint replays the document, which writes the same
+ * chunk ids and settles the same version again. Each outcome settles only the version its document's row waits for (see {@code
  * DocumentRepository.settleIndexed}): an outcome of a version replaced while in flight, or of a
  * document being deleted, changes nothing.
  */
@@ -36,26 +45,41 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
     @SuppressWarnings("deprecation")
     public SinkWriter<DocumentOutcome> createWriter(InitContext context) {
         return new Writer(Database.forSubtask(settings),
-                new OutcomeMetrics(context.metricGroup(), documentsTotal, context.getTaskInfo().getIndexOfThisSubtask() == 0));
+                new OutcomeMetrics(context.metricGroup(), documentsTotal, context.getTaskInfo().getIndexOfThisSubtask() == 0),
+                context.getProcessingTimeService());
     }
+
+    /** How long an outcome may wait to be recorded: a status shows within about this. */
+    public static final Duration RECORD_INTERVAL = Duration.ofSeconds(1);
 
     static final class Writer implements SinkWriter<DocumentOutcome> {
         private final Database database;
         private final OutcomeMetrics metrics;
+        private final ProcessingTimeService time;
         private final List<DocumentOutcome> pending = new ArrayList<>();
+        private boolean closed;
 
-        Writer(Database database, OutcomeMetrics metrics) {
+        /** @param time the task's timers: a timer's callback runs in the task thread, never beside {@link #write} */
+        Writer(Database database, OutcomeMetrics metrics, ProcessingTimeService time) {
             this.database = database;
             this.metrics = metrics;
+            this.time = time;
         }
 
         @Override
         public void write(DocumentOutcome outcome, Context context) {
             metrics.done(outcome);
+            if (pending.isEmpty()) {
+                time.registerTimer(time.getCurrentProcessingTime() + RECORD_INTERVAL.toMillis(), now -> {
+                    if (!closed) {
+                        flush(false);
+                    }
+                });
+            }
             pending.add(outcome);
         }
 
-        /** The outcomes since the last checkpoint, recorded in one transaction: all of them or, should it fail, none. */
+        /** The outcomes not yet recorded, in one transaction: all of them or, should it fail, none. */
         @Override
         public void flush(boolean endOfInput) {
             if (pending.isEmpty()) {
@@ -94,6 +118,7 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
 
         @Override
         public void close() {
+            closed = true;
             pending.clear();
             database.close();
         }

@@ -1,6 +1,10 @@
 package dev.docflow.ingest.runtime;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.util.FileUtils;
 import org.apache.flink.configuration.ClusterOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
@@ -22,10 +26,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class LocalFlinkCluster implements AutoCloseable {
     private final MiniCluster cluster;
     private final URI restAddress;
+    /** The checkpoint folder this cluster made for itself, removed when it closes; null when given one. */
+    private final Path ownCheckpoints;
 
-    private LocalFlinkCluster(MiniCluster cluster, URI restAddress) {
+    private LocalFlinkCluster(MiniCluster cluster, URI restAddress, Path ownCheckpoints) {
         this.cluster = cluster;
         this.restAddress = restAddress;
+        this.ownCheckpoints = ownCheckpoints;
     }
 
     /**
@@ -41,7 +48,24 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return start(restPorts, taskManagers, slots, new Configuration());
     }
 
-    /** As {@link #start(String, int, int)}, with {@code extra} settings (a metric reporter, say) on top. */
+    /**
+     * A cluster whose checkpoints go to {@code checkpoints} (the launcher's work folder), kept
+     * there when it closes, so a job can be started again from its last one.
+     */
+    public static LocalFlinkCluster start(String restPorts, int slots, Path checkpoints) throws Exception {
+        Configuration extra = new Configuration();
+        extra.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        return start(restPorts, 1, slots, extra);
+    }
+
+    /**
+     * As {@link #start(String, int, int)}, with {@code extra} settings (a metric reporter, say) on
+     * top. Checkpoints go to files: to {@code state.checkpoints.dir} when {@code extra} sets it,
+     * otherwise to a temporary folder removed on {@link #close}. Flink's default for a cluster
+     * without that setting keeps them in the JobManager's memory, which refuses a checkpoint of
+     * more than 5 MB: one large document in flight (3,005 embedded chunks are 7 MB) failed every
+     * checkpoint, the job restarted and took the same document up again.
+     */
     public static LocalFlinkCluster start(String restPorts, int taskManagers, int slots, Configuration extra) throws Exception {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -58,13 +82,18 @@ public final class LocalFlinkCluster implements AutoCloseable {
         config.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
         config.set(ClusterOptions.EVENLY_SPREAD_OUT_SLOTS_STRATEGY, true);
         config.addAll(extra);
+        Path ownCheckpoints = null;
+        if (!config.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            ownCheckpoints = Files.createTempDirectory("docflow-checkpoints");
+            config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, ownCheckpoints.toUri().toString());
+        }
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(taskManagers)
                 .setNumSlotsPerTaskManager(slots)
                 .build());
         cluster.start();
-        return new LocalFlinkCluster(cluster, cluster.getRestAddress().get());
+        return new LocalFlinkCluster(cluster, cluster.getRestAddress().get(), ownCheckpoints);
     }
 
     /** The dashboard and REST API, e.g. {@code http://127.0.0.1:8081}. */
@@ -94,6 +123,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        try {
+            cluster.close();
+        } finally {
+            if (ownCheckpoints != null) {
+                FileUtils.deleteDirectoryQuietly(ownCheckpoints.toFile());
+            }
+        }
     }
 }

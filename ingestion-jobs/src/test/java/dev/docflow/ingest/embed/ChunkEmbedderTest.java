@@ -1,54 +1,39 @@
 package dev.docflow.ingest.embed;
 
-import dev.docflow.connectors.contract.Stage;
-import dev.docflow.connectors.contract.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docflow.ingest.model.Chunk;
-import dev.docflow.ingest.model.DocumentFailedException;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ChunkEmbedderTest {
-    /** A model whose every call takes one second of a clock the test owns. */
-    private final AtomicLong now = new AtomicLong(1_000_000);
-    private final EmbeddingModel secondPerBatch = new EmbeddingModel() {
+    /** A model that counts its calls and gives each text its length as its vector. */
+    private final AtomicInteger calls = new AtomicInteger();
+    private final EmbeddingModel lengths = new EmbeddingModel() {
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            now.addAndGet(1_000);
+            calls.incrementAndGet();
+            assertThat(segments).hasSizeLessThanOrEqualTo(ChunkEmbedder.BATCH);
             return Response.from(segments.stream().map(segment -> Embedding.from(new float[] {segment.text().length()})).toList());
         }
     };
 
     @Test
-    void embedsEveryChunkInOrderWithinTheBudget() {
+    void embedsEveryChunkInOrderABatchAtATime() {
         Chunk[] chunks = chunks(ChunkEmbedder.BATCH * 2 + 3);
 
-        List<float[]> vectors = new ChunkEmbedder(secondPerBatch, now::get).embed(chunks, now.get() + 10_000);
+        List<float[]> vectors = new ChunkEmbedder(lengths).embed(chunks);
 
         assertThat(vectors).hasSize(chunks.length);
-        assertThat(vectors.get(chunks.length - 1)[0]).isEqualTo(ChunkEmbedder.textToEmbed(chunks[chunks.length - 1]).length());
-    }
-
-    @Test
-    void aDocumentWhoseTimeRunsOutFailsAsTimeoutAtTheNextBatch() {
-        Chunk[] chunks = chunks(ChunkEmbedder.BATCH * 10);
-        ChunkEmbedder embedder = new ChunkEmbedder(secondPerBatch, now::get);
-        long deadline = now.get() + 2_500;
-
-        assertThatThrownBy(() -> embedder.embed(chunks, deadline))
-                .isInstanceOfSatisfying(DocumentFailedException.class, e -> {
-                    assertThat(e.stage()).isEqualTo(Stage.EMBED);
-                    assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT);
-                    assertThat(e.getMessage()).contains("after embedding " + 3 * ChunkEmbedder.BATCH + " of " + chunks.length);
-                });
-        assertThat(now.get()).as("three batches, not ten").isEqualTo(deadline + 500);
+        for (int i = 0; i < chunks.length; i++) {
+            assertThat(vectors.get(i)[0]).as("chunk %d", i).isEqualTo(ChunkEmbedder.textToEmbed(chunks[i]).length());
+        }
+        assertThat(calls).hasValue(3);
     }
 
     private static Chunk[] chunks(int count) {

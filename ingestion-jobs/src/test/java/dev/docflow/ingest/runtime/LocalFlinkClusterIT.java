@@ -10,13 +10,89 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.source.SourceFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The launcher's local Flink cluster listens on the loopback address only: its dashboard, and the
- * servers Flink starts without being asked (the blob server, which binds every address unless told).
+ * servers Flink starts without being asked (the blob server, which binds every address unless told);
+ * and it takes checkpoints larger than the JobManager's memory would hold.
  */
 class LocalFlinkClusterIT {
+
+    @Test
+    @Timeout(180)
+    void aCheckpointLargerThanTheJobManagersMemoryLimitCompletes() throws Exception {
+        try (LocalFlinkCluster cluster = LocalFlinkCluster.start("0", 1)) {
+            StreamExecutionEnvironment env = cluster.environment(1);
+            env.enableCheckpointing(200);
+            env.addSource(new LargeStateSource()).returns(Types.INT).sinkTo(new DiscardingSink<>());
+
+            // without file storage every checkpoint fails ("exceeds the maximum permitted
+            // memory-backed state"), the job fails over and runs again: never finished
+            JobExecutionResult result = env.execute("A checkpoint of " + LargeStateSource.STATE_BYTES + " bytes");
+
+            assertThat(result.getJobExecutionResult()).isNotNull();
+            assertThat(LargeStateSource.snapshots).as("snapshots taken").isPositive();
+        }
+    }
+
+    /**
+     * Holds 6 MB of operator state (Flink's memory-backed limit is 5 MB) and runs until a checkpoint
+     * with it has completed.
+     */
+    @SuppressWarnings("deprecation")
+    static final class LargeStateSource implements SourceFunction<Integer>, CheckpointedFunction, CheckpointListener {
+        static final int STATE_BYTES = 6 * 1024 * 1024;
+        static volatile int snapshots;
+        private transient ListState<byte[]> state;
+        private transient Object lock;
+        private volatile boolean completed;
+        private volatile boolean cancelled;
+
+        @Override
+        public void run(SourceContext<Integer> context) throws Exception {
+            lock = context.getCheckpointLock();
+            synchronized (lock) {
+                context.collect(1);
+                while (!completed && !cancelled) {
+                    lock.wait(100);
+                }
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            state.update(List.of(new byte[STATE_BYTES]));
+            snapshots++;
+        }
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            state = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("ballast", byte[].class));
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            completed = true;
+        }
+    }
 
     @Test
     void everySocketTheClusterListensOnIsOnLoopback() throws Exception {
