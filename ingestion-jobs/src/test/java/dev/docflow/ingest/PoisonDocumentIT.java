@@ -245,33 +245,36 @@ class PoisonDocumentIT {
     }
 
     /**
-     * A document whose processing takes longer than its budget (10 s here; checkpoints every 5 s):
-     * a text of some 3,000 chunks, over a minute of embedding. On the old code the budget covered
-     * parsing only, and the document held the embedding worker to the end. It fails as
-     * {@code timeout}, the job does not restart, and the upload after it is indexed.
+     * A document far longer to embed than its parse budget (10 s here; checkpoints every 5 s): a
+     * text of some 3,000 chunks, over a minute of embedding. The budget covers parsing and
+     * chunking, whose cost a hostile file can blow up; embedding is bounded by the chunk cap
+     * instead, because a budget on it failed real documents as {@code timeout} whenever the machine
+     * was busy. The document is indexed whole, the job never fails over, and the upload after it
+     * is indexed too.
      */
     @Test
-    void aDocumentSlowerThanItsTimeBudgetFailsAsTimeoutAndTheNextUploadGoesThrough(@TempDir Path dir) throws Exception {
+    void aDocumentLongerToEmbedThanItsParseBudgetIsIndexedWholeAndTheNextUploadGoesThrough(@TempDir Path dir) throws Exception {
         String kb = "slow";
         KafkaSettings kafka = topic(kb);
         IngestionSettings tenSeconds = new IngestionSettings(settings.objectStore(), settings.elasticsearch(), settings.database(),
                 settings.parseLimits().withMaxParseSeconds(10), settings.extraction(), settings.chunking(), settings.embeddingModel());
         Path slow = dir.resolve("long-rain.txt");
         writeRainLog(slow, 3_000_000);
-        DocumentRef poison = upload(kb, "long-rain.txt", slow, ObjectStore.keyOf(TENANT, kb, "long-rain.txt"));
+        DocumentRef large = upload(kb, "long-rain.txt", slow, ObjectStore.keyOf(TENANT, kb, "long-rain.txt"));
         DocumentRef next = upload(kb, "next.md", text(dir, "next.md", "# Next\n\nA robin hops on the lawn.\n"),
                 ObjectStore.keyOf(TENANT, kb, "next.md"));
 
         JobClient job = new StreamingIngestJob(tenSeconds, kafka).start(flink.environment(PARALLELISM));
         try {
-            publish(kafka, poison);
+            publish(kafka, large);
             publish(kafka, next);
-            awaitStatus(poison, DocumentStatus.FAILED, Duration.ofMinutes(3));
-            awaitStatus(next, DocumentStatus.INDEXED, Duration.ofMinutes(3));
+            awaitStatus(next, DocumentStatus.INDEXED, Duration.ofMinutes(6));
+            awaitStatus(large, DocumentStatus.INDEXED, Duration.ofMinutes(6));
 
-            DocumentRecord failed = row(poison);
-            assertThat(failed.failureReason()).isEqualTo(FailureReason.TIMEOUT);
-            assertThat(failed.failureStage()).isIn(Stage.CHUNK, Stage.EMBED);
+            DocumentRecord indexed = row(large);
+            assertThat(indexed.chunkCount()).as("thousands of chunks, so embedding outlasts the 10 s budget").isGreaterThan(1_000);
+            index.refresh();
+            assertThat(index.countChunks(TENANT, kb, large.documentId())).isEqualTo((long) indexed.chunkCount());
             assertThat(failuresOf(job)).as("the job never failed over").isEmpty();
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         } finally {
