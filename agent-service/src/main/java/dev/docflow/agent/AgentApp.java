@@ -150,7 +150,7 @@ public final class AgentApp implements AutoCloseable {
         OutboxPublisher publisher = new OutboxPublisher(database.uploads(), config.uploads());
         VersionSweeper sweeper = new VersionSweeper(database.objectRemovals(), store, config.uploads().removalGrace());
         StuckDocumentReconciler reconciler = new StuckDocumentReconciler(database.uploads(), database.documents(), store,
-                publisher, config.uploads().reconcile());
+                publisher, config.uploads().reconcile(), config.uploads().uploadsTopic());
         DocumentUploadController uploadController = new DocumentUploadController(new DocumentUploadService(
                 database.knowledgeBases(), database, store, publisher, config.uploads().maxFileBytes()), config.uploads(),
                 metrics);

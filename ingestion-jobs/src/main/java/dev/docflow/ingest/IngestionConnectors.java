@@ -25,14 +25,27 @@ public record IngestionConnectors(
         Sink<DocumentOutcome> outcomes) {
 
     /**
-     * The object store, Elasticsearch and PostgreSQL of {@code settings}.
+     * The object store, Elasticsearch and PostgreSQL of {@code settings}, for a job over a listed
+     * source.
      *
      * @param documentsTotal documents the source holds, for the job's progress
      *     ({@code stage.outcome.documentsDone} of {@code documentsTotal}); 0 when not known
      */
     public static IngestionConnectors of(IngestionSettings settings, long documentsTotal) {
+        return of(settings, documentsTotal, null);
+    }
+
+    /**
+     * The same for the job reading {@code uploadsTopic}: its outcomes renew the topic's heartbeat,
+     * the sign for the agent service that uploads waiting for their outcome are queued, not lost.
+     */
+    public static IngestionConnectors reading(IngestionSettings settings, String uploadsTopic) {
+        return of(settings, 0, uploadsTopic);
+    }
+
+    private static IngestionConnectors of(IngestionSettings settings, long documentsTotal, String heartbeatTopic) {
         return new IngestionConnectors(new ObjectStoreFiles(settings.objectStore()),
                 new IndexChunksFunction(settings.elasticsearch(), settings.database()),
-                new RecordOutcomeSink(settings.database(), documentsTotal));
+                new RecordOutcomeSink(settings.database(), documentsTotal, heartbeatTopic));
     }
 }

@@ -71,11 +71,6 @@ public final class IngestionPipeline {
         return Duration.ofSeconds(settings.parseLimits().maxParseSeconds()).plus(LARGEST_EMBEDDING).plus(CHECKPOINT_MARGIN);
     }
 
-    /** The pipeline over an unbounded source, on the real servers: how many documents will come is not known. */
-    public static void attach(DataStream<DocumentRef> documents, IngestionSettings settings) {
-        attach(documents, settings, IngestionConnectors.of(settings, 0));
-    }
-
     /**
      * The pipeline over {@code documents}, reading and writing through {@code connectors}: parse
      * (with OCR and tables) → chunk → embed → index, and every document's outcome recorded, a

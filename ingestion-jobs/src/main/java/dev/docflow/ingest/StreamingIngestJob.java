@@ -75,7 +75,7 @@ public final class StreamingIngestJob {
                         .keyBy(DocumentRef::documentId, Types.STRING)
                         .flatMap(new MarkProcessingFunction(settings.database())).name("Mark processing (PostgreSQL)")
                         .uid("mark-processing")),
-                settings);
+                settings, IngestionConnectors.reading(settings, kafka.uploadsTopic()));
         return env.executeAsync(NAME);
     }
 }

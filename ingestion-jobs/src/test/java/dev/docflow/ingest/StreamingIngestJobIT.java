@@ -23,6 +23,10 @@ import dev.docflow.localstack.testutils.SharedStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -120,6 +124,8 @@ class StreamingIngestJobIT {
             for (DocumentRef ref : new DocumentRef[] {first, second}) {
                 assertThat(index.countChunks(TENANT, KB, ref.documentId())).isEqualTo((long) row(ref).chunkCount()).isPositive();
             }
+            assertThat(heartbeatRecorded(kafka.uploadsTopic()))
+                    .as("recording outcomes renewed the heartbeat of the topic the job reads").isTrue();
         } finally {
             job.cancel().get();
         }
@@ -169,6 +175,19 @@ class StreamingIngestJobIT {
 
     private void publish(DocumentRef ref) throws Exception {
         producer.send(new ProducerRecord<>(kafka.uploadsTopic(), ref.documentId(), UploadEvents.of(ref).toJson())).get();
+    }
+
+    /** Whether the topic's heartbeat was renewed in the last ten minutes (see the reconciler's stuck query). */
+    private static boolean heartbeatRecorded(String topic) throws Exception {
+        try (Connection connection = DriverManager.getConnection(settings.database().jdbcUrl(), settings.database().user(),
+                settings.database().password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM ingestion_heartbeats WHERE topic = ? AND recorded_at > now() - interval '10 minutes'")) {
+            query.setString(1, topic);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getLong(1) == 1;
+            }
+        }
     }
 
     private DocumentRecord row(DocumentRef ref) {

@@ -5,9 +5,10 @@ import java.time.Duration;
 /**
  * When an uploaded document counts as stuck and what is done about it.
  *
- * @param stuckAfter a version waiting this long for its outcome, with no event left to publish, is
- *     published again ({@code reconcile.stuck-after-seconds}; longer than a document's whole
- *     processing may take, {@code parse.max-seconds} and embedding included)
+ * @param stuckAfter a version waiting this long for its outcome, with no event left to publish and
+ *     no outcome recorded by the streaming job for as long, is published again ({@code
+ *     reconcile.stuck-after-seconds}; longer than one document's whole processing may take, {@code
+ *     parse.max-seconds} and embedding included: while the job works on it alone, it records nothing)
  * @param maxAttempts after this many publications without an outcome the document ends {@code
  *     failed} with reason {@code lost} ({@code reconcile.max-attempts})
  */

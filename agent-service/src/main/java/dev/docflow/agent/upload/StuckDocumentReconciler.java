@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * processing: its event is published again, which is safe (chunk ids are deterministic and only the
  * version a row waits for is settled). After {@link ReconcileSettings#maxAttempts} the document
  * ends {@code failed} with reason {@code lost}; one whose file is gone ends {@code file_missing}.
+ * While the streaming job records outcomes, no document counts as stuck: it is queued (see
+ * {@code UploadRepository.stuck}).
  */
 public final class StuckDocumentReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StuckDocumentReconciler.class);
@@ -30,11 +32,14 @@ public final class StuckDocumentReconciler implements AutoCloseable {
     private final ObjectStore store;
     private final OutboxPublisher publisher;
     private final ReconcileSettings settings;
+    private final String uploadsTopic;
     private final BackgroundLoop loop;
 
+    /** @param uploadsTopic the topic the streaming job reads, whose heartbeat tells a queue from a loss */
     public StuckDocumentReconciler(UploadRepository uploads, DocumentRepository documents, ObjectStore store,
-            OutboxPublisher publisher, ReconcileSettings settings) {
+            OutboxPublisher publisher, ReconcileSettings settings, String uploadsTopic) {
         this.uploads = uploads;
+        this.uploadsTopic = uploadsTopic;
         this.documents = documents;
         this.store = store;
         this.publisher = publisher;
@@ -47,7 +52,7 @@ public final class StuckDocumentReconciler implements AutoCloseable {
     }
 
     void reconcile() {
-        List<StuckDocument> stuck = uploads.stuck(settings.stuckAfter().toSeconds(), BATCH);
+        List<StuckDocument> stuck = uploads.stuck(settings.stuckAfter().toSeconds(), uploadsTopic, BATCH);
         for (StuckDocument document : stuck) {
             if (!loop.running()) {
                 return;

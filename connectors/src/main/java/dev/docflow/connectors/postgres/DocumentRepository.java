@@ -74,6 +74,10 @@ public interface DocumentRepository {
     @CreateSqlObject
     ObjectRemovalRepository removals();
 
+    /** In the same transaction as the outcomes recorded with this repository. */
+    @CreateSqlObject
+    IngestionHeartbeatRepository heartbeats();
+
     /** As {@link #settleFailed(UUID, String, Stage, FailureReason, String, boolean)}, the served chunks untouched. */
     default boolean settleFailed(UUID id, String objectKey, Stage stage, FailureReason reason, String message) {
         return settleFailed(id, objectKey, stage, reason, message, true);

@@ -58,8 +58,12 @@ public interface UploadRepository {
 
     /**
      * Uploaded versions that have waited longer than {@code stuckSeconds} for an outcome with no
-     * event left to publish: their event was lost (expired from Kafka unread, skipped by the job)
-     * or their processing died. Versions the bulk job listed are its own to settle.
+     * event left to publish, while the streaming job reading {@code topic} has recorded no outcome
+     * for as long: their event was lost (expired from Kafka unread, skipped by the job) or their
+     * processing died. While the job records outcomes, a version that waits is queued behind
+     * others (a burst of uploads the job takes hours to work through), and publishing it again
+     * would only queue it twice and, after the last attempt, fail as lost a document whose event
+     * is still in the queue. Versions the bulk job listed are its own to settle.
      */
     @SqlQuery("SELECT d.id, k.tenant_id, k.name AS knowledge_base, k.id AS knowledge_base_id, d.pending_object_key, d.file_name,"
             + " d.pending_size_bytes, d.reconcile_attempts FROM documents d"
@@ -67,9 +71,11 @@ public interface UploadRepository {
             + " WHERE d.status IN ('uploaded', 'processing') AND d.pending_sha256 IS NOT NULL"
             + " AND d.updated_at < now() - make_interval(secs => :stuck)"
             + " AND NOT EXISTS (SELECT 1 FROM upload_outbox o WHERE o.document_id = d.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM ingestion_heartbeats h WHERE h.topic = :topic"
+            + " AND h.recorded_at >= now() - make_interval(secs => :stuck))"
             + " ORDER BY d.updated_at LIMIT :limit")
     @RegisterConstructorMapper(StuckDocument.class)
-    List<StuckDocument> stuck(@Bind("stuck") long stuckSeconds, @Bind("limit") int limit);
+    List<StuckDocument> stuck(@Bind("stuck") long stuckSeconds, @Bind("topic") String topic, @Bind("limit") int limit);
 
     /** Counts an attempt and restarts the document's wait, if it still waits for that version. */
     @SqlUpdate("UPDATE documents SET reconcile_attempts = reconcile_attempts + 1, updated_at = now()"

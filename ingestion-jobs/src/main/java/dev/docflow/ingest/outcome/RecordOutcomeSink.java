@@ -34,11 +34,18 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomeSink.class);
     private final DatabaseSettings settings;
     private final long documentsTotal;
+    private final String heartbeatTopic;
 
-    /** @param documentsTotal documents the job will see (its progress is done / total), 0 when unknown */
-    public RecordOutcomeSink(DatabaseSettings settings, long documentsTotal) {
+    /**
+     * @param documentsTotal documents the job will see (its progress is done / total), 0 when unknown
+     * @param heartbeatTopic the uploads topic the job reads, whose heartbeat each recording renews
+     *     (the agent service's reconciler tells a queue from a lost event by it); null for a job
+     *     that reads no topic
+     */
+    public RecordOutcomeSink(DatabaseSettings settings, long documentsTotal, String heartbeatTopic) {
         this.settings = settings;
         this.documentsTotal = documentsTotal;
+        this.heartbeatTopic = heartbeatTopic;
     }
 
     @Override
@@ -46,7 +53,7 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
     public SinkWriter<DocumentOutcome> createWriter(InitContext context) {
         return new Writer(Database.forSubtask(settings),
                 new OutcomeMetrics(context.metricGroup(), documentsTotal, context.getTaskInfo().getIndexOfThisSubtask() == 0),
-                context.getProcessingTimeService());
+                context.getProcessingTimeService(), heartbeatTopic);
     }
 
     /** How long an outcome may wait to be recorded: a status shows within about this. */
@@ -56,14 +63,19 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
         private final Database database;
         private final OutcomeMetrics metrics;
         private final ProcessingTimeService time;
+        private final String heartbeatTopic;
         private final List<DocumentOutcome> pending = new ArrayList<>();
         private boolean closed;
 
-        /** @param time the task's timers: a timer's callback runs in the task thread, never beside {@link #write} */
-        Writer(Database database, OutcomeMetrics metrics, ProcessingTimeService time) {
+        /**
+         * @param time the task's timers: a timer's callback runs in the task thread, never beside {@link #write}
+         * @param heartbeatTopic see {@link RecordOutcomeSink#RecordOutcomeSink}; null for none
+         */
+        Writer(Database database, OutcomeMetrics metrics, ProcessingTimeService time, String heartbeatTopic) {
             this.database = database;
             this.metrics = metrics;
             this.time = time;
+            this.heartbeatTopic = heartbeatTopic;
         }
 
         @Override
@@ -88,6 +100,9 @@ public class RecordOutcomeSink implements Sink<DocumentOutcome> {
             database.inTransaction(DocumentRepository.class, documents -> {
                 for (DocumentOutcome outcome : pending) {
                     record(documents, outcome);
+                }
+                if (heartbeatTopic != null) {
+                    documents.heartbeats().beat(heartbeatTopic);
                 }
                 return null;
             });

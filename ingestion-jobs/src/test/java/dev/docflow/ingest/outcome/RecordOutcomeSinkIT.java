@@ -12,6 +12,11 @@ import dev.docflow.ingest.model.DocumentOutcome;
 import dev.docflow.ingest.model.DocumentRef;
 import dev.docflow.ingest.testutils.StackIngestionSettings;
 import dev.docflow.localstack.testutils.SharedStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
@@ -51,7 +56,7 @@ class RecordOutcomeSinkIT {
         long interval = RecordOutcomeSink.RECORD_INTERVAL.toMillis();
 
         try (RecordOutcomeSink.Writer writer = new RecordOutcomeSink.Writer(Database.open(settings),
-                new OutcomeMetrics(new UnregisteredMetricsGroup(), 0, true), time)) {
+                new OutcomeMetrics(new UnregisteredMetricsGroup(), 0, true), time, null)) {
             writer.write(DocumentOutcome.indexed(first, 0, 3), null);
             time.setCurrentTime(interval - 1);
             assertThat(status(first)).as("held until the interval is up").isEqualTo(DocumentStatus.PROCESSING);
@@ -65,6 +70,37 @@ class RecordOutcomeSinkIT {
             assertThat(status(second)).isEqualTo(DocumentStatus.PROCESSING);
             time.setCurrentTime(6 * interval);
             assertThat(status(second)).as("the next outcome has its own interval").isEqualTo(DocumentStatus.INDEXED);
+        }
+    }
+
+    @Test
+    void recordingOutcomesRenewsTheHeartbeatOfTheTopicTheJobReads() throws Exception {
+        KnowledgeBase kb = database.knowledgeBases().ensure(TENANT, "kb-" + UUID.randomUUID().toString().substring(0, 8));
+        DocumentRef document = processing(kb, "beat.md");
+        String topic = "uploads-" + UUID.randomUUID();
+        TestProcessingTimeService time = new TestProcessingTimeService();
+        time.setCurrentTime(0);
+
+        try (RecordOutcomeSink.Writer writer = new RecordOutcomeSink.Writer(Database.open(settings),
+                new OutcomeMetrics(new UnregisteredMetricsGroup(), 0, true), time, topic)) {
+            assertThat(heartbeat(topic)).as("nothing recorded yet").isNull();
+            writer.write(DocumentOutcome.indexed(document, 0, 1), null);
+            writer.flush(false);
+        }
+
+        assertThat(status(document)).isEqualTo(DocumentStatus.INDEXED);
+        assertThat(heartbeat(topic)).as("renewed with the outcomes").isNotNull();
+    }
+
+    private static OffsetDateTime heartbeat(String topic) throws Exception {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+                settings.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT recorded_at FROM ingestion_heartbeats WHERE topic = ?")) {
+            query.setString(1, topic);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getObject(1, OffsetDateTime.class) : null;
+            }
         }
     }
 
